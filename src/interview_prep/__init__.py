@@ -1,0 +1,32 @@
+"""interview_prep: question banks, scripts and prep sheets for informational interviews."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .catalog import Catalog as Catalog
+from .catalog import default_catalog as default_catalog
+from .catalog import load_catalog as load_catalog
+from .documents import Document as Document
+from .documents import interview_script as interview_script
+from .documents import prep_sheet as prep_sheet
+from .errors import AmbiguousFieldError as AmbiguousFieldError
+from .errors import BankError as BankError
+from .errors import InterviewPrepError as InterviewPrepError
+from .errors import OutputError as OutputError
+from .errors import PlanError as PlanError
+from .errors import RenderError as RenderError
+from .errors import UnknownNameError as UnknownNameError
+from .fields import FieldMatch as FieldMatch
+from .model import Bank as Bank
+from .model import Contact as Contact
+from .model import Item as Item
+from .model import Meeting as Meeting
+from .model import Taxonomy as Taxonomy
+from .select import Plan as Plan
+from .select import QuestionList as QuestionList
+from .select import find_questions as find_questions
+from .select import plan_interview as plan_interview
+
+try:
+    __version__ = version("interview-prep")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"

@@ -1,0 +1,190 @@
+"""Find, load and combine the taxonomy and the question banks into one Catalog."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import metadata, resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Union
+
+from .errors import BankError, InterviewPrepError, Location, Problem
+from .fields import FieldIndex, FieldMatch
+from .model import Bank, Item, Taxonomy
+from .schema import parse_bank, parse_taxonomy
+from .yamlfile import read_yaml
+
+ENTRY_POINT_GROUP = "interview_prep.banks"
+BankSource = Union[str, "os.PathLike[str]", Traversable]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The taxonomy, every loaded bank, and all their items, ready to search and plan from."""
+
+    taxonomy: Taxonomy
+    banks: tuple[Bank, ...]
+    items: tuple[Item, ...] = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"<Catalog: {len(self.banks)} banks, {len(self.items)} items>"
+
+    @cached_property
+    def _index(self) -> FieldIndex:
+        return FieldIndex(self.taxonomy)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id."""
+        try:
+            return self._by_id[item_id]
+        except KeyError:
+            from .errors import UnknownNameError
+            raise UnknownNameError("item id", item_id, self._by_id) from None
+
+    def resolve_field(self, text: str) -> FieldMatch:
+        """The cluster or occupation that ``text`` names (id, title, alias or classic name)."""
+        return self._index.resolve(text)
+
+    def search_fields(self, query: str, limit: int = 10) -> list[FieldMatch]:
+        """Clusters and occupations matching ``query``, best first."""
+        return self._index.search(query, limit)
+
+
+def builtin_root() -> Traversable:
+    """The folder of built-in banks shipped inside the package."""
+    return resources.files("interview_prep") / "banks"
+
+
+def _yaml_files(folder: Traversable) -> Iterator[Traversable]:
+    entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_dir() and not entry.name.startswith(("_", ".")):
+            yield from _yaml_files(entry)
+        elif entry.name.endswith((".yaml", ".yml")) and entry.name != "taxonomy.yaml":
+            yield entry
+
+
+def _source_name(entry: Traversable | Path) -> str:
+    return os.fspath(entry) if isinstance(entry, Path) else str(entry)
+
+
+def _read_bank(entry: Traversable | Path, taxonomy: Taxonomy) -> Bank:
+    try:
+        raw = entry.read_bytes()
+    except OSError as error:
+        raise BankError(_source_name(entry), [Problem(
+            f"cannot read the file: {error.strerror or error}", Location(_source_name(entry)))]
+        ) from None
+    return parse_bank(read_yaml(raw, _source_name(entry)), taxonomy)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
+    root = builtin_root()
+    taxonomy_file = root / "taxonomy.yaml"
+    taxonomy = parse_taxonomy(read_yaml(taxonomy_file.read_bytes(), "banks/taxonomy.yaml"))
+    banks = tuple(_read_bank(entry, taxonomy) for entry in _yaml_files(root))
+    return taxonomy, banks
+
+
+def _user_files(source: BankSource) -> list[Traversable | Path]:
+    if not isinstance(source, (str, os.PathLike)):
+        return list(_yaml_files(source)) if source.is_dir() else [source]
+    path = Path(source).expanduser()
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                       and p.name != "taxonomy.yaml")
+        if not files:
+            raise BankError(str(path), [Problem(
+                "the folder holds no .yaml bank files", Location(str(path)))])
+        return list(files)
+    if not path.exists():
+        raise BankError(str(path), [Problem("no such file or folder", Location(str(path)),
+                                            hint="check the path given with --bank")])
+    return [path]
+
+
+def _entry_point_sources() -> list[BankSource]:
+    sources: list[BankSource] = []
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            value = entry_point.load()
+            value = value() if callable(value) else value
+        except Exception as error:  # a broken plugin must not hide which plugin it was
+            raise InterviewPrepError(
+                f"the bank plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
+                f"{error}", hint="reinstall or uninstall the package that provides it") from None
+        if isinstance(value, (str, os.PathLike, Traversable)):
+            sources.append(value)
+        else:
+            sources.extend(value)
+    return sources
+
+
+def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> Catalog:
+    """Load the built-in banks, installed plugin banks and the given bank files or folders.
+
+    Built-in banks are parsed once per process. A bank may replace an item loaded before it
+    only when that item says ``replaces: true``; any other clash of ids is an error.
+    """
+    taxonomy, builtin = _builtin()
+    loaded: list[Bank] = list(builtin)
+    errors: list[BankError] = []
+    sources: list[BankSource] = (_entry_point_sources() if plugins else []) + list(banks)
+    for source in sources:
+        try:
+            files = _user_files(source)
+        except BankError as error:
+            errors.append(error)
+            continue
+        for entry in files:
+            try:
+                loaded.append(_read_bank(entry, taxonomy))
+            except BankError as error:
+                errors.append(error)
+    if errors:
+        raise _combine(errors)
+    return Catalog(taxonomy, tuple(loaded), _merge(loaded))
+
+
+def _combine(errors: Sequence[BankError]) -> BankError:
+    if len(errors) == 1:
+        return errors[0]
+    return BankError(", ".join(error.source for error in errors),
+                     [problem for error in errors for problem in error.problems])
+
+
+def _merge(banks: Iterable[Bank]) -> tuple[Item, ...]:
+    items: dict[str, Item] = {}
+    problems: list[Problem] = []
+    for bank in banks:
+        for item in bank.items:
+            earlier = items.get(item.id)
+            if earlier is None and item.replaces:
+                problems.append(Problem(
+                    f"item {item.id!r} says `replaces: true` but no earlier bank has that id",
+                    item.location, hint="remove `replaces: true`, or use the id it replaces"))
+            elif earlier is not None and not item.replaces:
+                problems.append(Problem(
+                    f"item id {item.id!r} is already used by {earlier.location}",
+                    item.location,
+                    hint="give the item a new id, or add `replaces: true` to replace the other"))
+            else:
+                items[item.id] = item
+    if problems:
+        sources = sorted({p.location.file for p in problems if p.location})
+        raise BankError(", ".join(sources), problems)
+    return tuple(items.values())
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    """The catalog of built-in and plugin banks, loaded once per process."""
+    return load_catalog()

@@ -1,0 +1,85 @@
+"""A finished document: Markdown as its single source, and the ways to show and save it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UnknownNameError
+from ..output import atomic_write
+from ..render import PageOptions, html_page, html_to_pdf, markdown_to_html
+
+FORMATS = ("md", "html", "pdf")
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A rendered document (script, prep sheet, ...); Markdown is the single source of it."""
+
+    kind: str
+    title: str
+    markdown: str
+    language: str = "en"
+    paper: str = "letter"
+    extra_css: tuple[str, ...] = field(default=(), repr=False)
+
+    def __str__(self) -> str:
+        return self.markdown
+
+    def _options(self, paper: str | None) -> PageOptions:
+        return PageOptions(paper=paper or self.paper, title=self.title, language=self.language,
+                           extra_css=self.extra_css)
+
+    def to_markdown(self) -> str:
+        return self.markdown
+
+    def to_html(self, *, fragment: bool = False, heading_offset: int = 0) -> str:
+        """A standalone page with print CSS, or with ``fragment`` an embeddable piece."""
+        if fragment:
+            return markdown_to_html(self.markdown, heading_offset=heading_offset)
+        return html_page(self.markdown, self._options(None))
+
+    def to_pdf(self, path: str | os.PathLike[str] | None = None, *, paper: str | None = None,
+               force: bool = False) -> bytes:
+        """The PDF bytes; with ``path``, also write them there whole or not at all."""
+        options = self._options(paper)
+        pdf = html_to_pdf(html_page(self.markdown, options), options)
+        if path is not None:
+            atomic_write(Path(path), pdf, force=force)
+        return pdf
+
+    def render(self, format: str) -> bytes | str:
+        """The document as ``md``, ``html`` or ``pdf``."""
+        if format == "md":
+            return self.markdown
+        if format == "html":
+            return self.to_html()
+        if format == "pdf":
+            return self.to_pdf()
+        raise UnknownNameError("format", format, FORMATS)
+
+    def save(self, path: str | os.PathLike[str], *, format: str | None = None,
+             force: bool = False) -> Path:
+        """Write the document; the format follows ``format`` or the file's suffix."""
+        target = Path(path)
+        chosen = format or format_for_suffix(target, FORMATS)
+        return atomic_write(target, self.render(chosen), force=force)
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown
+
+    def _repr_html_(self) -> str:
+        return self.to_html(fragment=True)
+
+
+def format_for_suffix(path: Path, allowed: Sequence[str]) -> str:
+    """The output format a file name asks for, by its suffix."""
+    fmt = SUFFIXES.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
+    if fmt not in allowed:
+        raise UnknownNameError("output format", path.suffix or "(no suffix)",
+                               [f".{a}" for a in allowed],
+                               hint="end the file name with " + ", ".join(f".{a}" for a in allowed))
+    return fmt

@@ -1,0 +1,43 @@
+"""The interview script (held during the meeting) and the prep sheet (studied before it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from os import PathLike
+from typing import Any
+
+from ..model import Contact, Meeting
+from ..select import Plan
+from ..templates_env import render_template
+from .document import Document
+
+MEETING_FORMATS = ("in-person", "phone", "video")
+
+
+def _context(plan: Plan, contact: Contact | None, meeting: Meeting | None) -> dict[str, Any]:
+    taxonomy = plan.taxonomy
+    return {
+        "plan": plan,
+        "field": plan.field,
+        "stage": taxonomy.stage(plan.stage),
+        "themes": {theme.id: theme for theme in taxonomy.themes},
+        "contact": contact or Contact(),
+        "meeting": meeting or Meeting(),
+    }
+
+
+def interview_script(plan: Plan, contact: Contact | None = None, meeting: Meeting | None = None,
+                     *, template_dirs: Sequence[str | PathLike[str]] = ()) -> Document:
+    """What to hold during the meeting: opening, questions by theme with timing, closing asks."""
+    markdown = render_template("script.md.j2", _context(plan, contact, meeting), template_dirs)
+    return Document("script", f"Interview script: {plan.field.title}", markdown)
+
+
+def prep_sheet(plan: Plan, contact: Contact | None = None, meeting: Meeting | None = None, *,
+               paper: str = "letter",
+               template_dirs: Sequence[str | PathLike[str]] = ()) -> Document:
+    """The night-before sheet: meeting details, homework, checklist, the script with room for
+    notes, and what to do after."""
+    markdown = render_template("prep-sheet.md.j2", _context(plan, contact, meeting),
+                               template_dirs)
+    return Document("prep-sheet", f"Prep sheet: {plan.field.title}", markdown, paper=paper)

@@ -1,0 +1,117 @@
+"""The error family: every failure a user can cause, each saying what, where and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file a user wrote: its path, and the 1-based line and column."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        text = f'File "{self.file}"'
+        if self.line is not None:
+            text += f", line {self.line}"
+            if self.column is not None:
+                text += f", column {self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where, which key, what was expected and found, and a hint."""
+
+    message: str
+    location: Location | None = None
+    key: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        head = f"{self.location}: " if self.location else ""
+        key = f"{self.key}: " if self.key else ""
+        tail = f"\n    hint: {self.hint}" if self.hint else ""
+        return f"{head}{key}{self.message}{tail}"
+
+
+class InterviewPrepError(Exception):
+    """Base of every error a user can cause; the CLI prints it and exits with status 2."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if self.hint is None else f"{self.message}\n  hint: {self.hint}"
+
+
+class BankError(InterviewPrepError, ValueError):
+    """A bank or taxonomy file is unreadable or breaks the bank format; lists every problem."""
+
+    def __init__(self, source: str | Path, problems: Sequence[Problem]) -> None:
+        self.source = str(source)
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.source}: {count} {noun}"]
+        lines += [f"  {problem}".replace("\n", "\n  ") for problem in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownNameError(InterviewPrepError, LookupError):
+    """A name (field, stage, theme, mode, ...) is not in the vocabulary; suggests the closest."""
+
+    def __init__(self, what: str, found: str, choices: Iterable[str], *,
+                 suggestions: Sequence[str] | None = None, hint: str | None = None) -> None:
+        self.what = what
+        self.found = found
+        self.choices = tuple(choices)
+        self.suggestions = tuple(
+            suggestions if suggestions is not None else closest(found, self.choices)
+        )
+        message = f"unknown {what} {found!r}"
+        if self.suggestions:
+            message += ", did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        elif len(self.choices) <= 12:
+            message += "; expected one of " + ", ".join(self.choices)
+        super().__init__(message, hint=hint)
+
+
+class AmbiguousFieldError(InterviewPrepError, LookupError):
+    """A field name matches several clusters (a classic cluster that the 2024 framework split)."""
+
+    def __init__(self, found: str, matches: Sequence[str]) -> None:
+        self.found = found
+        self.matches = tuple(matches)
+        super().__init__(
+            f"field {found!r} matches several clusters: {', '.join(self.matches)}",
+            hint="name one of them, or an occupation (see `interview-prep fields`)",
+        )
+
+
+class PlanError(InterviewPrepError, ValueError):
+    """A meeting cannot be planned as asked (for example, too few minutes)."""
+
+
+class OutputError(InterviewPrepError, OSError):
+    """An output file cannot be written as asked; nothing was written."""
+
+
+class RenderError(InterviewPrepError, RuntimeError):
+    """A document cannot be rendered (for example, a template refers to an unknown value)."""
+
+
+def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
+    """The names in ``choices`` most like ``word``, best first, for "did you mean" hints."""
+    pool = list(dict.fromkeys(choices))
+    lowered = {choice.lower(): choice for choice in pool}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)
+    return [lowered[name] for name in found]

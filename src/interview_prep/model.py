@@ -1,0 +1,165 @@
+"""The plain, immutable data that flows through the library: vocabulary, items, banks, people."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+
+from .errors import Location
+
+KINDS = ("question", "observation", "research")
+MODES = ("interview", "shadow")
+ANY_FIELD = "any"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A topic a conversation covers; core themes are covered by every script."""
+
+    id: str
+    title: str
+    order: int
+    core: bool = False
+    modes: tuple[str, ...] = MODES
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where the learner is in their career (high-school, career-changer, ...)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Seniority:
+    """How far along the person being interviewed is (early, mid, senior)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Occupation:
+    """A job people ask about, inside exactly one cluster."""
+
+    id: str
+    title: str
+    cluster: str
+    soc: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A career cluster of the 2024 framework, with the classic names that map to it."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    formerly: tuple[str, ...] = ()
+    occupations: tuple[Occupation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The shared vocabulary every bank is written against."""
+
+    themes: tuple[Theme, ...]
+    stages: tuple[Stage, ...]
+    seniority: tuple[Seniority, ...]
+    clusters: tuple[Cluster, ...]
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(theme for theme in self.themes if theme.id == theme_id)
+
+    def stage(self, stage_id: str) -> Stage:
+        return next(stage for stage in self.stages if stage.id == stage_id)
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        return next(cluster for cluster in self.clusters if cluster.id == cluster_id)
+
+    @property
+    def occupations(self) -> tuple[Occupation, ...]:
+        return tuple(occ for cluster in self.clusters for occ in cluster.occupations)
+
+    @property
+    def core_themes(self) -> tuple[Theme, ...]:
+        return tuple(theme for theme in self.themes if theme.core)
+
+    @property
+    def field_ids(self) -> frozenset[str]:
+        return frozenset(
+            [c.id for c in self.clusters] + [o.id for o in self.occupations] + [ANY_FIELD]
+        )
+
+
+def _frozen(mapping: Mapping[str, str] | None) -> Mapping[str, str]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question, observation prompt or research task from a bank."""
+
+    id: str
+    text: str
+    theme: str
+    kind: str = "question"
+    fields: tuple[str, ...] = (ANY_FIELD,)
+    stages: tuple[str, ...] = ()
+    seniority: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ("interview",)
+    minutes: int = 3
+    priority: int = 2
+    follow_ups: tuple[str, ...] = ()
+    why: str | None = None
+    tags: tuple[str, ...] = ()
+    replaces: bool = False
+    lint_ignore: Mapping[str, str] = field(default_factory=lambda: _frozen(None))
+    bank: str = ""
+    location: Location | None = field(default=None, compare=False)
+
+    def suits_stage(self, stage: str) -> bool:
+        """True when the item is meant for learners at ``stage`` (no stages means all)."""
+        return not self.stages or stage in self.stages
+
+    def suits_seniority(self, seniority: str | None) -> bool:
+        """True for the person met; items aimed at one level need that level to be known."""
+        if not self.seniority:
+            return True
+        return seniority is not None and seniority in self.seniority
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A file of items with its metadata."""
+
+    id: str
+    title: str
+    items: tuple[Item, ...]
+    version: str = "1"
+    language: str = "en"
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The person the learner meets; every part is optional and left blank to fill by hand."""
+
+    name: str | None = None
+    title: str | None = None
+    org: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """When and where the meeting happens; optional, printed as blanks when absent."""
+
+    when: datetime | None = None
+    where: str | None = None
+    format: str | None = None

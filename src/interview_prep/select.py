@@ -1,0 +1,306 @@
+"""Choose the items for a meeting: filter by field, stage and mode, then fit the time budget."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .catalog import Catalog, default_catalog
+from .errors import PlanError, UnknownNameError
+from .fields import FieldMatch
+from .model import MODES, Item, Taxonomy
+
+MIN_MINUTES = 10
+MAX_MINUTES = 120
+THANKS_MINUTES = 1
+HOMEWORK_ITEMS = 4
+OBSERVATION_ITEMS = 12
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    """An item placed in a plan, with the minute (from the start) by which it should be done."""
+
+    item: Item
+    specificity: int
+    ends_at: int
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A candidate the plan did not use, and why."""
+
+    item_id: str
+    theme: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The items chosen for one meeting, in conversation order, and what was left out."""
+
+    field: FieldMatch
+    stage: str
+    minutes: int
+    mode: str
+    seniority: str | None
+    seed: int | None
+    opening_minutes: int
+    questions: tuple[PlannedItem, ...]
+    closing: tuple[PlannedItem, ...]
+    research: tuple[Item, ...]
+    observations: tuple[Item, ...]
+    uncovered: tuple[str, ...]
+    left_out: tuple[LeftOut, ...]
+    taxonomy: Taxonomy
+
+    @property
+    def budget(self) -> int:
+        """Minutes available for questions, after the opening, closing asks and thanks."""
+        return self.minutes - self.reserved_minutes
+
+    @property
+    def reserved_minutes(self) -> int:
+        return self.opening_minutes + sum(p.item.minutes for p in self.closing) + THANKS_MINUTES
+
+    @property
+    def question_minutes(self) -> int:
+        return sum(p.item.minutes for p in self.questions)
+
+    @property
+    def total_minutes(self) -> int:
+        """Minutes the planned conversation takes; never more than ``minutes``."""
+        return self.reserved_minutes + self.question_minutes
+
+    @property
+    def covered_themes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p.item.theme for p in self.questions))
+
+    def by_theme(self) -> list[tuple[str, list[PlannedItem]]]:
+        """Questions grouped by theme, in conversation order."""
+        groups: dict[str, list[PlannedItem]] = {}
+        for planned in self.questions:
+            groups.setdefault(planned.item.theme, []).append(planned)
+        return list(groups.items())
+
+    def to_dict(self) -> dict[str, object]:
+        """The plan as plain data (what ``plan --format json`` prints)."""
+        def entry(planned: PlannedItem) -> dict[str, object]:
+            item = planned.item
+            return {"id": item.id, "theme": item.theme, "text": item.text,
+                    "minutes": item.minutes, "priority": item.priority,
+                    "field": _field_of(item, self.field), "ends_at": planned.ends_at}
+        return {
+            "field": {"kind": self.field.kind, "id": self.field.id, "title": self.field.title,
+                      "cluster": self.field.cluster_id},
+            "stage": self.stage, "mode": self.mode, "seniority": self.seniority,
+            "seed": self.seed, "minutes": self.minutes, "budget": self.budget,
+            "opening_minutes": self.opening_minutes,
+            "total_minutes": self.total_minutes,
+            "questions": [entry(p) for p in self.questions],
+            "closing": [entry(p) for p in self.closing],
+            "research": [item.id for item in self.research],
+            "observations": [item.id for item in self.observations],
+            "uncovered_core_themes": list(self.uncovered),
+            "left_out": [{"id": x.item_id, "theme": x.theme, "reason": x.reason}
+                         for x in self.left_out],
+        }
+
+    def _repr_markdown_(self) -> str:
+        from .documents import interview_script
+        return interview_script(self).markdown
+
+    def _repr_html_(self) -> str:
+        from .documents import interview_script
+        return interview_script(self).to_html(fragment=True)
+
+
+def _field_of(item: Item, field: FieldMatch) -> str:
+    return next((f for f in field.scope if f in item.fields), item.fields[0])
+
+
+def _check_name(what: str, value: str, known: Sequence[str]) -> None:
+    if value not in known:
+        raise UnknownNameError(what, value, known)
+
+
+def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "interview",
+                   seniority: str | None = None, seed: int | None = None,
+                   catalog: Catalog | None = None) -> Plan:
+    """Pick the questions for a meeting of ``minutes`` that fit the learner and the field.
+
+    Time for the opening, the closing asks and thanks is set aside first. Every core theme
+    gets one question (the most specific field first, must-ask before standard) while the
+    time allows; the rest of the time goes by priority, spread across themes. The same
+    inputs give the same plan; ``seed`` varies the choice among equal questions.
+    """
+    catalog = catalog or default_catalog()
+    taxonomy = catalog.taxonomy
+    match = catalog.resolve_field(field)
+    _check_name("stage", stage, [s.id for s in taxonomy.stages])
+    _check_name("mode", mode, MODES)
+    if seniority is not None:
+        _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
+    if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise PlanError(f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES}, "
+                        f"not {minutes!r}",
+                        hint="informational interviews usually last 15 to 60 minutes")
+
+    rng = random.Random(seed)
+    jitter = {item.id: rng.random() for item in sorted(catalog.items, key=lambda i: i.id)}
+    ranked: dict[str, int] = {}
+    position = {item.id: index for index, item in enumerate(catalog.items)}
+
+    def suits(item: Item) -> bool:
+        rank = match.specificity(item.fields)
+        if rank is None or mode not in item.modes:
+            return False
+        if not (item.suits_stage(stage) and item.suits_seniority(seniority)):
+            return False
+        ranked[item.id] = rank
+        return True
+
+    candidates = [item for item in catalog.items if suits(item)]
+
+    def tiebreak(item: Item) -> tuple[float, int]:
+        return (jitter[item.id] if seed is not None else 0.0, position[item.id])
+
+    def key(item: Item) -> tuple[int, int, float, int]:
+        """Most specific field first, then must-ask before standard, then the tie-break."""
+        return (ranked[item.id], item.priority, *tiebreak(item))
+
+    questions = sorted((i for i in candidates if i.kind == "question"), key=key)
+    closing = [i for i in questions if i.theme == "closing" and i.priority == 1]
+    talk = [i for i in questions if i.theme != "closing"]
+    opening = 1 if minutes < 20 else 2
+    budget = minutes - opening - sum(i.minutes for i in closing) - THANKS_MINUTES
+    if budget < 1:
+        raise PlanError(f"{minutes} minutes leaves no time for questions after the opening "
+                        f"and closing", hint="ask for a longer meeting")
+
+    required = [t.id for t in taxonomy.themes if t.core]
+    if mode == "shadow":
+        required = ["debrief", *required]
+    chosen: list[Item] = []
+    uncovered: list[str] = []
+    left = budget
+    for index, theme in enumerate(required):
+        options = [i for i in talk if i.theme == theme]
+        # keep room for the cheapest question of each theme still to cover
+        later = [min((i.minutes for i in talk if i.theme == t), default=0)
+                 for t in required[index + 1:]]
+        pick = next((i for i in options if i.minutes <= left - sum(later)), None)
+        pick = pick or next((i for i in options if i.minutes <= left), None)
+        if pick is None:
+            uncovered.append(theme)
+            continue
+        chosen.append(pick)
+        left -= pick.minutes
+
+    theme_count: dict[str, int] = {}
+    for item in chosen:
+        theme_count[item.theme] = theme_count.get(item.theme, 0) + 1
+    rest = [i for i in talk if i not in chosen]
+    while left > 0:
+        fitting = [i for i in rest if i.minutes <= left]
+        if not fitting:
+            break
+        pick = min(fitting, key=lambda i: (i.priority, theme_count.get(i.theme, 0),
+                                           ranked[i.id], *tiebreak(i)))
+        chosen.append(pick)
+        rest.remove(pick)
+        theme_count[pick.theme] = theme_count.get(pick.theme, 0) + 1
+        left -= pick.minutes
+
+    order = {t.id: t.order for t in taxonomy.themes}
+    chosen.sort(key=lambda i: (order[i.theme], i.priority, ranked[i.id], position[i.id]))
+    elapsed = opening
+    planned = []
+    for item in chosen:
+        elapsed += item.minutes
+        planned.append(PlannedItem(item, ranked[item.id], elapsed))
+    closing_planned = []
+    for item in closing:
+        elapsed += item.minutes
+        closing_planned.append(PlannedItem(item, ranked[item.id], elapsed))
+
+    reason = "no time left in the budget"
+    left_out = tuple(LeftOut(i.id, i.theme, reason) for i in rest)
+    research = [i for i in candidates if i.kind == "research"]
+    research.sort(key=key)
+    observations = [i for i in candidates if i.kind == "observation"]
+    observations.sort(key=key)
+    return Plan(
+        field=match, stage=stage, minutes=minutes, mode=mode, seniority=seniority, seed=seed,
+        opening_minutes=opening, questions=tuple(planned), closing=tuple(closing_planned),
+        research=tuple(research[:HOMEWORK_ITEMS]),
+        observations=tuple(observations[:OBSERVATION_ITEMS]) if mode == "shadow" else (),
+        uncovered=tuple(uncovered), left_out=left_out, taxonomy=taxonomy,
+    )
+
+
+@dataclass(frozen=True)
+class QuestionList:
+    """Items found by :func:`find_questions`; shows itself as a table in a notebook."""
+
+    items: tuple[Item, ...]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def to_markdown(self) -> str:
+        from .markdown_text import escape_markdown
+        rows = ["| id | theme | question | min | priority |", "|---|---|---|---|---|"]
+        rows += [f"| {escape_markdown(i.id)} | {i.theme} | {escape_markdown(i.text)} | "
+                 f"{i.minutes} | {i.priority} |" for i in self.items]
+        return "\n".join(rows) + "\n"
+
+    def to_dicts(self) -> list[dict[str, object]]:
+        return [{"id": i.id, "text": i.text, "theme": i.theme, "kind": i.kind,
+                 "fields": list(i.fields), "stages": list(i.stages),
+                 "seniority": list(i.seniority), "modes": list(i.modes), "minutes": i.minutes,
+                 "priority": i.priority, "follow_ups": list(i.follow_ups), "why": i.why,
+                 "bank": i.bank} for i in self.items]
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        from .render import markdown_to_html
+        return markdown_to_html(self.to_markdown())
+
+
+def find_questions(field: str | None = None, stage: str | None = None,
+                   theme: str | None = None, mode: str | None = None, *,
+                   kind: str | None = None, catalog: Catalog | None = None) -> QuestionList:
+    """Every item that suits the given field, stage, theme, mode and kind (all optional)."""
+    catalog = catalog or default_catalog()
+    taxonomy = catalog.taxonomy
+    match = catalog.resolve_field(field) if field else None
+    if stage is not None:
+        _check_name("stage", stage, [s.id for s in taxonomy.stages])
+    if theme is not None:
+        _check_name("theme", theme, [t.id for t in taxonomy.themes])
+    if mode is not None:
+        _check_name("mode", mode, MODES)
+    if kind is not None:
+        from .model import KINDS
+        _check_name("kind", kind, KINDS)
+    found = [
+        item for item in catalog.items
+        if (match is None or match.specificity(item.fields) is not None)
+        and (stage is None or item.suits_stage(stage))
+        and (theme is None or item.theme == theme)
+        and (mode is None or mode in item.modes)
+        and (kind is None or item.kind == kind)
+    ]
+    order = {t.id: t.order for t in taxonomy.themes}
+    if match is not None:
+        found.sort(key=lambda i: (order[i.theme], match.specificity(i.fields) or 0, i.priority))
+    else:
+        found.sort(key=lambda i: (order[i.theme], i.priority))
+    return QuestionList(tuple(found))
