@@ -7,10 +7,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import metadata, resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Union
 
+from ._compat import Traversable
 from .errors import BankError, InterviewPrepError, Location, Problem
 from .fields import FieldIndex, FieldMatch
 from .model import Bank, Item, Taxonomy
@@ -46,6 +46,7 @@ class Catalog:
             return self._by_id[item_id]
         except KeyError:
             from .errors import UnknownNameError
+
             raise UnknownNameError("item id", item_id, self._by_id) from None
 
     def resolve_field(self, text: str) -> FieldMatch:
@@ -62,11 +63,12 @@ def builtin_root() -> Traversable:
     return resources.files("interview_prep") / "banks"
 
 
-def _yaml_files(folder: Traversable) -> Iterator[Traversable]:
+def yaml_files_in(folder: Traversable) -> Iterator[Traversable]:
+    """Bank files in a folder and its sub-folders, in name order (not the taxonomy)."""
     entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     for entry in entries:
         if entry.is_dir() and not entry.name.startswith(("_", ".")):
-            yield from _yaml_files(entry)
+            yield from yaml_files_in(entry)
         elif entry.name.endswith((".yaml", ".yml")) and entry.name != "taxonomy.yaml":
             yield entry
 
@@ -75,39 +77,71 @@ def _source_name(entry: Traversable | Path) -> str:
     return os.fspath(entry) if isinstance(entry, Path) else str(entry)
 
 
-def _read_bank(entry: Traversable | Path, taxonomy: Taxonomy) -> Bank:
+def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | None = None) -> Bank:
+    """Read and validate one bank file; ``name`` is how messages refer to it."""
     try:
         raw = entry.read_bytes()
     except OSError as error:
-        raise BankError(_source_name(entry), [Problem(
-            f"cannot read the file: {error.strerror or error}", Location(_source_name(entry)))]
+        raise BankError(
+            _source_name(entry),
+            [
+                Problem(
+                    f"cannot read the file: {error.strerror or error}",
+                    Location(_source_name(entry)),
+                )
+            ],
         ) from None
-    return parse_bank(read_yaml(raw, _source_name(entry)), taxonomy)
+    return parse_bank(read_yaml(raw, name or _source_name(entry)), taxonomy)
 
 
 @lru_cache(maxsize=1)
-def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
-    root = builtin_root()
-    taxonomy_file = root / "taxonomy.yaml"
-    taxonomy = parse_taxonomy(read_yaml(taxonomy_file.read_bytes(), "banks/taxonomy.yaml"))
-    banks = tuple(_read_bank(entry, taxonomy) for entry in _yaml_files(root))
-    return taxonomy, banks
+def builtin_taxonomy() -> Taxonomy:
+    """The shipped taxonomy, parsed once per process."""
+    taxonomy_file = builtin_root() / "taxonomy.yaml"
+    return parse_taxonomy(read_yaml(taxonomy_file.read_bytes(), "banks/taxonomy.yaml"))
+
+
+@lru_cache(maxsize=1)
+def _builtin_banks() -> tuple[Bank, ...]:
+    taxonomy = builtin_taxonomy()
+    return tuple(
+        read_bank_file(entry, taxonomy, builtin_name(entry))
+        for entry in yaml_files_in(builtin_root())
+    )
+
+
+def builtin_name(entry: Traversable) -> str:
+    """A built-in bank's name as people see it in the repository: banks/clusters/x.yaml."""
+    root = str(builtin_root())
+    return "banks" + str(entry).removeprefix(root).replace(os.sep, "/")
 
 
 def _user_files(source: BankSource) -> list[Traversable | Path]:
     if not isinstance(source, (str, os.PathLike)):
-        return list(_yaml_files(source)) if source.is_dir() else [source]
+        return list(yaml_files_in(source)) if source.is_dir() else [source]
     path = Path(source).expanduser()
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
-                       and p.name != "taxonomy.yaml")
+        files = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix in (".yaml", ".yml") and p.name != "taxonomy.yaml"
+        )
         if not files:
-            raise BankError(str(path), [Problem(
-                "the folder holds no .yaml bank files", Location(str(path)))])
+            raise BankError(
+                str(path), [Problem("the folder holds no .yaml bank files", Location(str(path)))]
+            )
         return list(files)
     if not path.exists():
-        raise BankError(str(path), [Problem("no such file or folder", Location(str(path)),
-                                            hint="check the path given with --bank")])
+        raise BankError(
+            str(path),
+            [
+                Problem(
+                    "no such file or folder",
+                    Location(str(path)),
+                    hint="check the path given with --bank",
+                )
+            ],
+        )
     return [path]
 
 
@@ -120,7 +154,9 @@ def _entry_point_sources() -> list[BankSource]:
         except Exception as error:  # a broken plugin must not hide which plugin it was
             raise InterviewPrepError(
                 f"the bank plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
-                f"{error}", hint="reinstall or uninstall the package that provides it") from None
+                f"{error}",
+                hint="reinstall or uninstall the package that provides it",
+            ) from None
         if isinstance(value, (str, os.PathLike, Traversable)):
             sources.append(value)
         else:
@@ -134,8 +170,8 @@ def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> C
     Built-in banks are parsed once per process. A bank may replace an item loaded before it
     only when that item says ``replaces: true``; any other clash of ids is an error.
     """
-    taxonomy, builtin = _builtin()
-    loaded: list[Bank] = list(builtin)
+    taxonomy = builtin_taxonomy()
+    loaded: list[Bank] = list(_builtin_banks())
     errors: list[BankError] = []
     sources: list[BankSource] = (_entry_point_sources() if plugins else []) + list(banks)
     for source in sources:
@@ -146,7 +182,7 @@ def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> C
             continue
         for entry in files:
             try:
-                loaded.append(_read_bank(entry, taxonomy))
+                loaded.append(read_bank_file(entry, taxonomy))
             except BankError as error:
                 errors.append(error)
     if errors:
@@ -157,8 +193,10 @@ def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> C
 def _combine(errors: Sequence[BankError]) -> BankError:
     if len(errors) == 1:
         return errors[0]
-    return BankError(", ".join(error.source for error in errors),
-                     [problem for error in errors for problem in error.problems])
+    return BankError(
+        ", ".join(error.source for error in errors),
+        [problem for error in errors for problem in error.problems],
+    )
 
 
 def _merge(banks: Iterable[Bank]) -> tuple[Item, ...]:
@@ -168,14 +206,21 @@ def _merge(banks: Iterable[Bank]) -> tuple[Item, ...]:
         for item in bank.items:
             earlier = items.get(item.id)
             if earlier is None and item.replaces:
-                problems.append(Problem(
-                    f"item {item.id!r} says `replaces: true` but no earlier bank has that id",
-                    item.location, hint="remove `replaces: true`, or use the id it replaces"))
+                problems.append(
+                    Problem(
+                        f"item {item.id!r} says `replaces: true` but no earlier bank has that id",
+                        item.location,
+                        hint="remove `replaces: true`, or use the id it replaces",
+                    )
+                )
             elif earlier is not None and not item.replaces:
-                problems.append(Problem(
-                    f"item id {item.id!r} is already used by {earlier.location}",
-                    item.location,
-                    hint="give the item a new id, or add `replaces: true` to replace the other"))
+                problems.append(
+                    Problem(
+                        f"item id {item.id!r} is already used by {earlier.location}",
+                        item.location,
+                        hint="give the item a new id, or add `replaces: true` to replace the other",
+                    )
+                )
             else:
                 items[item.id] = item
     if problems:

@@ -28,20 +28,27 @@ class _Group(click.Group):
             ctx.exit(USER_ERROR)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"],
-                                           "max_content_width": 100})
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(package_name="interview-prep", prog_name="interview-prep")
 def main() -> None:
     """Prepare informational interviews and job shadows: questions, scripts, prep sheets."""
 
 
 def _bank_option(command: F) -> F:
-    return click.option("--bank", "banks", multiple=True, metavar="PATH",
-                        help="Extra bank file or folder (repeatable).")(command)
+    return click.option(
+        "--bank",
+        "banks",
+        multiple=True,
+        metavar="PATH",
+        help="Extra bank file or folder (repeatable).",
+    )(command)
 
 
 def _catalog(banks: tuple[str, ...]) -> Any:
     from .catalog import default_catalog, load_catalog
+
     return load_catalog(banks) if banks else default_catalog()
 
 
@@ -52,25 +59,47 @@ def _parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -
         return datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f"{value!r} is not a date and time; write it like 2026-03-14T15:30") from None
+            f"{value!r} is not a date and time; write it like 2026-03-14T15:30"
+        ) from None
 
 
 def _selection(command: F) -> F:
     """The options that choose a meeting's questions, shared by plan, script and prep-sheet."""
     options = [
-        click.option("--field", "-f", required=True, help='Occupation or cluster: "nurse", "RN", '
-                     '"Digital Technology", ... (see `interview-prep fields`).'),
-        click.option("--stage", "-s", required=True, metavar="STAGE",
-                     help="Your stage: high-school, college, recent-grad, career-changer, "
-                          "returning."),
-        click.option("--minutes", "-m", type=int, default=30, show_default=True,
-                     help="Length of the meeting."),
-        click.option("--mode", default="interview", show_default=True,
-                     help="interview, or shadow (the talk after a job shadow)."),
-        click.option("--seniority", default=None,
-                     help="The person you meet: early, mid or senior."),
-        click.option("--seed", type=int, default=None,
-                     help="Vary the choice among equally good questions."),
+        click.option(
+            "--field",
+            "-f",
+            required=True,
+            help='Occupation or cluster: "nurse", "RN", '
+            '"Digital Technology", ... (see `interview-prep fields`).',
+        ),
+        click.option(
+            "--stage",
+            "-s",
+            required=True,
+            metavar="STAGE",
+            help="Your stage: high-school, college, recent-grad, career-changer, returning.",
+        ),
+        click.option(
+            "--minutes",
+            "-m",
+            type=int,
+            default=30,
+            show_default=True,
+            help="Length of the meeting.",
+        ),
+        click.option(
+            "--mode",
+            default="interview",
+            show_default=True,
+            help="interview, or shadow (the talk after a job shadow).",
+        ),
+        click.option(
+            "--seniority", default=None, help="The person you meet: early, mid or senior."
+        ),
+        click.option(
+            "--seed", type=int, default=None, help="Vary the choice among equally good questions."
+        ),
         _bank_option,
     ]
     for option in reversed(options):
@@ -83,11 +112,20 @@ def _meeting_details(command: F) -> F:
         click.option("--contact", default=None, help="Name of the person you meet."),
         click.option("--title", default=None, help="Their job title."),
         click.option("--org", default=None, help="Their organisation."),
-        click.option("--when", default=None, callback=_parse_when, metavar="ISO-DATETIME",
-                     help="Date and time, e.g. 2026-03-14T15:30."),
+        click.option(
+            "--when",
+            default=None,
+            callback=_parse_when,
+            metavar="ISO-DATETIME",
+            help="Date and time, e.g. 2026-03-14T15:30.",
+        ),
         click.option("--where", default=None, help="Place, or how you meet (phone, video)."),
-        click.option("--meeting-format", type=click.Choice(["in-person", "phone", "video"]),
-                     default=None, help="How you meet."),
+        click.option(
+            "--meeting-format",
+            type=click.Choice(["in-person", "phone", "video"]),
+            default=None,
+            help="How you meet.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -96,13 +134,24 @@ def _meeting_details(command: F) -> F:
 
 def _output(formats: tuple[str, ...]) -> Callable[[F], F]:
     def decorate(command: F) -> F:
-        command = click.option("--force", is_flag=True,
-                               help="Replace the output file if it exists.")(command)
-        command = click.option("--format", "fmt", type=click.Choice(formats), default=None,
-                               help="Output format (default: from the -o suffix, else "
-                                    f"{formats[0]}).")(command)
-        return click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                            default=None, help="Write to this file.")(command)
+        command = click.option(
+            "--force", is_flag=True, help="Replace the output file if it exists."
+        )(command)
+        command = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=None,
+            help=f"Output format (default: from the -o suffix, else {formats[0]}).",
+        )(command)
+        return click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to this file.",
+        )(command)
+
     return decorate
 
 
@@ -110,14 +159,17 @@ def _emit(content: str | bytes, output: Path | None, force: bool) -> None:
     if output is None:
         if isinstance(content, bytes):
             if sys.stdout.isatty():
-                raise InterviewPrepError("PDF output is binary and cannot go to the terminal",
-                                         hint="write it to a file with -o sheet.pdf")
+                raise InterviewPrepError(
+                    "PDF output is binary and cannot go to the terminal",
+                    hint="write it to a file with -o sheet.pdf",
+                )
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
         else:
             click.echo(content, nl=not content.endswith("\n"))
         return
     from .output import atomic_write
+
     atomic_write(output, content, force=force)
     click.echo(f"wrote {output}", err=True)
 
@@ -128,19 +180,36 @@ def _choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...
     if output is None:
         return formats[0]
     from .documents.document import format_for_suffix
+
     return format_for_suffix(output, formats)
 
 
-def _plan(field: str, stage: str, minutes: int, mode: str, seniority: str | None,
-          seed: int | None, banks: tuple[str, ...]) -> Any:
+def _plan(
+    field: str,
+    stage: str,
+    minutes: int,
+    mode: str,
+    seniority: str | None,
+    seed: int | None,
+    banks: tuple[str, ...],
+) -> Any:
     from .select import plan_interview
-    return plan_interview(field, stage, minutes, mode=mode, seniority=seniority, seed=seed,
-                          catalog=_catalog(banks))
+
+    return plan_interview(
+        field, stage, minutes, mode=mode, seniority=seniority, seed=seed, catalog=_catalog(banks)
+    )
 
 
-def _people(contact: str | None, title: str | None, org: str | None, when: datetime | None,
-            where: str | None, meeting_format: str | None) -> tuple[Any, Any]:
+def _people(
+    contact: str | None,
+    title: str | None,
+    org: str | None,
+    when: datetime | None,
+    where: str | None,
+    meeting_format: str | None,
+) -> tuple[Any, Any]:
     from .model import Contact, Meeting
+
     return Contact(contact, title, org), Meeting(when, where, meeting_format)
 
 
@@ -148,15 +217,35 @@ def _document_command(name: str, builder: str, summary: str) -> None:
     @main.command(name, help=summary)
     @_selection
     @_meeting_details
-    @click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter",
-                  show_default=True, help="Paper size for PDF.")
+    @click.option(
+        "--paper",
+        type=click.Choice(["letter", "a4"]),
+        default="letter",
+        show_default=True,
+        help="Paper size for PDF.",
+    )
     @_output(("md", "html", "pdf"))
-    def command(field: str, stage: str, minutes: int, mode: str, seniority: str | None,
-                seed: int | None, banks: tuple[str, ...], contact: str | None,
-                title: str | None, org: str | None, when: datetime | None, where: str | None,
-                meeting_format: str | None, paper: str, output: Path | None, fmt: str | None,
-                force: bool) -> None:
+    def command(
+        field: str,
+        stage: str,
+        minutes: int,
+        mode: str,
+        seniority: str | None,
+        seed: int | None,
+        banks: tuple[str, ...],
+        contact: str | None,
+        title: str | None,
+        org: str | None,
+        when: datetime | None,
+        where: str | None,
+        meeting_format: str | None,
+        paper: str,
+        output: Path | None,
+        fmt: str | None,
+        force: bool,
+    ) -> None:
         from . import documents
+
         chosen = _choose_format(fmt, output, ("md", "html", "pdf"))
         plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
         person, meeting = _people(contact, title, org, when, where, meeting_format)
@@ -165,19 +254,32 @@ def _document_command(name: str, builder: str, summary: str) -> None:
         _emit(content, output, force)
 
 
-_document_command("prep-sheet", "prep_sheet",
-                  "Make a prep sheet: meeting details, homework, checklist, the questions "
-                  "with room for notes, and what to do after.")
-_document_command("script", "interview_script",
-                  "Make an interview script to hold during the meeting.")
+_document_command(
+    "prep-sheet",
+    "prep_sheet",
+    "Make a prep sheet: meeting details, homework, checklist, the questions "
+    "with room for notes, and what to do after.",
+)
+_document_command(
+    "script", "interview_script", "Make an interview script to hold during the meeting."
+)
 
 
 @main.command("plan")
 @_selection
 @_output(("json", "md"))
-def plan_command(field: str, stage: str, minutes: int, mode: str, seniority: str | None,
-                 seed: int | None, banks: tuple[str, ...], output: Path | None,
-                 fmt: str | None, force: bool) -> None:
+def plan_command(
+    field: str,
+    stage: str,
+    minutes: int,
+    mode: str,
+    seniority: str | None,
+    seed: int | None,
+    banks: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+) -> None:
     """Show which questions fit the meeting, and what was left out and why."""
     plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
     chosen = _choose_format(fmt, output, ("json", "md"))
@@ -189,15 +291,22 @@ def plan_command(field: str, stage: str, minutes: int, mode: str, seniority: str
 
 def _plan_markdown(plan: Any) -> str:
     from .markdown_text import escape_markdown
-    lines = [f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes", "",
-             f"{plan.total_minutes} of {plan.minutes} minutes planned "
-             f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
-             f"thanks {plan.reserved_minutes - plan.opening_minutes}).", "",
-             "| by | min | theme | question |", "|---|---|---|---|"]
+
+    lines = [
+        f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes",
+        "",
+        f"{plan.total_minutes} of {plan.minutes} minutes planned "
+        f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
+        f"thanks {plan.reserved_minutes - plan.opening_minutes}).",
+        "",
+        "| by | min | theme | question |",
+        "|---|---|---|---|",
+    ]
     for planned in (*plan.questions, *plan.closing):
         item = planned.item
-        lines.append(f"| {planned.ends_at} | {item.minutes} | {item.theme} | "
-                     f"{escape_markdown(item.text)} |")
+        lines.append(
+            f"| {planned.ends_at} | {item.minutes} | {item.theme} | {escape_markdown(item.text)} |"
+        )
     if plan.uncovered:
         lines += ["", "Core themes not covered: " + ", ".join(plan.uncovered)]
     lines += ["", f"Left out for lack of time: {len(plan.left_out)} questions."]
@@ -217,12 +326,21 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
     else:
         found = [m for c in catalog.taxonomy.clusters for m in catalog.search_fields(c.id, 1)]
     if fmt == "json":
-        click.echo(json.dumps([{"kind": m.kind, "id": m.id, "title": m.title,
-                                "cluster": m.cluster_id} for m in found], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {"kind": m.kind, "id": m.id, "title": m.title, "cluster": m.cluster_id}
+                    for m in found
+                ],
+                indent=2,
+            )
+        )
         return
     if not found:
-        raise InterviewPrepError(f"no field matches {query!r}",
-                                 hint="try a shorter word, or `interview-prep fields` for all")
+        raise InterviewPrepError(
+            f"no field matches {query!r}",
+            hint="try a shorter word, or `interview-prep fields` for all",
+        )
     width = max(len(m.id) for m in found)
     for m in found:
         where = "cluster" if m.kind == "cluster" else f"in {m.cluster_title}"
@@ -237,11 +355,20 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
 @click.option("--kind", default=None, help="question, observation or research.")
 @_bank_option
 @_output(("md", "json"))
-def questions_command(field: str | None, stage: str | None, theme: str | None,
-                      mode: str | None, kind: str | None, banks: tuple[str, ...],
-                      output: Path | None, fmt: str | None, force: bool) -> None:
+def questions_command(
+    field: str | None,
+    stage: str | None,
+    theme: str | None,
+    mode: str | None,
+    kind: str | None,
+    banks: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+) -> None:
     """List the questions that suit a field, stage, theme or mode."""
     from .select import find_questions
+
     found = find_questions(field, stage, theme, mode, kind=kind, catalog=_catalog(banks))
     chosen = _choose_format(fmt, output, ("md", "json"))
     if chosen == "json":
@@ -269,7 +396,11 @@ def banks_list(banks: tuple[str, ...]) -> None:
 def banks_validate(paths: tuple[Path, ...]) -> None:
     """Check bank files against the format; every problem is listed with its line."""
     from .catalog import load_catalog
+
     catalog = load_catalog(paths, plugins=False)
-    count = sum(len(b.items) for b in catalog.banks if b.source in {str(p) for p in paths}
-                or any(b.source.startswith(str(p)) for p in paths))
+    count = sum(
+        len(b.items)
+        for b in catalog.banks
+        if b.source in {str(p) for p in paths} or any(b.source.startswith(str(p)) for p in paths)
+    )
     click.echo(f"ok: {count} items in {len(paths)} path(s) are valid")

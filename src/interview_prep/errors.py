@@ -69,8 +69,15 @@ class BankError(InterviewPrepError, ValueError):
 class UnknownNameError(InterviewPrepError, LookupError):
     """A name (field, stage, theme, mode, ...) is not in the vocabulary; suggests the closest."""
 
-    def __init__(self, what: str, found: str, choices: Iterable[str], *,
-                 suggestions: Sequence[str] | None = None, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        what: str,
+        found: str,
+        choices: Iterable[str],
+        *,
+        suggestions: Sequence[str] | None = None,
+        hint: str | None = None,
+    ) -> None:
         self.what = what
         self.found = found
         self.choices = tuple(choices)

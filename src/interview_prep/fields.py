@@ -92,8 +92,13 @@ class FieldIndex:
         matches = self._names.get(key) or self._names.get(_singular(key))
         if matches is None:
             suggestions = [m.title for m in self.search(text, limit=4)]
-            raise UnknownNameError("field", text, [], suggestions=suggestions,
-                                   hint="search the fields with `interview-prep fields WORD`")
+            raise UnknownNameError(
+                "field",
+                text,
+                [],
+                suggestions=suggestions,
+                hint="search the fields with `interview-prep fields WORD`",
+            )
         if len(matches) == 1:
             return matches[0]
         clusters = [m for m in matches if m.kind == "cluster"]
@@ -102,7 +107,7 @@ class FieldIndex:
         raise AmbiguousFieldError(text, [m.id for m in matches])
 
     def search(self, query: str, limit: int = 10) -> list[FieldMatch]:
-        """Fields whose names match ``query``, best first (exact, prefix, word, substring, fuzzy)."""
+        """Fields whose names match ``query``, best first: exact, prefix, word, part, fuzzy."""
         key = normalize(query)
         if not key:
             return [m for c in self.taxonomy.clusters for m in [_cluster_match(c)]][:limit]
@@ -122,8 +127,9 @@ class FieldIndex:
             if score:
                 for match in matches:
                     scored[match] = max(scored.get(match, 0.0), score)
-        ranked = sorted(scored.items(),
-                        key=lambda pair: (-pair[1], pair[0].kind != "occupation", pair[0].title))
+        ranked = sorted(
+            scored.items(), key=lambda pair: (-pair[1], pair[0].kind != "occupation", pair[0].title)
+        )
         return [match for match, _ in ranked[:limit]]
 
 

@@ -18,12 +18,16 @@ def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
     if path.is_dir():
         raise OutputError(f"{path} is a folder", hint="give a file name, e.g. prep.pdf")
     if path.exists() and not force:
-        raise OutputError(f"{path} already exists; nothing was written",
-                          hint="pass --force (or force=True) to replace it, or pick a new name")
+        raise OutputError(
+            f"{path} already exists; nothing was written",
+            hint="pass --force (or force=True) to replace it, or pick a new name",
+        )
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise OutputError(f"the folder {folder} does not exist; nothing was written",
-                          hint="create it first, or write somewhere else")
+        raise OutputError(
+            f"the folder {folder} does not exist; nothing was written",
+            hint="create it first, or write somewhere else",
+        )
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -32,7 +36,7 @@ def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
                 stream.write(payload)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.replace(temporary, path)
+            Path(temporary).replace(path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

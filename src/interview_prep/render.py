@@ -75,6 +75,7 @@ class PageOptions:
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             from .errors import UnknownNameError
+
             raise UnknownNameError("paper size", self.paper, PAPERS)
 
 
@@ -100,7 +101,9 @@ def _fetcher(files: Mapping[str, Path]) -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SafeFetcher(URLFetcher):  # type: ignore[misc]
-        refused: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith(ASSET_SCHEME):
@@ -118,11 +121,13 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
     try:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: the Pango libraries are missing
-        raise RenderError(f"PDF output needs WeasyPrint and its system libraries: {error}",
-                          hint="install them as the README says, or choose .md or .html") \
-            from None
-    document = weasyprint.HTML(string=page, base_url=ASSET_SCHEME,
-                               url_fetcher=_fetcher(options.files))
+        raise RenderError(
+            f"PDF output needs WeasyPrint and its system libraries: {error}",
+            hint="install them as the README says, or choose .md or .html",
+        ) from None
+    document = weasyprint.HTML(
+        string=page, base_url=ASSET_SCHEME, url_fetcher=_fetcher(options.files)
+    )
     buffer = io.BytesIO()
     document.write_pdf(buffer, pdf_variant="pdf/ua-1", font_config=_font_config())
     return buffer.getvalue()
@@ -131,8 +136,8 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
 @lru_cache(maxsize=1)
 def _font_config() -> Any:
     from weasyprint.text.fonts import FontConfiguration
+
     return FontConfiguration()
 
 
-__all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf",
-                          "markdown_to_html")
+__all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf", "markdown_to_html")

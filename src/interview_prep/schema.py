@@ -8,7 +8,18 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .errors import BankError, Problem, closest
-from .model import ANY_FIELD, MODES, Bank, Cluster, Item, Occupation, Seniority, Stage, Taxonomy, Theme
+from .model import (
+    ANY_FIELD,
+    MODES,
+    Bank,
+    Cluster,
+    Item,
+    Occupation,
+    Seniority,
+    Stage,
+    Taxonomy,
+    Theme,
+)
 from .yamlfile import YamlDocument
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -67,7 +78,7 @@ class ThemeFields(_Strict):
     title: Text
     order: int
     core: bool = False
-    modes: list[Literal["interview", "shadow"]] = list(MODES)
+    modes: list[Literal["interview", "shadow"]] = ["interview", "shadow"]
 
 
 class NamedFields(_Strict):
@@ -109,16 +120,25 @@ def _describe(value: Any) -> str:
 
 
 _EXPECTED = {
-    "string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
-    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
-    "missing": "a value", "extra_forbidden": "no such key",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "missing": "a value",
+    "extra_forbidden": "no such key",
     "string_pattern_mismatch": "kebab-case, e.g. 'my-bank-path-first-job'",
     "string_too_short": "non-empty text",
 }
 
 
-def _problems_from(error: ValidationError, doc: YamlDocument, prefix: tuple[str | int, ...],
-                   allowed_keys: Iterable[str] = ()) -> list[Problem]:
+def _problems_from(
+    error: ValidationError,
+    doc: YamlDocument,
+    prefix: tuple[str | int, ...],
+    allowed_keys: Iterable[str] = (),
+) -> list[Problem]:
     problems = []
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if not isinstance(part, str) or "[" not in part)
@@ -153,22 +173,35 @@ def _problems_from(error: ValidationError, doc: YamlDocument, prefix: tuple[str 
 def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
     """Validate a taxonomy file; raise :class:`BankError` listing every problem."""
     if not isinstance(doc.data, dict):
-        raise BankError(doc.source, [Problem(
-            f"expected a mapping with themes, stages, seniority and clusters but found "
-            f"{_describe(doc.data)}", doc.locate(()))])
+        raise BankError(
+            doc.source,
+            [
+                Problem(
+                    f"expected a mapping with themes, stages, seniority and clusters but found "
+                    f"{_describe(doc.data)}",
+                    doc.locate(()),
+                )
+            ],
+        )
     try:
         fields = TaxonomyFields.model_validate(doc.data)
     except ValidationError as error:
-        raise BankError(doc.source, _problems_from(
-            error, doc, (), TaxonomyFields.model_fields)) from None
+        raise BankError(
+            doc.source, _problems_from(error, doc, (), TaxonomyFields.model_fields)
+        ) from None
     problems: list[Problem] = []
     seen: dict[str, tuple[str | int, ...]] = {}
 
     def claim(name: str, path: tuple[str | int, ...]) -> None:
         if name in seen:
             first = doc.locate(seen[name])
-            problems.append(Problem(f"id {name!r} is used twice (first at line {first.line})",
-                                    doc.locate(path), key="id"))
+            problems.append(
+                Problem(
+                    f"id {name!r} is used twice (first at line {first.line})",
+                    doc.locate(path),
+                    key="id",
+                )
+            )
         else:
             seen[name] = path
 
@@ -181,18 +214,35 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
         occupations = []
         for o_index, occ in enumerate(cluster.occupations):
             claim(occ.id, ("clusters", c_index, "occupations", o_index, "id"))
-            occupations.append(Occupation(occ.id, occ.title, cluster.id, occ.soc,
-                                          tuple(occ.aliases)))
-        clusters.append(Cluster(cluster.id, cluster.title, tuple(cluster.aliases),
-                                tuple(cluster.formerly), tuple(occupations)))
+            occupations.append(
+                Occupation(occ.id, occ.title, cluster.id, occ.soc, tuple(occ.aliases))
+            )
+        clusters.append(
+            Cluster(
+                cluster.id,
+                cluster.title,
+                tuple(cluster.aliases),
+                tuple(cluster.formerly),
+                tuple(occupations),
+            )
+        )
     if ANY_FIELD in seen:
-        problems.append(Problem(f"{ANY_FIELD!r} is reserved for items that suit every field",
-                                doc.locate(seen[ANY_FIELD]), key="id"))
+        problems.append(
+            Problem(
+                f"{ANY_FIELD!r} is reserved for items that suit every field",
+                doc.locate(seen[ANY_FIELD]),
+                key="id",
+            )
+        )
     if problems:
         raise BankError(doc.source, problems)
     return Taxonomy(
-        themes=tuple(sorted((Theme(t.id, t.title, t.order, t.core, tuple(t.modes))
-                             for t in fields.themes), key=lambda theme: theme.order)),
+        themes=tuple(
+            sorted(
+                (Theme(t.id, t.title, t.order, t.core, tuple(t.modes)) for t in fields.themes),
+                key=lambda theme: theme.order,
+            )
+        ),
         stages=tuple(Stage(s.id, s.title) for s in fields.stages),
         seniority=tuple(Seniority(s.id, s.title) for s in fields.seniority),
         clusters=tuple(clusters),
@@ -202,33 +252,54 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
 def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
     """Validate a bank file against the taxonomy; raise :class:`BankError` listing every problem."""
     if not isinstance(doc.data, dict):
-        raise BankError(doc.source, [Problem(
-            f"expected a bank (a mapping with bank, title and items) but found "
-            f"{_describe(doc.data)}", doc.locate(()),
-            hint="see docs/bank-format.md for the layout of a bank file")])
+        raise BankError(
+            doc.source,
+            [
+                Problem(
+                    f"expected a bank (a mapping with bank, title and items) but found "
+                    f"{_describe(doc.data)}",
+                    doc.locate(()),
+                    hint="see docs/bank-format.md for the layout of a bank file",
+                )
+            ],
+        )
     try:
         header = BankHeader.model_validate(doc.data)
     except ValidationError as error:
-        raise BankError(doc.source, _problems_from(
-            error, doc, (), BankHeader.model_fields)) from None
+        raise BankError(
+            doc.source, _problems_from(error, doc, (), BankHeader.model_fields)
+        ) from None
     if len(header.items) > MAX_ITEMS:
-        raise BankError(doc.source, [Problem(
-            f"{len(header.items):,} items, over the limit of {MAX_ITEMS:,} per file",
-            doc.locate(("items",)), hint="split it into several bank files")])
+        raise BankError(
+            doc.source,
+            [
+                Problem(
+                    f"{len(header.items):,} items, over the limit of {MAX_ITEMS:,} per file",
+                    doc.locate(("items",)),
+                    hint="split it into several bank files",
+                )
+            ],
+        )
     defaults = header.defaults.model_dump(exclude_none=True)
     default_fields = defaults.pop("fields", None)
     if default_fields is None:
         default_fields = [header.bank] if header.bank in taxonomy.field_ids else [ANY_FIELD]
     problems: list[Problem] = []
-    problems += _check_vocabulary(defaults | {"fields": default_fields}, taxonomy, doc,
-                                  ("defaults",))
+    problems += _check_vocabulary(
+        defaults | {"fields": default_fields}, taxonomy, doc, ("defaults",)
+    )
     items: list[Item] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(header.items):
         path: tuple[str | int, ...] = ("items", index)
         if not isinstance(raw, dict):
-            problems.append(Problem(f"expected an item (a mapping with id, text and theme) "
-                                    f"but found {_describe(raw)}", doc.locate(path)))
+            problems.append(
+                Problem(
+                    f"expected an item (a mapping with id, text and theme) "
+                    f"but found {_describe(raw)}",
+                    doc.locate(path),
+                )
+            )
             continue
         merged = {**defaults, **raw}
         merged.setdefault("fields", default_fields)
@@ -238,39 +309,65 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
             problems += _problems_from(error, doc, path, ItemFields.model_fields)
             continue
         if fields.id in seen:
-            problems.append(Problem(
-                f"id {fields.id!r} is used twice in this bank (first at line "
-                f"{doc.locate(('items', seen[fields.id])).line})",
-                doc.locate((*path, "id")), key=f"items.{index}.id",
-                hint="every id is unique; give this item a new one"))
+            problems.append(
+                Problem(
+                    f"id {fields.id!r} is used twice in this bank (first at line "
+                    f"{doc.locate(('items', seen[fields.id])).line})",
+                    doc.locate((*path, "id")),
+                    key=f"items.{index}.id",
+                    hint="every id is unique; give this item a new one",
+                )
+            )
             continue
         seen[fields.id] = index
         problems += _check_vocabulary(raw, taxonomy, doc, path)
-        theme_modes = taxonomy.theme(fields.theme).modes if fields.theme in _ids(
-            taxonomy.themes) else MODES
-        modes = tuple(fields.modes or (["shadow"] if "interview" not in theme_modes
-                                       else ["interview"]))
-        items.append(Item(
-            id=fields.id, text=fields.text, theme=fields.theme, kind=fields.kind,
-            fields=tuple(fields.fields or (ANY_FIELD,)), stages=tuple(fields.stages or ()),
-            seniority=tuple(fields.seniority or ()), modes=modes, minutes=fields.minutes,
-            priority=fields.priority, follow_ups=tuple(fields.follow_ups), why=fields.why,
-            tags=tuple(fields.tags), replaces=fields.replaces,
-            lint_ignore=dict(fields.lint_ignore), bank=header.bank,
-            location=doc.locate(path)))
+        theme_modes = (
+            taxonomy.theme(fields.theme).modes if fields.theme in _ids(taxonomy.themes) else MODES
+        )
+        modes = tuple(
+            fields.modes or (["shadow"] if "interview" not in theme_modes else ["interview"])
+        )
+        items.append(
+            Item(
+                id=fields.id,
+                text=fields.text,
+                theme=fields.theme,
+                kind=fields.kind,
+                fields=tuple(fields.fields or (ANY_FIELD,)),
+                stages=tuple(fields.stages or ()),
+                seniority=tuple(fields.seniority or ()),
+                modes=modes,
+                minutes=fields.minutes,
+                priority=fields.priority,
+                follow_ups=tuple(fields.follow_ups),
+                why=fields.why,
+                tags=tuple(fields.tags),
+                replaces=fields.replaces,
+                lint_ignore=dict(fields.lint_ignore),
+                bank=header.bank,
+                location=doc.locate(path),
+            )
+        )
     if problems:
         raise BankError(doc.source, problems)
-    return Bank(id=header.bank, title=header.title, items=tuple(items),
-                version=str(header.version), language=header.language,
-                description=header.description, source=doc.source)
+    return Bank(
+        id=header.bank,
+        title=header.title,
+        items=tuple(items),
+        version=str(header.version),
+        language=header.language,
+        description=header.description,
+        source=doc.source,
+    )
 
 
 def _ids(entries: Iterable[Any]) -> list[str]:
     return [entry.id for entry in entries]
 
 
-def _check_vocabulary(raw: dict[str, Any], taxonomy: Taxonomy, doc: YamlDocument,
-                      path: tuple[str | int, ...]) -> list[Problem]:
+def _check_vocabulary(
+    raw: dict[str, Any], taxonomy: Taxonomy, doc: YamlDocument, path: tuple[str | int, ...]
+) -> list[Problem]:
     vocab = {
         "theme": ("theme", _ids(taxonomy.themes)),
         "stages": ("stage", _ids(taxonomy.stages)),
@@ -288,19 +385,33 @@ def _check_vocabulary(raw: dict[str, Any], taxonomy: Taxonomy, doc: YamlDocument
                 continue
             where = (*path, key) if isinstance(value, str) else (*path, key, position)
             near = closest(name, known)
-            hint = (f"did you mean {near[0]!r}?" if near else
-                    f"expected one of {', '.join(known)}" if len(known) <= 12 else
-                    "see `interview-prep fields` for the known ids")
-            problems.append(Problem(f"unknown {what} {name!r}", doc.locate(where),
-                                    key=".".join(str(p) for p in where), hint=hint))
+            hint = (
+                f"did you mean {near[0]!r}?"
+                if near
+                else f"expected one of {', '.join(known)}"
+                if len(known) <= 12
+                else "see `interview-prep fields` for the known ids"
+            )
+            problems.append(
+                Problem(
+                    f"unknown {what} {name!r}",
+                    doc.locate(where),
+                    key=".".join(str(p) for p in where),
+                    hint=hint,
+                )
+            )
     theme = raw.get("theme")
     if isinstance(theme, str) and theme in known_themes(taxonomy):
         allowed = taxonomy.theme(theme).modes
         for mode in raw.get("modes") or []:
             if mode in MODES and mode not in allowed:
-                problems.append(Problem(
-                    f"theme {theme!r} is for {' and '.join(allowed)} only, not {mode!r}",
-                    doc.locate((*path, "modes")), key="modes"))
+                problems.append(
+                    Problem(
+                        f"theme {theme!r} is for {' and '.join(allowed)} only, not {mode!r}",
+                        doc.locate((*path, "modes")),
+                        key="modes",
+                    )
+                )
     return problems
 
 

@@ -86,16 +86,32 @@ class Plan:
 
     def to_dict(self) -> dict[str, object]:
         """The plan as plain data (what ``plan --format json`` prints)."""
+
         def entry(planned: PlannedItem) -> dict[str, object]:
             item = planned.item
-            return {"id": item.id, "theme": item.theme, "text": item.text,
-                    "minutes": item.minutes, "priority": item.priority,
-                    "field": _field_of(item, self.field), "ends_at": planned.ends_at}
+            return {
+                "id": item.id,
+                "theme": item.theme,
+                "text": item.text,
+                "minutes": item.minutes,
+                "priority": item.priority,
+                "field": _field_of(item, self.field),
+                "ends_at": planned.ends_at,
+            }
+
         return {
-            "field": {"kind": self.field.kind, "id": self.field.id, "title": self.field.title,
-                      "cluster": self.field.cluster_id},
-            "stage": self.stage, "mode": self.mode, "seniority": self.seniority,
-            "seed": self.seed, "minutes": self.minutes, "budget": self.budget,
+            "field": {
+                "kind": self.field.kind,
+                "id": self.field.id,
+                "title": self.field.title,
+                "cluster": self.field.cluster_id,
+            },
+            "stage": self.stage,
+            "mode": self.mode,
+            "seniority": self.seniority,
+            "seed": self.seed,
+            "minutes": self.minutes,
+            "budget": self.budget,
             "opening_minutes": self.opening_minutes,
             "total_minutes": self.total_minutes,
             "questions": [entry(p) for p in self.questions],
@@ -103,16 +119,19 @@ class Plan:
             "research": [item.id for item in self.research],
             "observations": [item.id for item in self.observations],
             "uncovered_core_themes": list(self.uncovered),
-            "left_out": [{"id": x.item_id, "theme": x.theme, "reason": x.reason}
-                         for x in self.left_out],
+            "left_out": [
+                {"id": x.item_id, "theme": x.theme, "reason": x.reason} for x in self.left_out
+            ],
         }
 
     def _repr_markdown_(self) -> str:
         from .documents import interview_script
+
         return interview_script(self).markdown
 
     def _repr_html_(self) -> str:
         from .documents import interview_script
+
         return interview_script(self).to_html(fragment=True)
 
 
@@ -125,9 +144,16 @@ def _check_name(what: str, value: str, known: Sequence[str]) -> None:
         raise UnknownNameError(what, value, known)
 
 
-def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "interview",
-                   seniority: str | None = None, seed: int | None = None,
-                   catalog: Catalog | None = None) -> Plan:
+def plan_interview(
+    field: str,
+    stage: str,
+    minutes: int = 30,
+    *,
+    mode: str = "interview",
+    seniority: str | None = None,
+    seed: int | None = None,
+    catalog: Catalog | None = None,
+) -> Plan:
     """Pick the questions for a meeting of ``minutes`` that fit the learner and the field.
 
     Time for the opening, the closing asks and thanks is set aside first. Every core theme
@@ -143,9 +169,10 @@ def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "in
     if seniority is not None:
         _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
     if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise PlanError(f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES}, "
-                        f"not {minutes!r}",
-                        hint="informational interviews usually last 15 to 60 minutes")
+        raise PlanError(
+            f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES}, not {minutes!r}",
+            hint="informational interviews usually last 15 to 60 minutes",
+        )
 
     rng = random.Random(seed)
     jitter = {item.id: rng.random() for item in sorted(catalog.items, key=lambda i: i.id)}
@@ -176,8 +203,10 @@ def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "in
     opening = 1 if minutes < 20 else 2
     budget = minutes - opening - sum(i.minutes for i in closing) - THANKS_MINUTES
     if budget < 1:
-        raise PlanError(f"{minutes} minutes leaves no time for questions after the opening "
-                        f"and closing", hint="ask for a longer meeting")
+        raise PlanError(
+            f"{minutes} minutes leaves no time for questions after the opening and closing",
+            hint="ask for a longer meeting",
+        )
 
     required = [t.id for t in taxonomy.themes if t.core]
     if mode == "shadow":
@@ -188,8 +217,9 @@ def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "in
     for index, theme in enumerate(required):
         options = [i for i in talk if i.theme == theme]
         # keep room for the cheapest question of each theme still to cover
-        later = [min((i.minutes for i in talk if i.theme == t), default=0)
-                 for t in required[index + 1:]]
+        later = [
+            min((i.minutes for i in talk if i.theme == t), default=0) for t in required[index + 1 :]
+        ]
         pick = next((i for i in options if i.minutes <= left - sum(later)), None)
         pick = pick or next((i for i in options if i.minutes <= left), None)
         if pick is None:
@@ -206,8 +236,10 @@ def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "in
         fitting = [i for i in rest if i.minutes <= left]
         if not fitting:
             break
-        pick = min(fitting, key=lambda i: (i.priority, theme_count.get(i.theme, 0),
-                                           ranked[i.id], *tiebreak(i)))
+        pick = min(
+            fitting,
+            key=lambda i: (i.priority, theme_count.get(i.theme, 0), ranked[i.id], *tiebreak(i)),
+        )
         chosen.append(pick)
         rest.remove(pick)
         theme_count[pick.theme] = theme_count.get(pick.theme, 0) + 1
@@ -232,11 +264,20 @@ def plan_interview(field: str, stage: str, minutes: int = 30, *, mode: str = "in
     observations = [i for i in candidates if i.kind == "observation"]
     observations.sort(key=key)
     return Plan(
-        field=match, stage=stage, minutes=minutes, mode=mode, seniority=seniority, seed=seed,
-        opening_minutes=opening, questions=tuple(planned), closing=tuple(closing_planned),
+        field=match,
+        stage=stage,
+        minutes=minutes,
+        mode=mode,
+        seniority=seniority,
+        seed=seed,
+        opening_minutes=opening,
+        questions=tuple(planned),
+        closing=tuple(closing_planned),
         research=tuple(research[:HOMEWORK_ITEMS]),
         observations=tuple(observations[:OBSERVATION_ITEMS]) if mode == "shadow" else (),
-        uncovered=tuple(uncovered), left_out=left_out, taxonomy=taxonomy,
+        uncovered=tuple(uncovered),
+        left_out=left_out,
+        taxonomy=taxonomy,
     )
 
 
@@ -254,29 +295,53 @@ class QuestionList:
 
     def to_markdown(self) -> str:
         from .markdown_text import escape_markdown
+
         rows = ["| id | theme | question | min | priority |", "|---|---|---|---|---|"]
-        rows += [f"| {escape_markdown(i.id)} | {i.theme} | {escape_markdown(i.text)} | "
-                 f"{i.minutes} | {i.priority} |" for i in self.items]
+        rows += [
+            f"| {escape_markdown(i.id)} | {i.theme} | {escape_markdown(i.text)} | "
+            f"{i.minutes} | {i.priority} |"
+            for i in self.items
+        ]
         return "\n".join(rows) + "\n"
 
     def to_dicts(self) -> list[dict[str, object]]:
-        return [{"id": i.id, "text": i.text, "theme": i.theme, "kind": i.kind,
-                 "fields": list(i.fields), "stages": list(i.stages),
-                 "seniority": list(i.seniority), "modes": list(i.modes), "minutes": i.minutes,
-                 "priority": i.priority, "follow_ups": list(i.follow_ups), "why": i.why,
-                 "bank": i.bank} for i in self.items]
+        return [
+            {
+                "id": i.id,
+                "text": i.text,
+                "theme": i.theme,
+                "kind": i.kind,
+                "fields": list(i.fields),
+                "stages": list(i.stages),
+                "seniority": list(i.seniority),
+                "modes": list(i.modes),
+                "minutes": i.minutes,
+                "priority": i.priority,
+                "follow_ups": list(i.follow_ups),
+                "why": i.why,
+                "bank": i.bank,
+            }
+            for i in self.items
+        ]
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
 
     def _repr_html_(self) -> str:
         from .render import markdown_to_html
+
         return markdown_to_html(self.to_markdown())
 
 
-def find_questions(field: str | None = None, stage: str | None = None,
-                   theme: str | None = None, mode: str | None = None, *,
-                   kind: str | None = None, catalog: Catalog | None = None) -> QuestionList:
+def find_questions(
+    field: str | None = None,
+    stage: str | None = None,
+    theme: str | None = None,
+    mode: str | None = None,
+    *,
+    kind: str | None = None,
+    catalog: Catalog | None = None,
+) -> QuestionList:
     """Every item that suits the given field, stage, theme, mode and kind (all optional)."""
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
@@ -289,9 +354,11 @@ def find_questions(field: str | None = None, stage: str | None = None,
         _check_name("mode", mode, MODES)
     if kind is not None:
         from .model import KINDS
+
         _check_name("kind", kind, KINDS)
     found = [
-        item for item in catalog.items
+        item
+        for item in catalog.items
         if (match is None or match.specificity(item.fields) is not None)
         and (stage is None or item.suits_stage(stage))
         and (theme is None or item.theme == theme)

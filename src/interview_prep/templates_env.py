@@ -54,15 +54,18 @@ def environment(template_dirs: tuple[str, ...] = ()) -> SandboxedEnvironment:
     return env
 
 
-def render_template(name: str, context: dict[str, Any],
-                    template_dirs: Sequence[str | PathLike[str]] = ()) -> str:
+def render_template(
+    name: str, context: dict[str, Any], template_dirs: Sequence[str | PathLike[str]] = ()
+) -> str:
     """Render one Markdown template; a template mistake becomes a :class:`RenderError`."""
     dirs = tuple(str(Path(d)) for d in template_dirs)
     try:
         text = environment(dirs).get_template(name).render(context)
     except UndefinedError as error:
-        raise RenderError(f"template {name!r} uses a value it was not given: {error.message}",
-                          hint="check the variable names in your template") from None
+        raise RenderError(
+            f"template {name!r} uses a value it was not given: {error.message}",
+            hint="check the variable names in your template",
+        ) from None
     except TemplateError as error:
         raise RenderError(f"template {name!r} failed: {error}") from None
     return _tidy(text)

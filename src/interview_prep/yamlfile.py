@@ -41,9 +41,16 @@ def read_yaml(raw: bytes | str, source: str) -> YamlDocument:
     """Parse ``raw``; every way it can fail raises :class:`BankError` with a location."""
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > MAX_BYTES:
-        raise BankError(source, [Problem(
-            f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
-            Location(source), hint="split it into several bank files")])
+        raise BankError(
+            source,
+            [
+                Problem(
+                    f"file is {size:,} bytes, over the limit of {MAX_BYTES:,}",
+                    Location(source),
+                    hint="split it into several bank files",
+                )
+            ],
+        )
     text = _decode(raw, source)
     loader = _Loader(text)
     try:
@@ -71,9 +78,16 @@ def _decode(raw: bytes | str, source: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise BankError(source, [Problem(
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
-            Location(source, line), hint="save the file as UTF-8")]) from None
+        raise BankError(
+            source,
+            [
+                Problem(
+                    f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})",
+                    Location(source, line),
+                    hint="save the file as UTF-8",
+                )
+            ],
+        ) from None
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, source: str) -> Problem:
@@ -88,8 +102,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: str) -> Problem:
     return Problem(f"YAML syntax error: {what or error}", where, hint=hint)
 
 
-def _walk(node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]],
-          source: str) -> list[Problem]:
+def _walk(
+    node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], source: str
+) -> list[Problem]:
     """Record marks, and refuse aliases, duplicate keys and runaway size before building data."""
     problems: list[Problem] = []
     seen: set[int] = set()
@@ -98,28 +113,44 @@ def _walk(node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]],
         current, where = stack.pop()
         marks[where] = (current.start_mark.line + 1, current.start_mark.column + 1)
         if id(current) in seen:
-            problems.append(Problem(
-                "anchors and aliases (&name, *name) are not allowed in banks",
-                Location(source, *marks[where]), hint="write the value out in full"))
+            problems.append(
+                Problem(
+                    "anchors and aliases (&name, *name) are not allowed in banks",
+                    Location(source, *marks[where]),
+                    hint="write the value out in full",
+                )
+            )
             continue
         seen.add(id(current))
         if len(seen) > MAX_NODES:
-            return [Problem(f"more than {MAX_NODES:,} values in one file", Location(source),
-                            hint="split it into several bank files")]
+            return [
+                Problem(
+                    f"more than {MAX_NODES:,} values in one file",
+                    Location(source),
+                    hint="split it into several bank files",
+                )
+            ]
         if len(where) > MAX_DEPTH:
-            problems.append(Problem(f"nested more than {MAX_DEPTH} levels deep",
-                                    Location(source, *marks[where])))
+            problems.append(
+                Problem(
+                    f"nested more than {MAX_DEPTH} levels deep", Location(source, *marks[where])
+                )
+            )
             continue
         if isinstance(current, yaml.MappingNode):
             keys: set[str] = set()
             for key_node, value_node in current.value:
                 key = str(key_node.value)
                 if key in keys:
-                    problems.append(Problem(
-                        f"key {key!r} appears twice in the same mapping",
-                        Location(source, key_node.start_mark.line + 1,
-                                 key_node.start_mark.column + 1),
-                        hint="keep one of them"))
+                    problems.append(
+                        Problem(
+                            f"key {key!r} appears twice in the same mapping",
+                            Location(
+                                source, key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                            ),
+                            hint="keep one of them",
+                        )
+                    )
                 keys.add(key)
                 stack.append((value_node, (*where, key)))
         elif isinstance(current, yaml.SequenceNode):

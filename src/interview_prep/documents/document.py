@@ -30,8 +30,12 @@ class Document:
         return self.markdown
 
     def _options(self, paper: str | None) -> PageOptions:
-        return PageOptions(paper=paper or self.paper, title=self.title, language=self.language,
-                           extra_css=self.extra_css)
+        return PageOptions(
+            paper=paper or self.paper,
+            title=self.title,
+            language=self.language,
+            extra_css=self.extra_css,
+        )
 
     def to_markdown(self) -> str:
         return self.markdown
@@ -42,8 +46,13 @@ class Document:
             return markdown_to_html(self.markdown, heading_offset=heading_offset)
         return html_page(self.markdown, self._options(None))
 
-    def to_pdf(self, path: str | os.PathLike[str] | None = None, *, paper: str | None = None,
-               force: bool = False) -> bytes:
+    def to_pdf(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        paper: str | None = None,
+        force: bool = False,
+    ) -> bytes:
         """The PDF bytes; with ``path``, also write them there whole or not at all."""
         options = self._options(paper)
         pdf = html_to_pdf(html_page(self.markdown, options), options)
@@ -61,8 +70,9 @@ class Document:
             return self.to_pdf()
         raise UnknownNameError("format", format, FORMATS)
 
-    def save(self, path: str | os.PathLike[str], *, format: str | None = None,
-             force: bool = False) -> Path:
+    def save(
+        self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False
+    ) -> Path:
         """Write the document; the format follows ``format`` or the file's suffix."""
         target = Path(path)
         chosen = format or format_for_suffix(target, FORMATS)
@@ -79,7 +89,10 @@ def format_for_suffix(path: Path, allowed: Sequence[str]) -> str:
     """The output format a file name asks for, by its suffix."""
     fmt = SUFFIXES.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
     if fmt not in allowed:
-        raise UnknownNameError("output format", path.suffix or "(no suffix)",
-                               [f".{a}" for a in allowed],
-                               hint="end the file name with " + ", ".join(f".{a}" for a in allowed))
+        raise UnknownNameError(
+            "output format",
+            path.suffix or "(no suffix)",
+            [f".{a}" for a in allowed],
+            hint="end the file name with " + ", ".join(f".{a}" for a in allowed),
+        )
     return fmt

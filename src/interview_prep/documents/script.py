@@ -26,18 +26,27 @@ def _context(plan: Plan, contact: Contact | None, meeting: Meeting | None) -> di
     }
 
 
-def interview_script(plan: Plan, contact: Contact | None = None, meeting: Meeting | None = None,
-                     *, template_dirs: Sequence[str | PathLike[str]] = ()) -> Document:
+def interview_script(
+    plan: Plan,
+    contact: Contact | None = None,
+    meeting: Meeting | None = None,
+    *,
+    template_dirs: Sequence[str | PathLike[str]] = (),
+) -> Document:
     """What to hold during the meeting: opening, questions by theme with timing, closing asks."""
     markdown = render_template("script.md.j2", _context(plan, contact, meeting), template_dirs)
     return Document("script", f"Interview script: {plan.field.title}", markdown)
 
 
-def prep_sheet(plan: Plan, contact: Contact | None = None, meeting: Meeting | None = None, *,
-               paper: str = "letter",
-               template_dirs: Sequence[str | PathLike[str]] = ()) -> Document:
+def prep_sheet(
+    plan: Plan,
+    contact: Contact | None = None,
+    meeting: Meeting | None = None,
+    *,
+    paper: str = "letter",
+    template_dirs: Sequence[str | PathLike[str]] = (),
+) -> Document:
     """The night-before sheet: meeting details, homework, checklist, the script with room for
     notes, and what to do after."""
-    markdown = render_template("prep-sheet.md.j2", _context(plan, contact, meeting),
-                               template_dirs)
+    markdown = render_template("prep-sheet.md.j2", _context(plan, contact, meeting), template_dirs)
     return Document("prep-sheet", f"Prep sheet: {plan.field.title}", markdown, paper=paper)
