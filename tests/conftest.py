@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import interview_prep as ip
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> ip.Catalog:
+    return ip.default_catalog()
+
+
+@pytest.fixture
+def write_bank(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a bank file from dedented YAML text and return its path."""
+
+    def write(text: str, name: str = "bank.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

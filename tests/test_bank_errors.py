@@ -1,0 +1,138 @@
+"""Bad banks are reported whole: every problem, with its file, line, key and a hint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import interview_prep as ip
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(ip.BankError) as caught:
+        ip.load_catalog([path], plugins=False)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_every_mistake_in_a_file_is_reported_with_its_line() -> None:
+    problems = problems_of(FIXTURES / "broken-bank.yaml")
+    text = "\n".join(problems)
+    assert len(problems) == 5
+    assert 'line 6, column 12: items.0.theme: unknown theme' in text
+    assert "did you mean 'likes-dislikes'?" in text
+    assert "unknown stage 'colege'" in text and "did you mean 'college'?" in text
+    assert "items.1.minutes: expected a whole number but found 'twenty'" in text
+    assert "line 12" in text and "items.2.id: expected kebab-case" in text
+    assert "unknown key 'colour'" in text
+
+
+def test_yaml_syntax_error_names_its_line_and_a_fix() -> None:
+    [problem] = problems_of(FIXTURES / "syntax-error.yaml")
+    assert "line 5" in problem
+    assert "YAML syntax error" in problem
+    assert 'must be quoted' in problem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "expected a bank"),
+        ("- just\n- a list\n", "expected a bank"),
+        ("bank: x\ntitle: X\nitems: []\nitems: []\n", "key 'items' appears twice"),
+        ("bank: x\ntitle: X\nitems:\n  - &a {id: a-b, text: What?, theme: path}\n  - *a\n",
+         "anchors and aliases"),
+        ("bank: x\ntitle: X\n", "missing key 'items'"),
+        ("bank: x\ntitle: X\nitems:\n  - 42\n", "expected an item"),
+        ("bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: path, minutes: 11}\n",
+         "expected a number less than or 10"),
+        ("bank: x\ntitle: X\nitems:\n\t- id: a\n", "indent with spaces"),
+        ("bank: x\ntitle: X\ndefaults: {stages: [collage]}\nitems: []\n", "'college'"),
+        ("bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: observe, "
+         "modes: [interview]}\n", "for shadow only"),
+    ],
+)
+def test_malformed_banks_raise_bank_errors(
+    write_bank: Callable[[str], Path], text: str, expected: str
+) -> None:
+    path = write_bank(text)
+    assert expected in "\n".join(problems_of(path))
+
+
+def test_binary_junk_is_a_bank_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.yaml"
+    path.write_bytes(b"bank: x\n\xff\xfe\x00garbage")
+    assert "not UTF-8" in problems_of(path)[0]
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    text = "bank: bom\r\ntitle: BOM\r\nitems:\r\n  - id: bom-path-one\r\n"
+    text += "    text: How did you start?\r\n    theme: path\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    catalog = ip.load_catalog([path], plugins=False)
+    assert catalog.item("bom-path-one").text == "How did you start?"
+
+
+def test_a_clash_with_a_builtin_id_names_both_files(write_bank: Callable[[str], Path]) -> None:
+    path = write_bank(
+        """
+        bank: clash
+        title: Clash
+        items:
+          - id: gen-closing-who-else
+            text: Who else should I meet?
+            theme: closing
+        """
+    )
+    [problem] = problems_of(path)
+    assert "already used by" in problem and "banks/general.yaml" in problem
+    assert str(path) in problem and "replaces: true" in problem
+
+
+def test_replaces_true_swaps_a_builtin_item(write_bank: Callable[[str], Path]) -> None:
+    path = write_bank(
+        """
+        bank: swap
+        title: Swap
+        items:
+          - id: gen-closing-who-else
+            text: Which two people should I talk to next?
+            theme: closing
+            priority: 1
+            minutes: 1
+            replaces: true
+        """
+    )
+    catalog = ip.load_catalog([path], plugins=False)
+    assert catalog.item("gen-closing-who-else").text.startswith("Which two people")
+
+
+def test_replaces_nothing_is_an_error(write_bank: Callable[[str], Path]) -> None:
+    path = write_bank(
+        """
+        bank: swap
+        title: Swap
+        items:
+          - id: swap-nothing-here
+            text: What?
+            theme: path
+            replaces: true
+        """
+    )
+    assert "no earlier bank has that id" in problems_of(path)[0]
+
+
+def test_missing_path_is_reported(tmp_path: Path) -> None:
+    assert "no such file or folder" in problems_of(tmp_path / "nope.yaml")[0]
+
+
+def test_problems_from_several_files_are_all_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("bank: a\ntitle: A\nitems: [{id: a-a, theme: path}]\n")
+    (tmp_path / "b.yaml").write_text("bank: b\ntitle: B\nitems: 3\n")
+    text = "\n".join(problems_of(tmp_path))
+    assert "a.yaml" in text and "missing key 'text'" in text
+    assert "b.yaml" in text and "expected a list" in text

@@ -1,0 +1,128 @@
+"""Documents: golden Markdown, literal user text, and the parts each document must hold."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+import interview_prep as ip
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+CASES = {
+    "script-nurse-college-30": lambda: ip.interview_script(
+        ip.plan_interview("nurse", "college", 30)
+    ),
+    "prep-sheet-nurse-college-30": lambda: ip.prep_sheet(
+        ip.plan_interview("nurse", "college", 30),
+        ip.Contact("Dana Ortiz", title="ICU nurse", org="Mercy General"),
+        ip.Meeting(datetime(2026, 3, 14, 15, 30), where="Mercy General, 4th floor"),
+    ),
+    "prep-sheet-electrician-career-changer-20-blank": lambda: ip.prep_sheet(
+        ip.plan_interview("electrician", "career-changer", 20, seed=7),
+        meeting=ip.Meeting(format="phone"),
+    ),
+    "script-digital-technology-high-school-45-shadow": lambda: ip.interview_script(
+        ip.plan_interview("Information Technology", "high-school", 45, mode="shadow")
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden_markdown(name: str) -> None:
+    markdown = CASES[name]().markdown
+    path = GOLDEN / f"{name}.md"
+    if UPDATE or not path.exists():
+        path.write_text(markdown, encoding="utf-8")
+    assert markdown == path.read_text(encoding="utf-8")
+
+
+def test_script_holds_opening_every_core_theme_closing_and_thanks() -> None:
+    plan = ip.plan_interview("nurse", "college", 30)
+    markdown = ip.interview_script(plan).markdown
+    assert "not a job" in markdown
+    for theme in plan.taxonomy.core_themes:
+        assert f"## {theme.title}" in markdown
+    for planned in (*plan.questions, *plan.closing):
+        assert planned.item.text in markdown
+    assert "## Closing asks" in markdown and "## Thanks" in markdown
+
+
+def test_prep_sheet_leaves_blanks_when_details_are_missing() -> None:
+    sheet = ip.prep_sheet(ip.plan_interview("chef", "high-school", 30)).markdown
+    assert sheet.count("\\_\\_\\_\\_") >= 3
+    assert "- [ ] Send your résumé" in sheet
+    assert "Within 24 hours" in sheet
+    assert "::: notes" in sheet
+
+
+HOSTILE = [
+    "**bold** _it_ `code`",
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "![x](file:///etc/passwd)",
+    "{{ 7 * 7 }} {% if true %}x{% endif %}",
+    "# heading\n- list\n1. item",
+    "| table | cell |",
+    "::: notes",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_user_text_shows_literally(text: str) -> None:
+    plan = ip.plan_interview("nurse", "college", 30)
+    document = ip.prep_sheet(plan, ip.Contact(text, title=text, org=text))
+    html = document.to_html(fragment=True)
+    assert "<script>" not in html and "javascript:" not in html.replace("javascript:alert", "")
+    assert "<a " not in html and "<img" not in html
+    assert "49" not in document.markdown.split("## Before")[0]
+    flat = " ".join(text.split())
+    assert flat in _visible_text(html)
+
+
+def _visible_text(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def test_documents_show_themselves_in_notebooks() -> None:
+    plan = ip.plan_interview("nurse", "college", 30)
+    assert plan._repr_markdown_().startswith("# Interview script")
+    assert "<h1>" in plan._repr_html_()
+    sheet = ip.prep_sheet(plan)
+    assert sheet._repr_markdown_() == sheet.markdown
+    assert "<h2>" in sheet._repr_html_()
+
+
+def test_html_page_is_standalone_with_title_and_language() -> None:
+    page = ip.prep_sheet(ip.plan_interview("nurse", "college", 30)).to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in page
+    assert "<title>Prep sheet: Registered Nurse</title>" in page
+    assert "@page" in page and "http" not in page.split("<main>")[0]
+
+
+def test_fragment_headings_can_be_demoted() -> None:
+    sheet = ip.prep_sheet(ip.plan_interview("nurse", "college", 30))
+    assert "<h3>" in sheet.to_html(fragment=True, heading_offset=2)
+    assert "<h1>" not in sheet.to_html(fragment=True, heading_offset=2)
+
+
+def test_save_chooses_format_by_suffix_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    sheet = ip.prep_sheet(ip.plan_interview("nurse", "college", 30))
+    md = sheet.save(tmp_path / "sheet.md")
+    assert md.read_text(encoding="utf-8") == sheet.markdown
+    html = sheet.save(tmp_path / "sheet.html")
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(ip.OutputError, match="already exists"):
+        sheet.save(tmp_path / "sheet.md")
+    sheet.save(tmp_path / "sheet.md", force=True)
+    with pytest.raises(ip.UnknownNameError, match="output format"):
+        sheet.save(tmp_path / "sheet.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html", "sheet.md"]
