@@ -125,11 +125,10 @@ class FieldIndex:
                 ratio = difflib.SequenceMatcher(None, key, name).ratio()
                 score = ratio if ratio >= 0.72 else 0.0
             if score:
+                # a shorter matching name is a closer match: "nurse" before "nursery"
                 for match in matches:
-                    scored[match] = max(scored.get(match, 0.0), score)
-        ranked = sorted(
-            scored.items(), key=lambda pair: (-pair[1], pair[0].kind != "occupation", pair[0].title)
-        )
+                    scored[match] = max(scored.get(match, (0.0, 0)), (score, -len(name)))
+        ranked = sorted(scored.items(), key=lambda pair: (-pair[1][0], -pair[1][1], pair[0].title))
         return [match for match, _ in ranked[:limit]]
 
 

@@ -19,7 +19,7 @@ from .errors import RenderError
 
 PAPERS = ("letter", "a4")
 ASSET_SCHEME = "interview-prep-asset:"
-CONTAINERS = ("notes",)
+CONTAINERS = ("notes", "checklist")
 
 
 @lru_cache(maxsize=1)

@@ -303,6 +303,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
             continue
         merged = {**defaults, **raw}
         merged.setdefault("fields", default_fields)
+        problems += _check_vocabulary(raw, taxonomy, doc, path)
         try:
             fields = ItemFields.model_validate(merged)
         except ValidationError as error:
@@ -320,7 +321,6 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
             )
             continue
         seen[fields.id] = index
-        problems += _check_vocabulary(raw, taxonomy, doc, path)
         theme_modes = (
             taxonomy.theme(fields.theme).modes if fields.theme in _ids(taxonomy.themes) else MODES
         )

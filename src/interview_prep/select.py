@@ -14,7 +14,7 @@ from .model import MODES, Item, Taxonomy
 MIN_MINUTES = 10
 MAX_MINUTES = 120
 THANKS_MINUTES = 1
-HOMEWORK_ITEMS = 4
+HOMEWORK_ITEMS = 3
 OBSERVATION_ITEMS = 12
 
 
@@ -181,7 +181,9 @@ def plan_interview(
 
     def suits(item: Item) -> bool:
         rank = match.specificity(item.fields)
-        if rank is None or mode not in item.modes:
+        # the talk after a shadow may use any interview question too
+        usable = mode in item.modes or (mode == "shadow" and item.kind == "question")
+        if rank is None or not usable:
             return False
         if not (item.suits_stage(stage) and item.suits_seniority(seniority)):
             return False

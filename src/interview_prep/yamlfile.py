@@ -63,7 +63,7 @@ def read_yaml(raw: bytes | str, source: str) -> YamlDocument:
             raise BankError(source, problems)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        raise BankError(source, [_syntax_problem(error, source)]) from None
+        raise BankError(source, [_syntax_problem(error, source, text)]) from None
     except yaml.YAMLError as error:
         raise BankError(source, [Problem(f"not valid YAML: {error}", Location(source))]) from None
     finally:
@@ -90,12 +90,13 @@ def _decode(raw: bytes | str, source: str) -> str:
         ) from None
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, source: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, source: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     where = Location(source, mark.line + 1, mark.column + 1) if mark else Location(source)
     what = " ".join(part for part in (error.context, error.problem) if part)
+    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
     hint = None
-    if "\t" in what or "tab" in what:
+    if "\t" in line[: (mark.column + 1) if mark else 0] or "tab" in what:
         hint = "indent with spaces, not tabs"
     elif "mapping values are not allowed" in what:
         hint = 'a value that contains ": " must be quoted, e.g. text: "Why: ...?"'
