@@ -22,7 +22,7 @@ def test_every_mistake_in_a_file_is_reported_with_its_line() -> None:
     problems = problems_of(FIXTURES / "broken-bank.yaml")
     text = "\n".join(problems)
     assert len(problems) == 5
-    assert 'line 6, column 12: items.0.theme: unknown theme' in text
+    assert "line 6, column 12: items.0.theme: unknown theme" in text
     assert "did you mean 'likes-dislikes'?" in text
     assert "unknown stage 'colege'" in text and "did you mean 'college'?" in text
     assert "items.1.minutes: expected a whole number but found 'twenty'" in text
@@ -34,7 +34,7 @@ def test_yaml_syntax_error_names_its_line_and_a_fix() -> None:
     [problem] = problems_of(FIXTURES / "syntax-error.yaml")
     assert "line 5" in problem
     assert "YAML syntax error" in problem
-    assert 'must be quoted' in problem
+    assert "must be quoted" in problem
 
 
 @pytest.mark.parametrize(
@@ -43,16 +43,23 @@ def test_yaml_syntax_error_names_its_line_and_a_fix() -> None:
         ("", "expected a bank"),
         ("- just\n- a list\n", "expected a bank"),
         ("bank: x\ntitle: X\nitems: []\nitems: []\n", "key 'items' appears twice"),
-        ("bank: x\ntitle: X\nitems:\n  - &a {id: a-b, text: What?, theme: path}\n  - *a\n",
-         "anchors and aliases"),
+        (
+            "bank: x\ntitle: X\nitems:\n  - &a {id: a-b, text: What?, theme: path}\n  - *a\n",
+            "anchors and aliases",
+        ),
         ("bank: x\ntitle: X\n", "missing key 'items'"),
         ("bank: x\ntitle: X\nitems:\n  - 42\n", "expected an item"),
-        ("bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: path, minutes: 11}\n",
-         "expected a number less than or 10"),
+        (
+            "bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: path, minutes: 11}\n",
+            "expected a number less than or 10",
+        ),
         ("bank: x\ntitle: X\nitems:\n\t- id: a\n", "indent with spaces"),
         ("bank: x\ntitle: X\ndefaults: {stages: [collage]}\nitems: []\n", "'college'"),
-        ("bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: observe, "
-         "modes: [interview]}\n", "for shadow only"),
+        (
+            "bank: x\ntitle: X\nitems:\n  - {id: a-b, text: What?, theme: observe, "
+            "modes: [interview]}\n",
+            "for shadow only",
+        ),
     ],
 )
 def test_malformed_banks_raise_bank_errors(

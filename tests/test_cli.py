@@ -28,8 +28,20 @@ def test_prep_sheet_markdown_goes_to_stdout(runner: CliRunner) -> None:
 def test_prep_sheet_pdf_by_suffix(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "prep.pdf"
     code, _, err = run(
-        runner, "prep-sheet", "-f", "RN", "-s", "college", "--contact", "Dana Ortiz",
-        "--when", "2026-03-14T15:30", "--paper", "a4", "-o", str(target),
+        runner,
+        "prep-sheet",
+        "-f",
+        "RN",
+        "-s",
+        "college",
+        "--contact",
+        "Dana Ortiz",
+        "--when",
+        "2026-03-14T15:30",
+        "--paper",
+        "a4",
+        "-o",
+        str(target),
     )
     assert code == 0, err
     assert target.read_bytes().startswith(b"%PDF-")
@@ -42,8 +54,7 @@ def test_existing_output_is_kept_without_force(runner: CliRunner, tmp_path: Path
     code, _, err = run(runner, "script", "-f", "chef", "-s", "college", "-o", str(target))
     assert code == 2 and "already exists" in err and "--force" in err
     assert target.read_text(encoding="utf-8") == "my own notes"
-    code, _, _ = run(runner, "script", "-f", "chef", "-s", "college", "-o", str(target),
-                     "--force")
+    code, _, _ = run(runner, "script", "-f", "chef", "-s", "college", "-o", str(target), "--force")
     assert code == 0 and target.read_text(encoding="utf-8").startswith("# Interview script")
 
 
@@ -86,8 +97,20 @@ def test_extra_bank_adds_questions(runner: CliRunner) -> None:
     assert code == 0 and "2 items" in out
     code, out, _ = run(runner, "banks", "list", "--bank", bank)
     assert code == 0 and "mercy-health-class" in out and "general" in out
-    code, out, _ = run(runner, "questions", "-f", "nurse", "-s", "high-school", "--theme",
-                       "path", "--bank", bank, "--format", "json")
+    code, out, _ = run(
+        runner,
+        "questions",
+        "-f",
+        "nurse",
+        "-s",
+        "high-school",
+        "--theme",
+        "path",
+        "--bank",
+        bank,
+        "--format",
+        "json",
+    )
     assert "mercy-path-hospital-volunteer" in {q["id"] for q in json.loads(out)}
 
 
@@ -104,9 +127,20 @@ def test_fields_search(runner: CliRunner) -> None:
 
 def test_pdf_to_a_terminal_is_refused_but_a_pipe_works() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "interview_prep", "prep-sheet", "-f", "nurse", "-s",
-         "college", "--format", "pdf"],
-        capture_output=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "interview_prep",
+            "prep-sheet",
+            "-f",
+            "nurse",
+            "-s",
+            "college",
+            "--format",
+            "pdf",
+        ],
+        capture_output=True,
+        check=False,
     )
     assert result.returncode == 0 and result.stdout.startswith(b"%PDF-")
 
@@ -114,7 +148,9 @@ def test_pdf_to_a_terminal_is_refused_but_a_pipe_works() -> None:
 def test_real_process_exit_status_and_no_traceback() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "interview_prep", "plan", "-f", "STEM", "-s", "college"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 2
     assert "matches several clusters" in result.stderr and "Traceback" not in result.stderr

@@ -47,7 +47,7 @@ def test_plans_fit_the_budget_cover_core_themes_and_repeat(
     assert {x.item_id for x in plan.left_out}.isdisjoint(ids)
     for planned in plan.questions:
         assert planned.item.suits_stage(stage)
-        assert mode in planned.item.modes
+        assert planned.item.suits_mode(mode)
 
 
 def test_every_cluster_and_stage_covers_core_themes_with_cluster_questions() -> None:
@@ -99,9 +99,7 @@ def test_seniority_tagged_questions_need_a_known_seniority() -> None:
     plan = ip.plan_interview("software developer", "college", 60)
     assert all(not p.item.seniority for p in plan.questions)
     senior = ip.plan_interview("software developer", "college", 60, seniority="senior")
-    assert all(
-        not p.item.seniority or "senior" in p.item.seniority for p in senior.questions
-    )
+    assert all(not p.item.seniority or "senior" in p.item.seniority for p in senior.questions)
 
 
 @pytest.mark.parametrize(

@@ -111,8 +111,9 @@ class FieldIndex:
         key = normalize(query)
         if not key:
             return [m for c in self.taxonomy.clusters for m in [_cluster_match(c)]][:limit]
-        scored: dict[FieldMatch, float] = {}
+        scored: dict[FieldMatch, tuple[float, int]] = {}
         for name, matches in self._names.items():
+            score: float
             if name == key:
                 score = 4.0
             elif name.startswith(key):

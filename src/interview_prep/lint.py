@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,10 +13,10 @@ from ._compat import Traversable
 from .catalog import builtin_name, builtin_root, builtin_taxonomy, read_bank_file, yaml_files_in
 from .errors import BankError, Location
 from .model import Bank, Item, Taxonomy
+from .similar import NEAR_DUPLICATE, similarity, words
 
 MAX_WORDS = 30
 MAX_GRADE_HIGH_SCHOOL = 9.0
-NEAR_DUPLICATE = 0.6
 MIN_CORE_ITEMS = 3
 
 CLOSED_OPENERS = frozenset(
@@ -64,88 +63,6 @@ WEBSITE_FACTS = re.compile(
     r"what does an? [\w -]+ do|what (degree|qualifications?) (is|are) (required|needed)|"
     r"how many (jobs|openings|people work)|job outlook|median (pay|wage))\b",
     re.I,
-)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "you",
-        "your",
-        "yours",
-        "i",
-        "me",
-        "my",
-        "we",
-        "our",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "how",
-        "why",
-        "when",
-        "where",
-        "there",
-        "their",
-        "they",
-        "them",
-        "he",
-        "she",
-        "his",
-        "her",
-        "so",
-        "if",
-        "than",
-        "then",
-        "too",
-        "very",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "about",
-        "into",
-        "out",
-        "up",
-        "down",
-        "over",
-        "more",
-        "most",
-        "some",
-        "any",
-        "one",
-    ]
 )
 
 
@@ -279,10 +196,6 @@ class LintReport:
         )
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("’", "'"))
-
-
 def _finding(
     rule_id: str, message: str, item: Item | None = None, location: Location | None = None
 ) -> Finding:
@@ -301,18 +214,18 @@ def reading_grade(text: str) -> float:
 
 def _item_findings(item: Item) -> Iterator[Finding]:
     if item.kind != "question":
-        for text in (item.text,):
-            if len(_words(text)) > MAX_WORDS:
-                yield _finding("too-long", f"{len(_words(text))} words", item)
+        count = len(words(item.text))
+        if count > MAX_WORDS:
+            yield _finding("too-long", f"{count} words", item)
         return
     for label, text in [("text", item.text), *(("follow-up", f) for f in item.follow_ups)]:
-        words = _words(text)
-        if words and words[0] in CLOSED_OPENERS:
-            yield _finding("closed-question", f"{label} opens with {words[0]!r}: {text}", item)
+        said = words(text)
+        if said and said[0] in CLOSED_OPENERS:
+            yield _finding("closed-question", f"{label} opens with {said[0]!r}: {text}", item)
         if not text.rstrip().endswith("?"):
             yield _finding("question-mark", f"{label} does not end with '?': {text}", item)
-        if len(words) > MAX_WORDS:
-            yield _finding("too-long", f"{label} has {len(words)} words", item)
+        if len(said) > MAX_WORDS:
+            yield _finding("too-long", f"{label} has {len(said)} words", item)
     if not item.why:
         yield _finding("missing-why", "no `why`", item)
     if WEBSITE_FACTS.search(item.text):
@@ -323,19 +236,6 @@ def _item_findings(item: Item) -> Iterator[Finding]:
         grade = reading_grade(item.text)
         if grade > MAX_GRADE_HIGH_SCHOOL:
             yield _finding("reading-level", f"reading grade {grade:.1f}: {item.text}", item)
-
-
-def similarity(a: str, b: str) -> float:
-    """How alike two questions are, 0 to 1: shared content words, and word order."""
-    wa = [w for w in _words(a) if w not in _STOP]
-    wb = [w for w in _words(b) if w not in _STOP]
-    if not wa or not wb:
-        return 0.0
-    sa, sb = {w.rstrip("s") for w in wa}, {w.rstrip("s") for w in wb}
-    jaccard = len(sa & sb) / len(sa | sb)
-    if jaccard < 0.3:
-        return jaccard
-    return max(jaccard, difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() - 0.2)
 
 
 def _duplicates(items: Sequence[Item]) -> Iterator[Finding]:
@@ -451,4 +351,4 @@ def lint_paths(paths: Sequence[str | Path] = ()) -> LintReport:
     return LintReport(tuple(findings) + report.findings, report.silenced, report.banks)
 
 
-__all__ = ["RULES", "Finding", "LintReport", "lint_banks", "lint_paths", "similarity"]
+__all__ = ["RULES", "Finding", "LintReport", "lint_banks", "lint_paths"]

@@ -126,6 +126,10 @@ class Item:
         """True when the item is meant for learners at ``stage`` (no stages means all)."""
         return not self.stages or stage in self.stages
 
+    def suits_mode(self, mode: str) -> bool:
+        """True when usable in ``mode``; the talk after a shadow may use any interview question."""
+        return mode in self.modes or (mode == "shadow" and self.kind == "question")
+
     def suits_seniority(self, seniority: str | None) -> bool:
         """True for the person met; items aimed at one level need that level to be known."""
         if not self.seniority:

@@ -10,6 +10,7 @@ from .catalog import Catalog, default_catalog
 from .errors import PlanError, UnknownNameError
 from .fields import FieldMatch
 from .model import MODES, Item, Taxonomy
+from .similar import NEAR_DUPLICATE, similarity
 
 MIN_MINUTES = 10
 MAX_MINUTES = 120
@@ -181,9 +182,7 @@ def plan_interview(
 
     def suits(item: Item) -> bool:
         rank = match.specificity(item.fields)
-        # the talk after a shadow may use any interview question too
-        usable = mode in item.modes or (mode == "shadow" and item.kind == "question")
-        if rank is None or not usable:
+        if rank is None or not item.suits_mode(mode):
             return False
         if not (item.suits_stage(stage) and item.suits_seniority(seniority)):
             return False
@@ -234,20 +233,35 @@ def plan_interview(
     for item in chosen:
         theme_count[item.theme] = theme_count.get(item.theme, 0) + 1
     rest = [i for i in talk if i not in chosen]
+    repeats: list[LeftOut] = []
     while left > 0:
         fitting = [i for i in rest if i.minutes <= left]
         if not fitting:
             break
+        # spread over themes before doubling up; "if time allows" questions come last
         pick = min(
             fitting,
-            key=lambda i: (i.priority, theme_count.get(i.theme, 0), ranked[i.id], *tiebreak(i)),
+            key=lambda i: (
+                i.priority == 3,
+                mode not in i.modes,
+                theme_count.get(i.theme, 0),
+                i.priority,
+                ranked[i.id],
+                *tiebreak(i),
+            ),
         )
-        chosen.append(pick)
         rest.remove(pick)
+        twin = next((c for c in chosen if similarity(c.text, pick.text) >= NEAR_DUPLICATE), None)
+        if twin is not None:
+            repeats.append(LeftOut(pick.id, pick.theme, f"too like {twin.id}, already planned"))
+            continue
+        chosen.append(pick)
         theme_count[pick.theme] = theme_count.get(pick.theme, 0) + 1
         left -= pick.minutes
 
     order = {t.id: t.order for t in taxonomy.themes}
+    if mode == "shadow":
+        order["debrief"] = -1  # after a shadow, talk over what was seen first
     chosen.sort(key=lambda i: (order[i.theme], i.priority, ranked[i.id], position[i.id]))
     elapsed = opening
     planned = []
@@ -260,7 +274,7 @@ def plan_interview(
         closing_planned.append(PlannedItem(item, ranked[item.id], elapsed))
 
     reason = "no time left in the budget"
-    left_out = tuple(LeftOut(i.id, i.theme, reason) for i in rest)
+    left_out = (*repeats, *(LeftOut(i.id, i.theme, reason) for i in rest))
     research = [i for i in candidates if i.kind == "research"]
     research.sort(key=key)
     observations = [i for i in candidates if i.kind == "observation"]
@@ -368,6 +382,8 @@ def find_questions(
         and (kind is None or item.kind == kind)
     ]
     order = {t.id: t.order for t in taxonomy.themes}
+    if mode == "shadow":
+        order["debrief"] = -1  # after a shadow, talk over what was seen first
     if match is not None:
         found.sort(key=lambda i: (order[i.theme], match.specificity(i.fields) or 0, i.priority))
     else:
