@@ -404,3 +404,37 @@ def banks_validate(paths: tuple[Path, ...]) -> None:
         if b.source in {str(p) for p in paths} or any(b.source.startswith(str(p)) for p in paths)
     )
     click.echo(f"ok: {count} items in {len(paths)} path(s) are valid")
+
+
+@banks_group.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Check questions against the house rules (the built-in banks when no PATH is given).
+
+    Exits 2 when there are errors, or warnings with --strict.
+    """
+    from .lint import lint_paths
+
+    report = lint_paths(paths)
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "summary": report.summary(),
+                    "findings": [f.to_dict() for f in report.findings],
+                    "silenced": [
+                        {**f.to_dict(), "reason": reason} for f, reason in report.silenced
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for finding in report.findings:
+            click.echo(str(finding))
+        click.echo(report.summary())
+    if not report.ok(strict=strict):
+        raise SystemExit(USER_ERROR)

@@ -57,7 +57,8 @@ CLOSED_OPENERS = frozenset(
         "hasn't",
     ]
 )
-SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself|you've|you're|you'd|you'll)\b", re.I)
+# words that point the question at this person, their workplace, or the day just seen
+PERSONAL = re.compile(r"\b(you|your|yours|yourself|i|me|my|we|our|us|here|today)\b|you['’]", re.I)
 WEBSITE_FACTS = re.compile(
     r"\b(salary|salaries|how much (do|does|will) .{0,30}\b(make|earn|pay)|starting pay|"
     r"what does an? [\w -]+ do|what (degree|qualifications?) (is|are) (required|needed)|"
@@ -230,8 +231,8 @@ def _item_findings(item: Item) -> Iterator[Finding]:
         yield _finding("missing-why", "no `why`", item)
     if WEBSITE_FACTS.search(item.text):
         yield _finding("website-answerable", f"reads like a fact lookup: {item.text}", item)
-    if not SECOND_PERSON.search(item.text):
-        yield _finding("impersonal", f"no 'you' or 'your': {item.text}", item)
+    if not PERSONAL.search(item.text):
+        yield _finding("impersonal", f"asks about no one in particular: {item.text}", item)
     if "high-school" in item.stages:
         grade = reading_grade(item.text)
         if grade > MAX_GRADE_HIGH_SCHOOL:
