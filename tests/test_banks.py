@@ -114,3 +114,13 @@ def test_no_item_or_template_shares_eight_words_with_the_sources(catalog: ip.Cat
         ours[str(path)] = path.read_text(encoding="utf-8")
     copied = {name: _runs(text) & seeds for name, text in ours.items()}
     assert not {name: runs for name, runs in copied.items() if runs}
+
+
+def test_docs_schema_is_current_and_validates_a_bank(catalog: ip.Catalog) -> None:
+    from interview_prep.schema import bank_json_schema
+
+    shipped = json.loads((REPO / "docs" / "bank.schema.json").read_text(encoding="utf-8"))
+    assert shipped == bank_json_schema(catalog.taxonomy), "run: interview-prep banks schema"
+    item = shipped["$defs"]["ItemFields"]
+    assert {"id", "text", "theme"} <= set(item["required"])
+    assert "college" in item["properties"]["stages"]["anyOf"][0]["items"]["enum"]

@@ -438,3 +438,14 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
         click.echo(report.summary())
     if not report.ok(strict=strict):
         raise SystemExit(USER_ERROR)
+
+
+@banks_group.command("schema")
+@_output(("json",))
+def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
+    """Write the JSON Schema of bank files, for editors that validate YAML as you type."""
+    from .catalog import builtin_taxonomy
+    from .schema import bank_json_schema
+
+    schema = bank_json_schema(builtin_taxonomy())
+    _emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force)

@@ -34,21 +34,35 @@ class _Strict(BaseModel):
 class ItemFields(_Strict):
     """Every key an item may have; ``defaults`` in a bank may set any of them but id and text."""
 
-    id: KebabId
-    text: Text
-    theme: KebabId
-    kind: Literal["question", "observation", "research"] = "question"
-    fields: list[KebabId] | None = None
-    stages: list[KebabId] | None = None
-    seniority: list[KebabId] | None = None
-    modes: list[Literal["interview", "shadow"]] | None = None
-    minutes: Annotated[int, Field(ge=1, le=10)] = 3
-    priority: Annotated[int, Field(ge=1, le=3)] = 2
-    follow_ups: list[Text] = []
-    why: Text | None = None
-    tags: list[KebabId] = []
-    replaces: bool = False
-    lint_ignore: dict[KebabId, Text] = {}
+    id: KebabId = Field(description="Unique across all banks, kebab-case, never reused.")
+    text: Text = Field(description="The question (open, personal, at most 30 words).")
+    theme: KebabId = Field(description="A theme id from the taxonomy.")
+    kind: Literal["question", "observation", "research"] = Field(
+        "question", description="question, observation (shadow) or research (homework)."
+    )
+    fields: list[KebabId] | None = Field(
+        None, description="Cluster or occupation ids; `any` for every field."
+    )
+    stages: list[KebabId] | None = Field(None, description="Learner stages; omit for all.")
+    seniority: list[KebabId] | None = Field(
+        None, description="Seniority of the person met; omit for any."
+    )
+    modes: list[Literal["interview", "shadow"]] | None = Field(
+        None, description="Meeting kinds; default [interview]."
+    )
+    minutes: Annotated[int, Field(ge=1, le=10)] = Field(
+        3, description="Minutes for the question with its answer."
+    )
+    priority: Annotated[int, Field(ge=1, le=3)] = Field(
+        2, description="1 must ask, 2 standard, 3 if time allows."
+    )
+    follow_ups: list[Text] = Field([], description="Probes for a short answer.")
+    why: Text | None = Field(None, description="One line: what the answer reveals.")
+    tags: list[KebabId] = Field([], description="Free labels, e.g. morning, motivation.")
+    replaces: bool = Field(False, description="True to replace a loaded item with this id.")
+    lint_ignore: dict[KebabId, Text] = Field(
+        {}, description="Lint rule id -> the reason it does not apply to this item."
+    )
 
 
 class BankDefaults(_Strict):
@@ -417,3 +431,45 @@ def _check_vocabulary(
 
 def known_themes(taxonomy: Taxonomy) -> set[str]:
     return set(_ids(taxonomy.themes))
+
+
+class _BankDocument(BankHeader):
+    """A bank file as editors see it: the header with fully described items."""
+
+    items: list[ItemFields]  # type: ignore[assignment]
+
+
+def bank_json_schema(taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """A JSON Schema for bank files, for editors with a YAML language server.
+
+    With a taxonomy, theme, stage, seniority and field ids are listed for completion.
+    """
+    schema = _BankDocument.model_json_schema()
+    if taxonomy is not None:
+        enums = {
+            "theme": _ids(taxonomy.themes),
+            "stages": _ids(taxonomy.stages),
+            "seniority": _ids(taxonomy.seniority),
+            "fields": sorted(taxonomy.field_ids),
+        }
+        for model in ("ItemFields", "BankDefaults"):
+            properties = schema["$defs"][model]["properties"]
+            for key, values in enums.items():
+                _set_enum(properties[key], values)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "interview_prep question bank"
+    schema["description"] = (
+        "A YAML file of informational-interview and job-shadow questions. "
+        "See docs/bank-format.md."
+    )
+    return schema
+
+
+def _set_enum(prop: dict[str, Any], values: list[str]) -> None:
+    """Put ``values`` as the enum of a string property, or of the items of a list property."""
+    for option in prop.get("anyOf", [prop]):
+        if option.get("type") == "array":
+            option["items"] = {"type": "string", "enum": values}
+        elif option.get("type") == "string":
+            option["enum"] = values
+            option.pop("pattern", None)
