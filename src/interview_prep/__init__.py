@@ -1,7 +1,5 @@
 """interview_prep: question banks, scripts and prep sheets for informational interviews."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .catalog import Catalog as Catalog
 from .catalog import default_catalog as default_catalog
 from .catalog import load_catalog as load_catalog
@@ -26,7 +24,14 @@ from .select import QuestionList as QuestionList
 from .select import find_questions as find_questions
 from .select import plan_interview as plan_interview
 
-try:
-    __version__ = version("interview-prep")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata is slow to import, so the version is looked up on first use
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("interview-prep")
+        except PackageNotFoundError:  # a source tree that was never installed
+            return "0.0.0+unknown"
+    raise AttributeError(f"module 'interview_prep' has no attribute {name!r}")

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Union
 
@@ -14,7 +14,6 @@ from ._compat import Traversable
 from .errors import BankError, InterviewPrepError, Location, Problem
 from .fields import FieldIndex, FieldMatch
 from .model import Bank, Item, Taxonomy
-from .schema import parse_bank, parse_taxonomy
 from .yamlfile import read_yaml
 
 ENTRY_POINT_GROUP = "interview_prep.banks"
@@ -91,12 +90,16 @@ def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | No
                 )
             ],
         ) from None
+    from .schema import parse_bank  # pydantic is loaded only when a bank is
+
     return parse_bank(read_yaml(raw, name or _source_name(entry)), taxonomy)
 
 
 @lru_cache(maxsize=1)
 def builtin_taxonomy() -> Taxonomy:
     """The shipped taxonomy, parsed once per process."""
+    from .schema import parse_taxonomy
+
     taxonomy_file = builtin_root() / "taxonomy.yaml"
     return parse_taxonomy(read_yaml(taxonomy_file.read_bytes(), "banks/taxonomy.yaml"))
 
@@ -146,6 +149,8 @@ def _user_files(source: BankSource) -> list[Traversable | Path]:
 
 
 def _entry_point_sources() -> list[BankSource]:
+    from importlib import metadata
+
     sources: list[BankSource] = []
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
         try:

@@ -436,7 +436,7 @@ def known_themes(taxonomy: Taxonomy) -> set[str]:
 class _BankDocument(BankHeader):
     """A bank file as editors see it: the header with fully described items."""
 
-    items: list[ItemFields]  # type: ignore[assignment]
+    items: list[ItemFields]
 
 
 def bank_json_schema(taxonomy: Taxonomy | None = None) -> dict[str, Any]:
@@ -459,8 +459,7 @@ def bank_json_schema(taxonomy: Taxonomy | None = None) -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "interview_prep question bank"
     schema["description"] = (
-        "A YAML file of informational-interview and job-shadow questions. "
-        "See docs/bank-format.md."
+        "A YAML file of informational-interview and job-shadow questions. See docs/bank-format.md."
     )
     return schema
 

@@ -6,10 +6,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UnknownNameError
 from ..output import atomic_write
-from ..render import PageOptions, html_page, html_to_pdf, markdown_to_html
+
+if TYPE_CHECKING:
+    from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -30,6 +33,8 @@ class Document:
         return self.markdown
 
     def _options(self, paper: str | None) -> PageOptions:
+        from ..render import PageOptions
+
         return PageOptions(
             paper=paper or self.paper,
             title=self.title,
@@ -42,6 +47,8 @@ class Document:
 
     def to_html(self, *, fragment: bool = False, heading_offset: int = 0) -> str:
         """A standalone page with print CSS, or with ``fragment`` an embeddable piece."""
+        from ..render import html_page, markdown_to_html
+
         if fragment:
             return markdown_to_html(self.markdown, heading_offset=heading_offset)
         return html_page(self.markdown, self._options(None))
@@ -54,6 +61,8 @@ class Document:
         force: bool = False,
     ) -> bytes:
         """The PDF bytes; with ``path``, also write them there whole or not at all."""
+        from ..render import html_page, html_to_pdf
+
         options = self._options(paper)
         pdf = html_to_pdf(html_page(self.markdown, options), options)
         if path is not None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..model import Contact, Meeting
 from ..select import Plan
-from ..templates_env import render_template
 from .document import Document
 
 MEETING_FORMATS = ("in-person", "phone", "video")
@@ -34,6 +33,8 @@ def interview_script(
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """What to hold during the meeting: opening, questions by theme with timing, closing asks."""
+    from ..templates_env import render_template
+
     markdown = render_template("script.md.j2", _context(plan, contact, meeting), template_dirs)
     return Document("script", f"Interview script: {plan.field.title}", markdown)
 
@@ -48,5 +49,7 @@ def prep_sheet(
 ) -> Document:
     """The night-before sheet: meeting details, homework, checklist, the script with room for
     notes, and what to do after."""
+    from ..templates_env import render_template
+
     markdown = render_template("prep-sheet.md.j2", _context(plan, contact, meeting), template_dirs)
     return Document("prep-sheet", f"Prep sheet: {plan.field.title}", markdown, paper=paper)
