@@ -143,3 +143,44 @@ def test_problems_from_several_files_are_all_reported(tmp_path: Path) -> None:
     text = "\n".join(problems_of(tmp_path))
     assert "a.yaml" in text and "missing key 'text'" in text
     assert "b.yaml" in text and "expected a list" in text
+
+
+def test_plugin_banks_load_through_the_entry_point_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata
+
+    package = tmp_path / "mercy_banks"
+    package.mkdir()
+    (package / "__init__.py").write_text(
+        "from importlib import resources\n\n"
+        "def bank_folder():\n"
+        "    return resources.files(__name__) / 'banks'\n",
+        encoding="utf-8",
+    )
+    (package / "banks").mkdir()
+    (package / "banks" / "mercy.yaml").write_text(
+        (FIXTURES / "teacher-bank.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    point = metadata.EntryPoint("mercy", "mercy_banks:bank_folder", "interview_prep.banks")
+    real = metadata.entry_points
+
+    def entry_points(**kwargs: str) -> object:
+        if kwargs.get("group") == "interview_prep.banks":
+            return [point]
+        return real(**kwargs)
+
+    monkeypatch.setattr(metadata, "entry_points", entry_points)
+    catalog = ip.load_catalog()
+    assert "mercy-health-class" in {bank.id for bank in catalog.banks}
+    assert catalog.item("mercy-day-night-shift").minutes == 2
+
+
+def test_a_broken_plugin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    point = metadata.EntryPoint("ghost", "no_such_module_here:banks", "interview_prep.banks")
+    monkeypatch.setattr(metadata, "entry_points", lambda **kwargs: [point])
+    with pytest.raises(ip.InterviewPrepError, match="bank plugin 'ghost'"):
+        ip.load_catalog()
