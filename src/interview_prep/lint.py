@@ -12,7 +12,7 @@ from pathlib import Path
 from ._compat import Traversable
 from .catalog import builtin_name, builtin_root, builtin_taxonomy, read_bank_file, yaml_files_in
 from .errors import BankError, Location
-from .model import Bank, Item, Taxonomy
+from .model import ANY_FIELD, Bank, Item, Taxonomy
 from .similar import NEAR_DUPLICATE, similarity, words
 
 MAX_WORDS = 30
@@ -239,30 +239,38 @@ def _item_findings(item: Item) -> Iterator[Finding]:
             yield _finding("reading-level", f"reading grade {grade:.1f}: {item.text}", item)
 
 
-def _duplicates(items: Sequence[Item]) -> Iterator[Finding]:
+def _pairs(items: Sequence[Item]) -> Iterator[tuple[Item, Item]]:
+    """Pairs of questions asked in the same field; an item for any field is asked in all."""
     by_field: dict[str, list[Item]] = {}
     for item in items:
         if item.kind == "question":
             for field in item.fields:
                 by_field.setdefault(field, []).append(item)
-    reported: set[tuple[str, str]] = set()
+    everywhere = by_field.pop(ANY_FIELD, [])
+    yield from combinations(everywhere, 2)
     for group in by_field.values():
-        for first, second in combinations(group, 2):
-            pair = (first.id, second.id)
-            if pair in reported or not set(first.modes) & set(second.modes):
-                continue
-            if first.stages and second.stages and not set(first.stages) & set(second.stages):
-                continue
-            score = similarity(first.text, second.text)
-            if score >= NEAR_DUPLICATE:
-                reported.add(pair)
-                where = first.location
-                at = f" ({where.file}:{where.line})" if where else ""
-                yield _finding(
-                    "near-duplicate",
-                    f"{score:.0%} alike {first.id}{at}: {first.text} / {second.text}",
-                    second,
-                )
+        yield from combinations(group, 2)
+        yield from ((first, second) for first in everywhere for second in group)
+
+
+def _duplicates(items: Sequence[Item]) -> Iterator[Finding]:
+    reported: set[tuple[str, str]] = set()
+    for first, second in _pairs(items):
+        pair = (first.id, second.id)
+        if pair in reported or not set(first.modes) & set(second.modes):
+            continue
+        if first.stages and second.stages and not set(first.stages) & set(second.stages):
+            continue
+        score = similarity(first.text, second.text)
+        if score >= NEAR_DUPLICATE:
+            reported.add(pair)
+            where = first.location
+            at = f" ({where.file}:{where.line})" if where else ""
+            yield _finding(
+                "near-duplicate",
+                f"{score:.0%} alike {first.id}{at}: {first.text} / {second.text}",
+                second,
+            )
 
 
 def _coverage(bank: Bank, taxonomy: Taxonomy) -> Iterator[Finding]:
