@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -213,18 +213,84 @@ def _people(
     return Contact(contact, title, org), Meeting(when, where, meeting_format)
 
 
+DOCUMENT_FORMATS = ("md", "html", "pdf")
+
+
+def _look(command: F) -> F:
+    """Options for how a document looks: paper, a school's branding, your own templates."""
+    options = [
+        click.option(
+            "--paper",
+            type=click.Choice(["letter", "a4"]),
+            default="letter",
+            show_default=True,
+            help="Paper size for PDF.",
+        ),
+        click.option(
+            "--school", default=None, help="A school or programme name for the page header."
+        ),
+        click.option(
+            "--logo",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="A logo image for the page header (.png, .jpg, .svg).",
+        ),
+        click.option(
+            "--css",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="A stylesheet added after the built-in one.",
+        ),
+        click.option(
+            "--templates",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="A folder of templates that replace built-in ones by name.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _template_dirs(templates: Path | None) -> tuple[Path, ...]:
+    if templates is None:
+        return ()
+    if not templates.is_dir():
+        raise InterviewPrepError(
+            f"the template folder {templates} does not exist",
+            hint="give a folder holding .md.j2 templates",
+        )
+    return (templates,)
+
+
+def _write(
+    document: Any,
+    look: dict[str, Any],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    formats: tuple[str, ...] = DOCUMENT_FORMATS,
+) -> None:
+    """Render a document in the chosen format, with its branding, and write or print it."""
+    from .model import Branding
+
+    chosen = _choose_format(fmt, output, formats)
+    if look.get("school") or look.get("logo") or look.get("css"):
+        document = document.branded(Branding(look["school"], look["logo"], look["css"]))
+    if chosen == "pdf":
+        content: str | bytes = document.to_pdf(paper=look["paper"])
+    else:
+        content = document.render(chosen)
+    _emit(content, output, force)
+
+
 def _document_command(name: str, builder: str, summary: str) -> None:
     @main.command(name, help=summary)
     @_selection
     @_meeting_details
-    @click.option(
-        "--paper",
-        type=click.Choice(["letter", "a4"]),
-        default="letter",
-        show_default=True,
-        help="Paper size for PDF.",
-    )
-    @_output(("md", "html", "pdf"))
+    @_look
+    @_output(DOCUMENT_FORMATS)
     def command(
         field: str,
         stage: str,
@@ -239,19 +305,20 @@ def _document_command(name: str, builder: str, summary: str) -> None:
         when: datetime | None,
         where: str | None,
         meeting_format: str | None,
-        paper: str,
         output: Path | None,
         fmt: str | None,
         force: bool,
+        templates: Path | None,
+        **look: Any,
     ) -> None:
         from . import documents
 
-        chosen = _choose_format(fmt, output, ("md", "html", "pdf"))
         plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
         person, meeting = _people(contact, title, org, when, where, meeting_format)
-        document = getattr(documents, builder)(plan, person, meeting)
-        content = document.to_pdf(paper=paper) if chosen == "pdf" else document.render(chosen)
-        _emit(content, output, force)
+        document = getattr(documents, builder)(
+            plan, person, meeting, template_dirs=_template_dirs(templates)
+        )
+        _write(document, look, output, fmt, force)
 
 
 _document_command(
@@ -263,6 +330,331 @@ _document_command(
 _document_command(
     "script", "interview_script", "Make an interview script to hold during the meeting."
 )
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it like 2026-03-14") from None
+
+
+@main.command("letter")
+@click.argument("kind", metavar="KIND")
+@click.option(
+    "--channel",
+    "-c",
+    default="email",
+    show_default=True,
+    help="email, linkedin, letter (printed) or phone.",
+)
+@click.option("--from", "sender", default=None, help="Your name.")
+@click.option("--from-school", default=None, help="Your school or programme.")
+@click.option("--from-email", default=None, help="Your email address.")
+@click.option("--from-phone", default=None, help="Your phone number.")
+@click.option("--to", "contact", default=None, help="Their name.")
+@click.option("--title", default=None, help="Their job title.")
+@click.option("--org", default=None, help="Their organisation.")
+@click.option("--field", "-f", default=None, help="The field you are exploring.")
+@click.option("--stage", "-s", default=None, help="Your stage: high-school, college, ...")
+@click.option("--referral", default=None, help="Who suggested you write (named first).")
+@click.option(
+    "--how-found", default=None, help='How you found them, e.g. "on the hospital\'s staff page".'
+)
+@click.option(
+    "--minutes", "-m", type=int, default=20, show_default=True, help="Minutes you ask for."
+)
+@click.option("--meeting-format", type=click.Choice(["in-person", "phone", "video"]), default=None)
+@click.option(
+    "--when",
+    default=None,
+    callback=_parse_when,
+    metavar="ISO-DATETIME",
+    help="The meeting (confirm, thank-you, keep-in-touch).",
+)
+@click.option("--where", default=None, help="Where you meet (confirm).")
+@click.option("--availability", default=None, help='When you are free, e.g. "most afternoons".')
+@click.option(
+    "--follow-up-date",
+    default=None,
+    callback=_parse_day,
+    metavar="DATE",
+    help="When you will follow up if there is no reply.",
+)
+@click.option(
+    "--request-date",
+    default=None,
+    callback=_parse_day,
+    metavar="DATE",
+    help="When you sent the request (follow-up).",
+)
+@click.option("--learned", default=None, help="One thing you learned (thank-you).")
+@click.option("--news", default=None, help="Your news (keep-in-touch).")
+@click.option("--referred", multiple=True, help="A person they suggested (thank-you; repeatable).")
+@click.option("--may-use-name", is_flag=True, help="They agreed you may mention them.")
+@click.option("--hours", type=int, default=None, help="Hours you ask to shadow.")
+@click.option(
+    "--linkedin",
+    type=click.Choice(["free", "premium"]),
+    default="free",
+    show_default=True,
+    help="LinkedIn account: note limit 200 or 300 characters.",
+)
+@_bank_option
+@_look
+@_output(("txt", "md", "html", "pdf"))
+def letter_command(
+    kind: str,
+    channel: str,
+    sender: str | None,
+    from_school: str | None,
+    from_email: str | None,
+    from_phone: str | None,
+    contact: str | None,
+    title: str | None,
+    org: str | None,
+    field: str | None,
+    stage: str | None,
+    referral: str | None,
+    how_found: str | None,
+    minutes: int,
+    meeting_format: str | None,
+    when: datetime | None,
+    where: str | None,
+    availability: str | None,
+    follow_up_date: date | None,
+    request_date: date | None,
+    learned: str | None,
+    news: str | None,
+    referred: tuple[str, ...],
+    may_use_name: bool,
+    hours: int | None,
+    linkedin: str,
+    banks: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """Write a letter: request, follow-up, confirm, thank-you, keep-in-touch, shadow-request.
+
+    Plain text goes to the terminal, ready to paste; its word and character counts go to
+    standard error.
+    """
+    from .documents import letter
+    from .model import Contact, Meeting, Sender
+
+    document = letter(
+        kind,
+        channel,
+        field=field,
+        sender=Sender(sender, from_school, stage, from_email, from_phone),
+        contact=Contact(contact, title, org),
+        referral=referral,
+        how_found=how_found,
+        minutes=minutes,
+        meeting=Meeting(when, where, meeting_format),
+        availability=availability,
+        follow_up=follow_up_date,
+        request_date=request_date,
+        learned=learned,
+        news=news,
+        referrals=referred,
+        may_use_name=may_use_name,
+        hours=hours,
+        linkedin=linkedin,
+        catalog=_catalog(banks),
+        template_dirs=_template_dirs(templates),
+    )
+    _write(document, look, output, fmt, force, ("txt", "md", "html", "pdf"))
+    click.echo(document.counts, err=True)
+
+
+@main.command("timeline")
+@click.option(
+    "--request-date",
+    default=None,
+    callback=_parse_day,
+    metavar="DATE",
+    help="When you send (or sent) the request.",
+)
+@click.option(
+    "--meeting",
+    default=None,
+    callback=_parse_when,
+    metavar="ISO-DATETIME",
+    help="When you meet, e.g. 2026-03-14T15:30.",
+)
+@click.option("--minutes", "-m", type=int, default=30, show_default=True)
+@click.option("--contact", default=None, help="Name of the person you meet.")
+@click.option(
+    "--follow-up-after",
+    type=int,
+    default=5,
+    show_default=True,
+    help="Business days to wait for a reply before following up.",
+)
+@click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
+@_look
+@_output(("md", "ics", "html", "pdf"))
+def timeline_command(
+    request_date: date | None,
+    meeting: datetime | None,
+    minutes: int,
+    contact: str | None,
+    follow_up_after: int,
+    replied: bool,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """The dated steps from request to thank-you, as a checklist or an .ics calendar file."""
+    from .documents import timeline
+    from .model import Contact
+
+    document = timeline(
+        request_date,
+        meeting,
+        minutes=minutes,
+        contact=Contact(contact),
+        follow_up_after=follow_up_after,
+        replied=replied,
+        template_dirs=_template_dirs(templates),
+    )
+    _write(document, look, output, fmt, force, ("md", "ics", "html", "pdf"))
+
+
+@main.command("shadow-plan")
+@click.option("--field", "-f", required=True, help="Occupation or cluster.")
+@click.option("--stage", "-s", required=True, help="Your stage.")
+@click.option(
+    "--hours",
+    type=int,
+    default=4,
+    show_default=True,
+    help="Hours of shadowing (up to 40, a working week).",
+)
+@click.option(
+    "--debrief-minutes",
+    type=int,
+    default=20,
+    show_default=True,
+    help="Minutes to talk it over afterwards.",
+)
+@click.option("--seniority", default=None)
+@click.option("--seed", type=int, default=None)
+@_bank_option
+@_meeting_details
+@_look
+@_output(DOCUMENT_FORMATS)
+def shadow_plan_command(
+    field: str,
+    stage: str,
+    hours: int,
+    debrief_minutes: int,
+    seniority: str | None,
+    seed: int | None,
+    banks: tuple[str, ...],
+    contact: str | None,
+    title: str | None,
+    org: str | None,
+    when: datetime | None,
+    where: str | None,
+    meeting_format: str | None,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """A job-shadow plan: what to arrange, what to watch through the day, the debrief."""
+    from .documents import shadow_plan
+
+    person, meeting = _people(contact, title, org, when, where, meeting_format)
+    document = shadow_plan(
+        field,
+        stage,
+        hours,
+        contact=person,
+        meeting=meeting,
+        debrief_minutes=debrief_minutes,
+        seniority=seniority,
+        seed=seed,
+        catalog=_catalog(banks),
+        template_dirs=_template_dirs(templates),
+    )
+    _write(document, look, output, fmt, force)
+
+
+@main.command("reflection")
+@click.option("--field", "-f", default=None, help="The field you explored.")
+@click.option("--stage", "-s", default="college", show_default=True)
+@_bank_option
+@_meeting_details
+@_look
+@_output(DOCUMENT_FORMATS)
+def reflection_command(
+    field: str | None,
+    stage: str,
+    banks: tuple[str, ...],
+    contact: str | None,
+    title: str | None,
+    org: str | None,
+    when: datetime | None,
+    where: str | None,
+    meeting_format: str | None,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """A reflection sheet to fill in the same day as the meeting."""
+    from .documents import reflection_sheet
+
+    plan = _plan(field, stage, 30, "interview", None, None, banks) if field else None
+    person, meeting = _people(contact, title, org, when, where, meeting_format)
+    document = reflection_sheet(plan, person, meeting, template_dirs=_template_dirs(templates))
+    _write(document, look, output, fmt, force)
+
+
+@main.command("compare")
+@_selection
+@click.option(
+    "--contact",
+    "contacts",
+    multiple=True,
+    required=True,
+    help="A person you talked with (repeat for each, 2 to 5).",
+)
+@_look
+@_output(DOCUMENT_FORMATS)
+def compare_command(
+    field: str,
+    stage: str,
+    minutes: int,
+    mode: str,
+    seniority: str | None,
+    seed: int | None,
+    banks: tuple[str, ...],
+    contacts: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """A sheet with the same questions side by side for several conversations."""
+    from .documents import comparison_sheet
+
+    plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
+    document = comparison_sheet(plan, contacts, template_dirs=_template_dirs(templates))
+    _write(document, look, output, fmt, force)
 
 
 @main.command("plan")

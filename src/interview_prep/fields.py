@@ -30,6 +30,13 @@ class FieldMatch:
         return f"careers in {self.title}"
 
     @property
+    def your_work(self) -> str:
+        """'your work as a Registered Nurse', 'your work in Education'."""
+        if self.kind == "occupation":
+            return "your " + self.phrase
+        return f"your work in {self.title}"
+
+    @property
     def scope(self) -> tuple[str, ...]:
         """Field ids whose items apply, most specific first."""
         if self.kind == "occupation":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 
 from .errors import Location
@@ -12,6 +13,7 @@ from .errors import Location
 KINDS = ("question", "observation", "research")
 MODES = ("interview", "shadow")
 ANY_FIELD = "any"
+MEETING_FORMATS = ("in-person", "phone", "video")
 
 
 @dataclass(frozen=True)
@@ -161,9 +163,36 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Sender:
+    """The learner who writes: name, school or programme, and how to reach them."""
+
+    name: str | None = None
+    school: str | None = None
+    stage: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting:
     """When and where the meeting happens; optional, printed as blanks when absent."""
 
     when: datetime | None = None
     where: str | None = None
     format: str | None = None
+    minutes: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.format is not None and self.format not in MEETING_FORMATS:
+            from .errors import UnknownNameError
+
+            raise UnknownNameError("meeting format", self.format, MEETING_FORMATS)
+
+
+@dataclass(frozen=True)
+class Branding:
+    """What a school adds to every page: its name and logo, and a stylesheet of its own."""
+
+    school: str | None = None
+    logo: Path | None = None
+    css: Path | None = None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import io
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,8 +20,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from .errors import RenderError
 
 PAPERS = ("letter", "a4")
-ASSET_SCHEME = "interview-prep-asset:"
-CONTAINERS = ("notes", "checklist")
+CONTAINERS = ("notes", "lines", "checklist")
 
 
 @lru_cache(maxsize=1)
@@ -63,14 +64,16 @@ def stylesheet() -> str:
 
 @dataclass(frozen=True)
 class PageOptions:
-    """How a document is laid out on paper."""
+    """How a document is laid out on paper, and the branding a school may add."""
 
     paper: str = "letter"
     title: str = ""
     language: str = "en"
+    kind: str = "document"
     footer: str = "interview-prep"
+    school: str | None = None
+    logo: Path | None = None
     extra_css: tuple[str, ...] = ()
-    files: Mapping[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -79,37 +82,94 @@ class PageOptions:
             raise UnknownNameError("paper size", self.paper, PAPERS)
 
 
+LOGO_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
+MAX_LOGO_BYTES = 2_000_000
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the style element."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\<>\n\r' or ord(char) < 32 else char for char in text
+    )
+    return f'"{escaped}"'
+
+
+def logo_data_uri(path: Path) -> str:
+    """Read the logo a caller named and inline it, so pages need nothing from outside."""
+    from .errors import OutputError
+
+    kind = LOGO_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise OutputError(
+            f"the logo {path} is not an image this tool can use",
+            hint="use a .png, .jpg, .gif, .svg or .webp file",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise OutputError(
+            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
+        )
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _page_css(options: PageOptions) -> str:
+    size = "Letter" if options.paper == "letter" else "A4"
+    css = [
+        f"@page {{ size: {size}; }}",
+        f"@page wide {{ size: {size} landscape; }}",
+        f"@page {{ @bottom-left {{ content: {css_string(options.footer)}; }} }}",
+    ]
+    if options.school or options.logo:
+        brand = [f"content: {css_string(options.school or '')};"]
+        if options.logo:
+            brand += [
+                f"background: url({css_string(logo_data_uri(options.logo))}) "
+                "no-repeat left center;",
+                "background-size: auto 9mm;",
+                "padding-left: 14mm;",
+            ]
+        css.append("@page { @top-left { " + " ".join(brand) + " } }")
+    return "\n".join(css) + "\n"
+
+
 def html_page(markdown: str, options: PageOptions) -> str:
     """A standalone HTML page (with the print stylesheet inline) for a Markdown document."""
-    size = "Letter" if options.paper == "letter" else "A4"
-    css = stylesheet().replace("size: Letter", f"size: {size}")
-    css += "\n".join(options.extra_css)
-    footer = html.escape(options.footer, quote=True).replace("\\", "\\\\").replace("'", "\\'")
-    css += f"\n@page {{ @bottom-left {{ content: '{footer}'; }} }}\n"
+    css = stylesheet() + _page_css(options) + "\n".join(options.extra_css)
+    css = css.replace("</", "<\\/")  # text in a style element cannot close it
+    kind = re.sub(r"[^a-z0-9-]", "", options.kind.lower())
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(options.language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
-        f"<style>\n{css}</style>\n</head>\n<body>\n<main>\n"
+        f"<style>\n{css}</style>\n</head>\n"
+        f'<body class="doc-{kind}">\n<main>\n'
         f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
     )
 
 
-def _fetcher(files: Mapping[str, Path]) -> Any:
-    """A WeasyPrint URL fetcher that serves only named files; any other URL is refused."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+def _fetcher() -> Any:
+    """A WeasyPrint URL fetcher that fetches nothing: only inline ``data:`` URLs are read."""
+    from weasyprint.urls import URLFetcher
 
     class SafeFetcher(URLFetcher):  # type: ignore[misc]
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__(allowed_protocols={"data"})
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith(ASSET_SCHEME):
-                name = url.removeprefix(ASSET_SCHEME)
-                if name in files:
-                    return URLFetcherResponse(url, body=Path(files[name]).read_bytes())
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
             self.refused.append(url)
             raise ValueError(f"interview-prep does not fetch {url!r}")
 
@@ -125,9 +185,7 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             f"PDF output needs WeasyPrint and its system libraries: {error}",
             hint="install them as the README says, or choose .md or .html",
         ) from None
-    document = weasyprint.HTML(
-        string=page, base_url=ASSET_SCHEME, url_fetcher=_fetcher(options.files)
-    )
+    document = weasyprint.HTML(string=page, url_fetcher=_fetcher())
     buffer = io.BytesIO()
     document.write_pdf(buffer, pdf_variant="pdf/ua-1", font_config=_font_config())
     return buffer.getvalue()

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from ..errors import UnknownNameError
+from ..errors import OutputError, UnknownNameError
+from ..model import Branding
 from ..output import atomic_write
 
 if TYPE_CHECKING:
     from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf")
+D = TypeVar("D", bound="Document")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
@@ -27,19 +29,33 @@ class Document:
     markdown: str
     language: str = "en"
     paper: str = "letter"
-    extra_css: tuple[str, ...] = field(default=(), repr=False)
+    branding: Branding | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.markdown
 
+    def branded(self: D, branding: Branding | None) -> D:
+        """The same document with a school's name, logo and stylesheet on its pages."""
+        return replace(self, branding=branding)
+
     def _options(self, paper: str | None) -> PageOptions:
         from ..render import PageOptions
 
+        brand = self.branding or Branding()
+        extra: tuple[str, ...] = ()
+        if brand.css is not None:
+            try:
+                extra = (Path(brand.css).read_text(encoding="utf-8"),)
+            except (OSError, UnicodeDecodeError) as error:
+                raise OutputError(f"cannot read the stylesheet {brand.css}: {error}") from None
         return PageOptions(
             paper=paper or self.paper,
             title=self.title,
             language=self.language,
-            extra_css=self.extra_css,
+            kind=self.kind,
+            school=brand.school,
+            logo=Path(brand.logo) if brand.logo else None,
+            extra_css=extra,
         )
 
     def to_markdown(self) -> str:

@@ -10,8 +10,6 @@ from ..model import Contact, Meeting
 from ..select import Plan
 from .document import Document
 
-MEETING_FORMATS = ("in-person", "phone", "video")
-
 
 def _context(plan: Plan, contact: Contact | None, meeting: Meeting | None) -> dict[str, Any]:
     taxonomy = plan.taxonomy

@@ -1,0 +1,189 @@
+"""Outreach and follow-up letters: every kind, in email, LinkedIn, printed letter or phone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from os import PathLike
+from typing import Any
+
+from ..catalog import Catalog, default_catalog
+from ..errors import InterviewPrepError, UnknownNameError
+from ..model import Contact, Meeting, Sender
+from ..select import Plan
+from .document import Document
+
+LETTER_KINDS = (
+    "request",
+    "follow-up",
+    "confirm",
+    "thank-you",
+    "keep-in-touch",
+    "shadow-request",
+)
+CHANNELS = ("email", "linkedin", "letter", "phone")
+LINKEDIN_LIMITS = {"free": 200, "premium": 300}
+NOTE_VARIANTS = 3
+
+
+class LetterTooLongError(InterviewPrepError, ValueError):
+    """A LinkedIn note does not fit the character limit even in its shortest wording."""
+
+
+@dataclass(frozen=True)
+class FieldWords:
+    """How letters name a field when none was chosen."""
+
+    title: str = "your field"
+    phrase: str = "your line of work"
+    your_work: str = "your work"
+
+
+@dataclass(frozen=True)
+class Letter(Document):
+    """A letter as Markdown (for HTML and PDF) and as plain text to paste or read aloud."""
+
+    channel: str = "email"
+    letter_kind: str = "request"
+    text: str = ""
+    words: int = 0
+    characters: int = 0
+    limit: int | None = None
+
+    def render(self, format: str) -> bytes | str:
+        """Also ``txt``: the plain text to paste into an email or read on the phone."""
+        return self.text if format == "txt" else super().render(format)
+
+    @property
+    def counts(self) -> str:
+        """'112 words, 689 characters' (and the limit, for a LinkedIn note)."""
+        text = f"{self.words} words, {self.characters} characters"
+        return text + (f" (limit {self.limit})" if self.limit else "")
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[\w'’-]+", text))
+
+
+def _body(text: str, signoff_lines: tuple[str, ...]) -> str:
+    """The paragraphs between the greeting and the sign-off of an email or letter."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("Dear ")), -1) + 1
+    end = next(
+        (i for i, line in enumerate(lines) if line in signoff_lines and i > start), len(lines)
+    )
+    return "\n".join(lines[start:end]).strip()
+
+
+def letter(
+    kind: str,
+    channel: str = "email",
+    *,
+    plan: Plan | None = None,
+    field: str | None = None,
+    sender: Sender | None = None,
+    contact: Contact | None = None,
+    referral: str | None = None,
+    how_found: str | None = None,
+    minutes: int = 20,
+    meeting: Meeting | None = None,
+    availability: str | None = None,
+    follow_up: date | None = None,
+    request_date: date | None = None,
+    learned: str | None = None,
+    news: str | None = None,
+    referrals: Sequence[str] = (),
+    may_use_name: bool = False,
+    hours: int | None = None,
+    linkedin: str = "free",
+    today: date | None = None,
+    catalog: Catalog | None = None,
+    template_dirs: Sequence[str | PathLike[str]] = (),
+) -> Letter:
+    """Write one letter of ``kind`` for ``channel``.
+
+    Every letter says plainly that the learner seeks information, not a job. A LinkedIn
+    note is fitted to the character limit of the account (``free``: 200, ``premium``: 300),
+    trying shorter wordings before giving up with :class:`LetterTooLongError`.
+    """
+    if kind not in LETTER_KINDS:
+        raise UnknownNameError("letter kind", kind, LETTER_KINDS)
+    if channel not in CHANNELS:
+        raise UnknownNameError("channel", channel, CHANNELS)
+    if linkedin not in LINKEDIN_LIMITS:
+        raise UnknownNameError("LinkedIn account", linkedin, LINKEDIN_LIMITS)
+    from ..templates_env import render_template
+
+    meeting = meeting or Meeting()
+    sender = sender or Sender()
+    stage = sender.stage or (plan.stage if plan else None)
+    if stage is not None:
+        stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]
+        if stage not in stages:
+            raise UnknownNameError("stage", stage, stages)
+    words: Any = FieldWords()
+    if plan is not None:
+        words = plan.field
+    elif field:
+        words = (catalog or default_catalog()).resolve_field(field)
+    context: dict[str, Any] = {
+        "kind": kind,
+        "kind_title": kind.replace("-", " "),
+        "channel": channel,
+        "field": words,
+        "sender": sender,
+        "stage": stage,
+        "contact": contact or Contact(),
+        "referral": referral,
+        "how_found": how_found,
+        "minutes": meeting.minutes or minutes,
+        "when": meeting.when,
+        "where": meeting.where,
+        "meeting_format": meeting.format,
+        "availability": availability,
+        "follow_up": follow_up,
+        "request_date": request_date,
+        "learned": learned,
+        "news": news,
+        "referrals": list(referrals),
+        "may_use_name": may_use_name,
+        "hours": hours,
+        "today": today or date.today(),
+        "variant": 0,
+    }
+    name = f"letters/{kind}.txt.j2"
+    limit = LINKEDIN_LIMITS[linkedin] if channel == "linkedin" else None
+    text = render_template(name, context, template_dirs, markdown=False)
+    if limit is not None:
+        lengths = []
+        for variant in range(NOTE_VARIANTS):
+            context["variant"] = variant
+            text = render_template(name, context, template_dirs, markdown=False)
+            lengths.append(len(text.strip()))
+            if lengths[-1] <= limit:
+                break
+        else:
+            raise LetterTooLongError(
+                f"the LinkedIn note needs {min(lengths)} characters even in its shortest "
+                f"wording, over the {limit} a {linkedin} account allows; nothing was cut",
+                hint="use shorter names, send it by email, or pass --linkedin premium (300)",
+            )
+    markdown = render_template(name, context, template_dirs, markdown=True)
+    if channel in ("email", "letter"):
+        counted = _body(text, ("Best regards,", "With thanks,"))
+    else:
+        counted = text.strip()
+    label = {"email": "Email", "linkedin": "LinkedIn note", "letter": "Letter", "phone": "Phone"}
+    return Letter(
+        kind="letter",
+        title=f"{label[channel]}: {kind.replace('-', ' ')}",
+        markdown=markdown,
+        channel=channel,
+        letter_kind=kind,
+        text=text,
+        words=_words(counted),
+        characters=len(text.strip()) if channel == "linkedin" else len(counted),
+        limit=limit,
+    )

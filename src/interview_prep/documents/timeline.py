@@ -1,0 +1,228 @@
+"""The dated steps around one meeting, as a Markdown checklist and as an iCalendar file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from os import PathLike
+from pathlib import Path
+
+from ..errors import InterviewPrepError, PlanError
+from ..model import Contact
+from .document import Document
+
+FOLLOW_UP_BUSINESS_DAYS = 5
+CONFIRM_DAYS_BEFORE = 2
+KEEP_IN_TOUCH_DAYS = 90
+THANKS_LATEST_HOUR = 20
+THANKS_MORNING = time(9, 0)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing to do: on a day, or (for the meeting and the thank-you) at a time."""
+
+    id: str
+    title: str
+    detail: str
+    day: date | None
+    start: datetime | None = None
+    end: datetime | None = None
+    due: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Timeline(Document):
+    """A timeline document; its steps also go to an .ics file with :meth:`to_ics`."""
+
+    steps: tuple[Step, ...] = ()
+
+    def to_ics(self, path: str | PathLike[str] | None = None, *, force: bool = False) -> bytes:
+        """The steps as an iCalendar file: the meeting as an event, each step as a reminder."""
+        data = _calendar(self.steps, self.title)
+        if path is not None:
+            from ..output import atomic_write
+
+            atomic_write(Path(path), data, force=force)
+        return data
+
+    def render(self, format: str) -> bytes | str:
+        return self.to_ics() if format == "ics" else super().render(format)
+
+
+def add_business_days(start: date, days: int) -> date:
+    """The date ``days`` working days (Monday to Friday) after ``start``."""
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def business_days_before(end: date, days: int) -> date:
+    """The date ``days`` working days before ``end``."""
+    current = end
+    while days > 0:
+        current -= timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def thank_you_time(meeting_end: datetime) -> datetime:
+    """When to write the thank-you: an hour after the meeting, or next morning if that is late.
+
+    Always within 24 hours of the meeting's end.
+    """
+    soon = meeting_end + timedelta(hours=1)
+    if soon.hour < THANKS_LATEST_HOUR and soon.date() == meeting_end.date():
+        return soon
+    return datetime.combine(
+        meeting_end.date() + timedelta(days=1), THANKS_MORNING, meeting_end.tzinfo
+    )
+
+
+def timeline(
+    request_date: date | None = None,
+    meeting: datetime | None = None,
+    *,
+    minutes: int = 30,
+    contact: Contact | None = None,
+    follow_up_after: int = FOLLOW_UP_BUSINESS_DAYS,
+    replied: bool = False,
+    template_dirs: Sequence[str | PathLike[str]] = (),
+) -> Timeline:
+    """The steps from the request to keeping in touch, dated from what is known.
+
+    Either date may be missing; steps that depend on a missing date are listed undated.
+    """
+    if request_date is None and meeting is None:
+        raise PlanError(
+            "a timeline needs the request date, the meeting date, or both",
+            hint="pass --request-date 2026-03-02 and/or --meeting 2026-03-14T15:30",
+        )
+    if request_date and meeting and meeting.date() < request_date:
+        raise PlanError(
+            f"the meeting ({meeting.date()}) is before the request ({request_date})",
+            hint="check the two dates",
+        )
+    if not 1 <= follow_up_after <= 30:
+        raise PlanError(
+            "follow up after 1 to 30 business days",
+            hint=f"the usual wait is {FOLLOW_UP_BUSINESS_DAYS}",
+        )
+    end = meeting + timedelta(minutes=minutes) if meeting else None
+    who = contact.name if contact and contact.name else None
+    steps = [
+        Step(
+            "request",
+            "Send your request",
+            "Email, message, letter or call, as planned.",
+            request_date,
+        ),
+    ]
+    if not replied:
+        steps.append(
+            Step(
+                "follow-up",
+                "Follow up if there is no reply",
+                f"After {follow_up_after} business days with no answer, write once more, as "
+                "your request said you would.",
+                add_business_days(request_date, follow_up_after) if request_date else None,
+            )
+        )
+    confirm_day = business_days_before(meeting.date(), 1) if meeting else None
+    if confirm_day and request_date and confirm_day < request_date:
+        confirm_day = request_date
+    steps += [
+        Step(
+            "confirm",
+            "Confirm the meeting",
+            "Restate the day, time and place; attach your résumé for their information only.",
+            confirm_day,
+        ),
+        Step(
+            "meeting",
+            "Informational interview" + (f" with {who}" if who else ""),
+            f"{minutes} minutes. Bring your prep sheet; keep to the time.",
+            meeting.date() if meeting else None,
+            start=meeting,
+            end=end,
+        ),
+        Step(
+            "notes",
+            "Write down what you learned",
+            "The same day, while it is fresh: what surprised you, names, next steps.",
+            meeting.date() if meeting else None,
+        ),
+    ]
+    thanks_at = thank_you_time(end) if end else None
+    steps += [
+        Step(
+            "thank-you",
+            "Send a thank-you note",
+            "Within 24 hours of the meeting: name one thing you learned.",
+            thanks_at.date() if thanks_at else None,
+            start=thanks_at,
+            end=thanks_at + timedelta(minutes=15) if thanks_at else None,
+            due=end + timedelta(hours=24) if end else None,
+        ),
+        Step(
+            "keep-in-touch",
+            "Keep in touch",
+            "If you made a real connection, tell them how things have gone since.",
+            meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS) if meeting else None,
+        ),
+    ]
+    from ..templates_env import render_template
+
+    markdown = render_template(
+        "timeline.md.j2",
+        {"steps": steps, "contact": contact or Contact(), "meeting": meeting},
+        template_dirs,
+    )
+    title = "Timeline" + (f": {who}" if who else "")
+    return Timeline("timeline", title, markdown, steps=tuple(steps))
+
+
+def _uid(step: Step, title: str) -> str:
+    seed = f"{title}|{step.id}|{step.day}|{step.start}".encode()
+    return hashlib.sha1(seed, usedforsecurity=False).hexdigest()[:20] + "@interview-prep"
+
+
+def _calendar(steps: Sequence[Step], title: str) -> bytes:
+    try:
+        from icalendar import Alarm, Calendar, Event
+    except ImportError as error:  # pragma: no cover - a declared dependency
+        raise InterviewPrepError(f"calendar files need icalendar: {error}") from None
+    calendar = Calendar()
+    calendar.add("prodid", "-//interview-prep//timeline//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
+    stamp = datetime.now(timezone.utc).replace(microsecond=0)
+    for step in steps:
+        if step.day is None:
+            continue
+        event = Event()
+        event.add("uid", _uid(step, title))
+        event.add("dtstamp", stamp)
+        event.add("summary", step.title)
+        event.add("description", step.detail)
+        if step.start is not None and step.end is not None:
+            event.add("dtstart", step.start)
+            event.add("dtend", step.end)
+        else:
+            event.add("dtstart", step.day)
+            event.add("dtend", step.day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", step.title)
+        alarm.add("trigger", timedelta(minutes=-30) if step.start else timedelta(hours=9))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
