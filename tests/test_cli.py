@@ -154,3 +154,128 @@ def test_real_process_exit_status_and_no_traceback() -> None:
     )
     assert result.returncode == 2
     assert "matches several clusters" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_letter_prints_text_and_counts(runner: CliRunner) -> None:
+    code, out, err = run(
+        runner,
+        "letter",
+        "request",
+        "--channel",
+        "linkedin",
+        "--from",
+        "Alex Kim",
+        "--to",
+        "Dana Ortiz",
+        "-f",
+        "nurse",
+        "-s",
+        "college",
+        "--referral",
+        "Sam Lee",
+    )
+    assert code == 0 and out.startswith("Hi Dana, Sam Lee suggested I write.")
+    assert "characters (limit 200)" in err
+
+
+def test_letter_errors_exit_2(runner: CliRunner) -> None:
+    code, _, err = run(runner, "letter", "requets")
+    assert code == 2 and "did you mean 'request'?" in err
+    code, _, err = run(runner, "letter", "request", "--channel", "fax")
+    assert code == 2 and "unknown channel 'fax'" in err
+    code, _, err = run(runner, "letter", "follow-up", "--request-date", "March 2")
+    assert code == 2 and "2026-03-14" in err
+    code, _, err = run(
+        runner, "letter", "request", "-c", "linkedin", "--from", "X" * 150, "--to", "Y" * 150
+    )
+    assert code == 2 and "nothing was cut" in err
+
+
+def test_letter_as_pdf_and_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    pdf = tmp_path / "request.pdf"
+    code, _, _ = run(
+        runner,
+        "letter",
+        "request",
+        "-c",
+        "letter",
+        "--from",
+        "Alex",
+        "--to",
+        "Dana",
+        "-o",
+        str(pdf),
+    )
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF-")
+    code, out, _ = run(runner, "letter", "confirm", "--format", "md", "--when", "2026-03-14T15:30")
+    assert code == 0 and out.startswith("# Email: confirm")
+
+
+def test_timeline_writes_ics(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    code, _, _ = run(
+        runner,
+        "timeline",
+        "--request-date",
+        "2026-03-02",
+        "--meeting",
+        "2026-03-14T15:30",
+        "-o",
+        str(target),
+    )
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    code, out, _ = run(runner, "timeline", "--meeting", "2026-03-14T15:30")
+    assert code == 0 and "Saturday 14 March 2026, 3:30 PM" in out
+    code, _, err = run(runner, "timeline")
+    assert code == 2 and "needs the request date" in err
+
+
+def test_shadow_plan_reflection_and_compare(runner: CliRunner, tmp_path: Path) -> None:
+    code, out, _ = run(runner, "shadow-plan", "-f", "chef", "-s", "high-school", "--hours", "8")
+    assert code == 0 and "# Job shadow plan: Chef" in out and "parent or guardian" in out
+    code, _, err = run(runner, "shadow-plan", "-f", "chef", "-s", "college", "--hours", "90")
+    assert code == 2 and "1 to 40 hours" in err
+    code, out, _ = run(runner, "reflection", "-f", "nurse", "--contact", "Dana Ortiz")
+    assert code == 0 and "# Reflection: Registered Nurse" in out
+    code, out, _ = run(
+        runner,
+        "compare",
+        "-f",
+        "nurse",
+        "-s",
+        "college",
+        "--contact",
+        "A",
+        "--contact",
+        "B",
+        "--contact",
+        "C",
+    )
+    assert code == 0 and "| Question | A | B | C |" in out
+    code, _, err = run(runner, "compare", "-f", "nurse", "-s", "college", "--contact", "A")
+    assert code == 2 and "compare 2 to 5" in err
+
+
+def test_branding_and_templates_from_the_command_line(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "script.md.j2").write_text("# Ours: {{ field.title }}\n", encoding="utf-8")
+    code, out, _ = run(
+        runner, "script", "-f", "nurse", "-s", "college", "--templates", str(tmp_path)
+    )
+    assert code == 0 and out == "# Ours: Registered Nurse\n"
+    code, out, _ = run(
+        runner,
+        "script",
+        "-f",
+        "nurse",
+        "-s",
+        "college",
+        "--school",
+        "Lakeside High",
+        "--format",
+        "html",
+    )
+    assert code == 0 and "Lakeside High" in out
+    code, _, err = run(
+        runner, "script", "-f", "nurse", "-s", "college", "--templates", str(tmp_path / "nope")
+    )
+    assert code == 2 and "does not exist" in err

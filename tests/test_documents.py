@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,59 @@ CASES = {
     "script-digital-technology-high-school-45-shadow": lambda: ip.interview_script(
         ip.plan_interview("Information Technology", "high-school", 45, mode="shadow")
     ),
+    "letter-request-email-referral": lambda: ip.letter(
+        "request",
+        "email",
+        field="nurse",
+        sender=SENDER,
+        contact=CONTACT,
+        referral="Sam Lee",
+        follow_up=date(2026, 3, 9),
+        today=date(2026, 3, 2),
+    ),
+    "letter-confirm-letter": lambda: ip.letter(
+        "confirm",
+        "letter",
+        field="nurse",
+        sender=SENDER,
+        contact=CONTACT,
+        meeting=ip.Meeting(datetime(2026, 3, 14, 15, 30), where="Mercy General"),
+        today=date(2026, 3, 10),
+    ),
+    "letter-thank-you-linkedin": lambda: ip.letter(
+        "thank-you",
+        "linkedin",
+        field="nurse",
+        sender=SENDER,
+        contact=CONTACT,
+        learned="how a charge nurse plans a shift",
+    ),
+    "letter-shadow-request-phone": lambda: ip.letter(
+        "shadow-request",
+        "phone",
+        field="electrician",
+        sender=SENDER,
+        contact=CONTACT,
+        hours=4,
+    ),
+    "timeline-request-and-meeting": lambda: ip.timeline(
+        date(2026, 3, 2), datetime(2026, 3, 14, 15, 30), contact=ip.Contact("Dana Ortiz")
+    ),
+    "shadow-plan-electrician-high-school-6h": lambda: ip.shadow_plan(
+        "electrician",
+        "high-school",
+        6,
+        contact=ip.Contact("Ray Chen", "Electrician"),
+    ),
+    "reflection-nurse": lambda: ip.reflection_sheet(
+        ip.plan_interview("nurse", "college", 30), ip.Contact("Dana Ortiz")
+    ),
+    "comparison-nurse-three": lambda: ip.comparison_sheet(
+        ip.plan_interview("nurse", "college", 30), ["Dana Ortiz", "Sam Lee", "Kim Park"]
+    ),
 }
+SENDER = ip.Sender("Alex Kim", "Lakeside Community College", "college", "alex@example.edu")
+CONTACT = ip.Contact("Dana Ortiz", "ICU nurse", "Mercy General")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -126,3 +178,26 @@ def test_save_chooses_format_by_suffix_and_refuses_to_overwrite(tmp_path: Path) 
     with pytest.raises(ip.UnknownNameError, match="output format"):
         sheet.save(tmp_path / "sheet.docx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html", "sheet.md"]
+
+
+def test_a_user_template_folder_overrides_a_builtin_by_name(tmp_path: Path) -> None:
+    (tmp_path / "script.md.j2").write_text(
+        "# Our class script for {{ field.title }}\n\n{% for p in plan.questions %}"
+        "- {{ p.item.text }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    plan = ip.plan_interview("nurse", "college", 30)
+    script = ip.interview_script(plan, template_dirs=[tmp_path])
+    assert script.markdown.startswith("# Our class script for Registered Nurse")
+    sheet = ip.prep_sheet(plan, template_dirs=[tmp_path])
+    assert sheet.markdown.startswith("# Prep sheet")
+
+
+def test_user_templates_run_sandboxed_and_strict(tmp_path: Path) -> None:
+    (tmp_path / "script.md.j2").write_text("{{ plan.__class__.__mro__ }}", encoding="utf-8")
+    plan = ip.plan_interview("nurse", "college", 30)
+    with pytest.raises(ip.RenderError):
+        ip.interview_script(plan, template_dirs=[tmp_path])
+    (tmp_path / "script.md.j2").write_text("{{ no_such_value }}", encoding="utf-8")
+    with pytest.raises(ip.RenderError, match="no_such_value"):
+        ip.interview_script(plan, template_dirs=[tmp_path])

@@ -91,36 +91,127 @@ def test_importing_the_package_does_not_import_weasyprint() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_the_pdf_engine_fetches_nothing_it_was_not_given() -> None:
-    from interview_prep.render import PageOptions, html_to_pdf
+def test_the_pdf_engine_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import interview_prep.render as render
 
     page = (
         "<html><head><link rel=stylesheet href='http://127.0.0.1:9/x.css'>"
         "<style>@import url(file:///etc/passwd); body{background:url(https://example.com/a.png)}"
         "</style></head><body><img src='file:///etc/hostname'>"
-        "<img src='http://127.0.0.1:9/i.png'><p>hello</p></body></html>"
+        "<img src='http://127.0.0.1:9/i.png'><img src='data:image/png;base64,"
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='>"
+        "<p>hello</p></body></html>"
     )
-    refused: list[str] = []
-    import interview_prep.render as render
-
+    fetchers: list[object] = []
     original = render._fetcher
 
-    def watching(files: object) -> object:
-        fetcher = original(files)  # type: ignore[arg-type]
-        real = fetcher.fetch
-
-        def fetch(url: str, headers: object = None) -> object:
-            refused.append(url)
-            return real(url, headers)
-
-        fetcher.fetch = fetch
+    def watching() -> object:
+        fetcher = original()
+        fetchers.append(fetcher)
         return fetcher
 
-    render._fetcher = watching  # type: ignore[assignment]
-    try:
-        pdf = html_to_pdf(page, PageOptions())
-    finally:
-        render._fetcher = original
+    monkeypatch.setattr(render, "_fetcher", watching)
+    pdf = render.html_to_pdf(page, render.PageOptions())
     assert "hello" in pdf_text(pdf)
+    [fetcher] = fetchers
+    refused = fetcher.refused  # type: ignore[attr-defined]
     assert any("127.0.0.1" in url for url in refused)
     assert any(url.startswith("file:") for url in refused)
+    assert any("example.com" in url for url in refused)
+    assert not any(url.startswith("data:") for url in refused)
+
+
+def _documents() -> dict[str, tuple[ip.Document, int, list[str]]]:
+    from datetime import date, datetime
+
+    plan = ip.plan_interview("nurse", "college", 30)
+    sender = ip.Sender("Alex Kim", "Lakeside Community College", "college", "a@example.edu")
+    contact = ip.Contact("Dana Ortiz", "ICU nurse", "Mercy General")
+    return {
+        "script": (ip.interview_script(plan), 2, ["Opening", "Closing asks", "Thanks"]),
+        "letter": (
+            ip.letter(
+                "request",
+                "letter",
+                field="nurse",
+                sender=sender,
+                contact=contact,
+                today=date(2026, 3, 2),
+            ),
+            1,
+            ["Dear Dana Ortiz", "not asking about jobs", "Best regards"],
+        ),
+        "email": (
+            ip.letter("thank-you", "email", field="nurse", sender=sender, contact=contact),
+            1,
+            ["Subject: Thank you for your time", "With thanks"],
+        ),
+        "timeline": (
+            ip.timeline(date(2026, 3, 2), datetime(2026, 3, 14, 15, 30)),
+            1,
+            ["Monday 9 March 2026", "Send a thank-you note", "Keep in touch"],
+        ),
+        "shadow-plan": (
+            ip.shadow_plan("electrician", "high-school", 4),
+            3,
+            ["Before the day", "During the day", "parent or guardian", "Debrief"],
+        ),
+        "reflection": (
+            ip.reflection_sheet(plan, contact),
+            2,
+            ["Did it make me more curious?", "People I was referred to", "How I did"],
+        ),
+        "comparison": (
+            ip.comparison_sheet(plan, ["Dana Ortiz", "Sam Lee", "Kim Park"]),
+            2,
+            ["Where they agree", "Kim Park"],
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", list(_documents()))
+def test_every_document_kind_makes_a_readable_pdf(name: str) -> None:
+    document, max_pages, phrases = _documents()[name]
+    pdf = document.to_pdf()
+    reader = PdfReader(io.BytesIO(pdf))
+    assert 1 <= len(reader.pages) <= max_pages
+    text = squash(pdf_text(pdf))
+    for phrase in phrases:
+        assert squash(phrase) in text, phrase
+    assert reader.metadata is not None and reader.metadata.title == document.title
+
+
+def test_comparison_prints_landscape() -> None:
+    plan = ip.plan_interview("nurse", "college", 30)
+    pdf = ip.comparison_sheet(plan, ["A", "B"]).to_pdf()
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert float(box.width) > float(box.height)
+
+
+def test_branding_puts_the_school_and_logo_on_every_page(tmp_path: Path) -> None:
+    import base64
+
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(
+        base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+        )
+    )
+    css = tmp_path / "school.css"
+    css.write_text("h1 { color: #7a1f1f; }", encoding="utf-8")
+    brand = ip.Branding(school="Lakeside High School", logo=logo, css=css)
+    sheet = ip.prep_sheet(ip.plan_interview("nurse", "college", 30)).branded(brand)
+    pdf = sheet.to_pdf()
+    reader = PdfReader(io.BytesIO(pdf))
+    for page in reader.pages:
+        assert "Lakeside High School" in (page.extract_text() or "")
+    assert any(
+        "/Image" in str(page["/Resources"].get("/XObject", {}).values())
+        or page["/Resources"].get("/XObject")
+        for page in reader.pages
+    )
+    assert "#7a1f1f" in sheet.to_html()
+    with pytest.raises(ip.OutputError, match="not an image"):
+        sheet.branded(ip.Branding(logo=css)).to_pdf()
+    with pytest.raises(ip.OutputError, match="cannot read the stylesheet"):
+        sheet.branded(ip.Branding(css=tmp_path / "missing.css")).to_pdf()
