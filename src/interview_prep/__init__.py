@@ -1,5 +1,9 @@
 """interview_prep: question banks, scripts and prep sheets for informational interviews."""
 
+from .batch import BatchResult as BatchResult
+from .batch import RosterError as RosterError
+from .batch import read_roster as read_roster
+from .batch import run_batch as run_batch
 from .catalog import Catalog as Catalog
 from .catalog import default_catalog as default_catalog
 from .catalog import load_catalog as load_catalog
@@ -7,6 +11,7 @@ from .documents import Document as Document
 from .documents import Letter as Letter
 from .documents import LetterTooLongError as LetterTooLongError
 from .documents import Timeline as Timeline
+from .documents import assignment_handout as assignment_handout
 from .documents import comparison_sheet as comparison_sheet
 from .documents import interview_script as interview_script
 from .documents import letter as letter

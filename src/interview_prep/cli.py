@@ -242,6 +242,18 @@ def _look(command: F) -> F:
             help="A stylesheet added after the built-in one.",
         ),
         click.option(
+            "--fragment",
+            is_flag=True,
+            help="HTML without page wrapper or styles, to embed in a course page.",
+        ),
+        click.option(
+            "--heading-level",
+            type=click.IntRange(1, 6),
+            default=1,
+            show_default=True,
+            help="Level of the top heading, to embed in a page.",
+        ),
+        click.option(
             "--templates",
             type=click.Path(file_okay=False, path_type=Path),
             default=None,
@@ -278,8 +290,13 @@ def _write(
     chosen = _choose_format(fmt, output, formats)
     if look.get("school") or look.get("logo") or look.get("css"):
         document = document.branded(Branding(look["school"], look["logo"], look["css"]))
+    offset = look["heading_level"] - 1
     if chosen == "pdf":
         content: str | bytes = document.to_pdf(paper=look["paper"])
+    elif chosen == "html" and (look["fragment"] or offset):
+        content = document.to_html(fragment=True, heading_offset=offset)
+    elif chosen == "md" and offset:
+        content = document.to_markdown(heading_offset=offset)
     else:
         content = document.render(chosen)
     _emit(content, output, force)
@@ -657,6 +674,134 @@ def compare_command(
     _write(document, look, output, fmt, force)
 
 
+@main.command("batch")
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the handouts (made if missing).",
+)
+@click.option(
+    "--document",
+    "-d",
+    default="prep-sheet",
+    show_default=True,
+    help="prep-sheet, script, reflection or shadow-plan.",
+)
+@click.option("--format", "fmt", default="pdf", show_default=True, help="pdf, md or html.")
+@click.option(
+    "--stage",
+    "-s",
+    default="college",
+    show_default=True,
+    help="Stage for rows that do not give one.",
+)
+@click.option(
+    "--minutes",
+    "-m",
+    type=int,
+    default=30,
+    show_default=True,
+    help="Minutes for rows that do not give them.",
+)
+@click.option("--seed", type=int, default=None, help="Class seed: changes every student's mix.")
+@click.option(
+    "--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core)."
+)
+@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+@click.option("--no-combined", is_flag=True, help="Skip the combined PDF for printing.")
+@click.option("--force", is_flag=True, help="Remake files that are already there.")
+@_bank_option
+def batch_command(
+    roster: Path,
+    out_dir: Path,
+    document: str,
+    fmt: str,
+    stage: str,
+    minutes: int,
+    seed: int | None,
+    jobs: int | None,
+    paper: str,
+    no_combined: bool,
+    force: bool,
+    banks: tuple[str, ...],
+) -> None:
+    """One handout per student from a roster (CSV or YAML), plus one PDF to print.
+
+    \b
+    Columns: name and field (required); stage, minutes, mode, seniority, seed, hours,
+    contact, title, org, when, where, meeting_format (optional).
+    A bad row is reported and skipped; the rest are made, and the exit status is 1.
+    Files already in the folder are kept, so a rerun finishes an interrupted batch.
+    """
+    from .batch import read_roster, run_batch
+
+    students = read_roster(roster)
+    with click.progressbar(
+        length=len(students), label="handouts", file=sys.stderr, show_pos=True
+    ) as bar:
+        result = run_batch(
+            students,
+            out_dir,
+            document=document,
+            format=fmt,
+            stage=stage,
+            minutes=minutes,
+            banks=banks,
+            paper=paper,
+            seed=seed,
+            jobs=jobs,
+            combined=not no_combined,
+            force=force,
+            on_done=lambda outcome: bar.update(1),
+        )
+    click.echo(result.summary())
+    if result.failed:
+        raise SystemExit(1)
+
+
+@main.command("handout")
+@click.option(
+    "--start",
+    required=True,
+    callback=_parse_day,
+    metavar="DATE",
+    help="First day of the assignment.",
+)
+@click.option("--weeks", type=int, default=4, show_default=True, help="2 to 12.")
+@click.option("--course", default=None, help="Course or class name.")
+@click.option("--teacher", default=None, help="Teacher or counsellor.")
+@click.option("--shadow", is_flag=True, help="Include a job shadow.")
+@_look
+@_output(DOCUMENT_FORMATS)
+def handout_command(
+    start: date,
+    weeks: int,
+    course: str | None,
+    teacher: str | None,
+    shadow: bool,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    templates: Path | None,
+    **look: Any,
+) -> None:
+    """The teacher's assignment handout: the idea, steps with due dates, and a rubric."""
+    from .documents import assignment_handout
+
+    document = assignment_handout(
+        start,
+        weeks=weeks,
+        course=course,
+        teacher=teacher,
+        shadow=shadow,
+        template_dirs=_template_dirs(templates),
+    )
+    _write(document, look, output, fmt, force)
+
+
 @main.command("plan")
 @_selection
 @_output(("json", "md"))
@@ -746,7 +891,7 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
 @click.option("--mode", default=None)
 @click.option("--kind", default=None, help="question, observation or research.")
 @_bank_option
-@_output(("md", "json"))
+@_output(("md", "json", "csv", "gift"))
 def questions_command(
     field: str | None,
     stage: str | None,
@@ -758,15 +903,16 @@ def questions_command(
     fmt: str | None,
     force: bool,
 ) -> None:
-    """List the questions that suit a field, stage, theme or mode."""
+    """List the questions that suit a field, stage, theme or mode.
+
+    Export them as JSON, CSV, or Moodle GIFT essay items for reflection prompts.
+    """
     from .select import find_questions
 
     found = find_questions(field, stage, theme, mode, kind=kind, catalog=_catalog(banks))
-    chosen = _choose_format(fmt, output, ("md", "json"))
-    if chosen == "json":
-        _emit(json.dumps(found.to_dicts(), indent=2, ensure_ascii=False) + "\n", output, force)
-    else:
-        _emit(found.to_markdown(), output, force)
+    chosen = _choose_format(fmt, output, ("md", "json", "csv", "gift"))
+    category = "interview_prep" + (f"/{field}" if field else "")
+    _emit(found.export(chosen, category), output, force)
 
 
 @main.group("banks")
@@ -841,3 +987,17 @@ def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
 
     schema = bank_json_schema(builtin_taxonomy())
     _emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force)
+
+
+@banks_group.command("init")
+@click.argument("name")
+@click.option("--field", "-f", default=None, help="The cluster or occupation it is for.")
+@click.option("--force", is_flag=True, help="Replace NAME.yaml if it exists.")
+def banks_init(name: str, field: str | None, force: bool) -> None:
+    """Write NAME.yaml: a commented starter bank to fill in."""
+    from .authoring import starter_bank
+    from .output import atomic_write
+
+    target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+    atomic_write(target, starter_bank(target.stem, field, _catalog(())), force=force)
+    click.echo(f"wrote {target}: check it with `interview-prep banks lint {target}`", err=True)

@@ -52,6 +52,10 @@ class InterviewPrepError(Exception):
     def __str__(self) -> str:
         return self.message if self.hint is None else f"{self.message}\n  hint: {self.hint}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # errors cross process boundaries in batch runs; rebuild them without __init__
+        return (_restore, (type(self), self.args, self.__dict__))
+
 
 class BankError(InterviewPrepError, ValueError):
     """A bank or taxonomy file is unreadable or breaks the bank format; lists every problem."""
@@ -122,3 +126,12 @@ def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     lowered = {choice.lower(): choice for choice in pool}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)
     return [lowered[name] for name in found]
+
+
+def _restore(
+    cls: type[InterviewPrepError], args: tuple[object, ...], state: dict[str, object]
+) -> InterviewPrepError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~!&#{}])")
+_SPACES = re.compile(r"\s+")
 _LINE_START = re.compile(r"^(\s*)([-+=:>]|\d+[.)])")
 
 
@@ -15,12 +16,12 @@ class MarkdownSafe(str):
 
 
 def escape_markdown(value: object) -> str:
-    """Backslash-escape what Markdown would treat as markup; fold line breaks into spaces."""
+    """Backslash-escape what Markdown would treat as markup; fold white space into one space."""
     if value is None:
         return ""
     if isinstance(value, MarkdownSafe):
         return value
-    text = " ".join(str(value).split())
+    text = _SPACES.sub(" ", str(value))  # keeps one space at either end, for joining
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), text)
 

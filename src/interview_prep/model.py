@@ -152,6 +152,13 @@ class Bank:
     source: str = ""
 
 
+def _strip_text(instance: object) -> None:
+    """Trim the text fields of a person or meeting, so stray spaces never reach a page."""
+    for name, value in vars(instance).items():
+        if isinstance(value, str):
+            object.__setattr__(instance, name, value.strip() or None)
+
+
 @dataclass(frozen=True)
 class Contact:
     """The person the learner meets; every part is optional and left blank to fill by hand."""
@@ -160,6 +167,9 @@ class Contact:
     title: str | None = None
     org: str | None = None
     email: str | None = None
+
+    def __post_init__(self) -> None:
+        _strip_text(self)
 
 
 @dataclass(frozen=True)
@@ -172,6 +182,9 @@ class Sender:
     email: str | None = None
     phone: str | None = None
 
+    def __post_init__(self) -> None:
+        _strip_text(self)
+
 
 @dataclass(frozen=True)
 class Meeting:
@@ -183,6 +196,7 @@ class Meeting:
     minutes: int | None = None
 
     def __post_init__(self) -> None:
+        _strip_text(self)
         if self.format is not None and self.format not in MEETING_FORMATS:
             from .errors import UnknownNameError
 

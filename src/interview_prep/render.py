@@ -57,6 +57,19 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
+def shift_markdown_headings(markdown: str, offset: int) -> str:
+    """Demote every ATX heading by ``offset`` levels (at most to level 6)."""
+    lines = []
+    for token in markdown_parser().parse(markdown):
+        if token.type == "heading_open" and token.map:
+            lines.append(token.map[0])
+    rows = markdown.split("\n")
+    for row in lines:
+        hashes = len(rows[row]) - len(rows[row].lstrip("#"))
+        rows[row] = "#" * min(6, hashes + offset) + rows[row][hashes:]
+    return "\n".join(rows)
+
+
 def stylesheet() -> str:
     """The print stylesheet shipped with the package."""
     return (resources.files("interview_prep") / "templates" / "print.css").read_text("utf-8")

@@ -321,24 +321,23 @@ class QuestionList:
         return "\n".join(rows) + "\n"
 
     def to_dicts(self) -> list[dict[str, object]]:
-        return [
-            {
-                "id": i.id,
-                "text": i.text,
-                "theme": i.theme,
-                "kind": i.kind,
-                "fields": list(i.fields),
-                "stages": list(i.stages),
-                "seniority": list(i.seniority),
-                "modes": list(i.modes),
-                "minutes": i.minutes,
-                "priority": i.priority,
-                "follow_ups": list(i.follow_ups),
-                "why": i.why,
-                "bank": i.bank,
-            }
-            for i in self.items
-        ]
+        from .exports import item_record
+
+        return [item_record(i) for i in self.items]
+
+    def export(self, format: str, category: str = "interview_prep") -> str:
+        """The items as ``gift`` (Moodle essay items), ``csv``, ``json`` or ``md``."""
+        from . import exports
+
+        if format == "md":
+            return self.to_markdown()
+        if format == "gift":
+            return exports.to_gift(self.items, category)
+        if format == "csv":
+            return exports.to_csv(self.items)
+        if format == "json":
+            return exports.to_json(self.items)
+        raise UnknownNameError("export format", format, ("md", *exports.EXPORT_FORMATS))
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()

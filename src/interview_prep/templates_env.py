@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import lru_cache
@@ -44,7 +45,7 @@ def _plain(value: object) -> str:
     """Plain-text output: the value with its white space folded, nothing escaped."""
     if isinstance(value, MarkdownSafe):
         return value
-    return "" if value is None else " ".join(str(value).split())
+    return "" if value is None else re.sub(r"\s+", " ", str(value))
 
 
 @lru_cache(maxsize=8)

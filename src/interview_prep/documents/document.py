@@ -58,8 +58,13 @@ class Document:
             extra_css=extra,
         )
 
-    def to_markdown(self) -> str:
-        return self.markdown
+    def to_markdown(self, *, heading_offset: int = 0) -> str:
+        """The Markdown; ``heading_offset`` demotes every heading, to embed it in a page."""
+        if not heading_offset:
+            return self.markdown
+        from ..render import shift_markdown_headings
+
+        return shift_markdown_headings(self.markdown, heading_offset)
 
     def to_html(self, *, fragment: bool = False, heading_offset: int = 0) -> str:
         """A standalone page with print CSS, or with ``fragment`` an embeddable piece."""

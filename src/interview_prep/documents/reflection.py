@@ -18,12 +18,18 @@ def reflection_sheet(
     contact: Contact | None = None,
     meeting: Meeting | None = None,
     *,
+    learner: str | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """Questions to answer in writing the same day: what you learned, and what comes next."""
     from ..templates_env import render_template
 
-    context = {"plan": plan, "contact": contact or Contact(), "meeting": meeting or Meeting()}
+    context = {
+        "plan": plan,
+        "contact": contact or Contact(),
+        "meeting": meeting or Meeting(),
+        "learner": learner,
+    }
     markdown = render_template("reflection.md.j2", context, template_dirs)
     title = "Reflection" + (f": {plan.field.title}" if plan else "")
     return Document("reflection", title, markdown)

@@ -11,7 +11,9 @@ from ..select import Plan
 from .document import Document
 
 
-def _context(plan: Plan, contact: Contact | None, meeting: Meeting | None) -> dict[str, Any]:
+def _context(
+    plan: Plan, contact: Contact | None, meeting: Meeting | None, learner: str | None = None
+) -> dict[str, Any]:
     taxonomy = plan.taxonomy
     return {
         "plan": plan,
@@ -20,6 +22,7 @@ def _context(plan: Plan, contact: Contact | None, meeting: Meeting | None) -> di
         "themes": {theme.id: theme for theme in taxonomy.themes},
         "contact": contact or Contact(),
         "meeting": meeting or Meeting(),
+        "learner": learner,
     }
 
 
@@ -28,12 +31,15 @@ def interview_script(
     contact: Contact | None = None,
     meeting: Meeting | None = None,
     *,
+    learner: str | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """What to hold during the meeting: opening, questions by theme with timing, closing asks."""
     from ..templates_env import render_template
 
-    markdown = render_template("script.md.j2", _context(plan, contact, meeting), template_dirs)
+    markdown = render_template(
+        "script.md.j2", _context(plan, contact, meeting, learner), template_dirs
+    )
     return Document("script", f"Interview script: {plan.field.title}", markdown)
 
 
@@ -43,11 +49,14 @@ def prep_sheet(
     meeting: Meeting | None = None,
     *,
     paper: str = "letter",
+    learner: str | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """The night-before sheet: meeting details, homework, checklist, the script with room for
     notes, and what to do after."""
     from ..templates_env import render_template
 
-    markdown = render_template("prep-sheet.md.j2", _context(plan, contact, meeting), template_dirs)
+    markdown = render_template(
+        "prep-sheet.md.j2", _context(plan, contact, meeting, learner), template_dirs
+    )
     return Document("prep-sheet", f"Prep sheet: {plan.field.title}", markdown, paper=paper)

@@ -55,6 +55,7 @@ def shadow_plan(
     seniority: str | None = None,
     seed: int | None = None,
     catalog: Catalog | None = None,
+    learner: str | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """A plan for shadowing someone for ``hours`` (a few hours up to a working week)."""
@@ -84,6 +85,7 @@ def shadow_plan(
         "meeting": meeting or Meeting(),
         "hours": hours,
         "observations": _observations(plan, catalog, hours),
+        "learner": learner,
     }
     markdown = render_template("shadow-plan.md.j2", context, template_dirs)
     return Document("shadow-plan", f"Job shadow plan: {plan.field.title}", markdown)
