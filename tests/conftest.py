@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +12,8 @@ from click.testing import CliRunner
 import interview_prep as ip
 
 REPO = Path(__file__).resolve().parent.parent
+# the tests keep the validated-bank cache away from the user's own
+os.environ.setdefault("INTERVIEW_PREP_CACHE", tempfile.mkdtemp(prefix="interview-prep-cache-"))
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

@@ -184,3 +184,23 @@ def test_a_broken_plugin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(metadata, "entry_points", lambda **kwargs: [point])
     with pytest.raises(ip.InterviewPrepError, match="bank plugin 'ghost'"):
         ip.load_catalog()
+
+
+def test_the_builtin_cache_is_used_and_survives_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interview_prep import catalog
+
+    monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
+    catalog._builtin.cache_clear()
+    first = catalog._builtin()
+    [cache] = tmp_path.glob("catalog-*.pickle")
+    catalog._builtin.cache_clear()
+    assert catalog._builtin() == first
+    cache.write_bytes(b"not a pickle")
+    catalog._builtin.cache_clear()
+    assert catalog._builtin() == first
+    monkeypatch.setenv("INTERVIEW_PREP_CACHE", "0")
+    catalog._builtin.cache_clear()
+    assert catalog._builtin() == first
+    catalog._builtin.cache_clear()

@@ -9,12 +9,15 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InterviewPrepError, Location, OutputError, Problem
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 BATCH_DOCUMENTS = ("prep-sheet", "script", "reflection", "shadow-plan")
 BATCH_FORMATS = ("pdf", "md", "html")
@@ -367,6 +370,8 @@ def run_batch(
         outcomes[student.row] = outcome
         if on_done:
             on_done(outcome)
+    from concurrent.futures import ProcessPoolExecutor
+
     owned = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
     try:

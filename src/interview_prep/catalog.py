@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -90,27 +93,80 @@ def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | No
                 )
             ],
         ) from None
+    return _parse_bank(raw, name or _source_name(entry), taxonomy)
+
+
+def _parse_bank(raw: bytes, name: str, taxonomy: Taxonomy) -> Bank:
     from .schema import parse_bank  # pydantic is loaded only when a bank is
 
-    return parse_bank(read_yaml(raw, name or _source_name(entry)), taxonomy)
+    return parse_bank(read_yaml(raw, name), taxonomy)
 
 
 @lru_cache(maxsize=1)
 def builtin_taxonomy() -> Taxonomy:
     """The shipped taxonomy, parsed once per process."""
-    from .schema import parse_taxonomy
-
-    taxonomy_file = builtin_root() / "taxonomy.yaml"
-    return parse_taxonomy(read_yaml(taxonomy_file.read_bytes(), "banks/taxonomy.yaml"))
+    return _builtin()[0]
 
 
 @lru_cache(maxsize=1)
 def _builtin_banks() -> tuple[Bank, ...]:
-    taxonomy = builtin_taxonomy()
-    return tuple(
-        read_bank_file(entry, taxonomy, builtin_name(entry))
-        for entry in yaml_files_in(builtin_root())
+    return _builtin()[1]
+
+
+CACHE_FORMAT = 1
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
+    """The built-in taxonomy and banks: from the cache when the files are unchanged.
+
+    Validating every bank takes a few hundred milliseconds; a command run from the shell
+    should not pay that each time, so the validated result is kept in the user's cache
+    folder, keyed by the bank files' contents and the code that reads them.
+    """
+    root = builtin_root()
+    entries = [root / "taxonomy.yaml", *yaml_files_in(root)]
+    contents = [entry.read_bytes() for entry in entries]
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
+    for module in ("model.py", "schema.py", "yamlfile.py"):
+        digest.update((resources.files("interview_prep") / module).read_bytes())
+    for entry, content in zip(entries, contents, strict=True):
+        digest.update(entry.name.encode() + b"\0" + content)
+    folder = _cache_folder()
+    cache = folder / f"catalog-{digest.hexdigest()[:32]}.pickle" if folder else None
+    if cache is not None and cache.is_file():
+        try:
+            loaded: tuple[Taxonomy, tuple[Bank, ...]] = pickle.loads(cache.read_bytes())
+            return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            pass  # a damaged or outdated cache is rebuilt below
+    from .schema import parse_taxonomy
+
+    taxonomy = parse_taxonomy(read_yaml(contents[0], "banks/taxonomy.yaml"))
+    banks = tuple(
+        _parse_bank(content, builtin_name(entry), taxonomy)
+        for entry, content in zip(entries[1:], contents[1:], strict=True)
     )
+    if cache is not None:
+        from .output import atomic_write
+
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cache, pickle.dumps((taxonomy, banks), protocol=4), force=True)
+        except (OSError, InterviewPrepError):
+            pass  # the cache only saves time; without it everything still works
+    return taxonomy, banks
+
+
+def _cache_folder() -> Path | None:
+    """Where the validated built-in banks are kept; INTERVIEW_PREP_CACHE=0 turns it off."""
+    setting = os.environ.get("INTERVIEW_PREP_CACHE", "")
+    if setting == "0":
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "interview-prep"
 
 
 def builtin_name(entry: Traversable) -> str:
