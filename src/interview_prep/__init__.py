@@ -22,6 +22,7 @@ from .documents import timeline as timeline
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
 from .errors import InterviewPrepError as InterviewPrepError
+from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
 from .errors import RenderError as RenderError

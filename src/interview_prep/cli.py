@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import InterviewPrepError
+from .errors import InterviewPrepError, MissingGlyphsWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 USER_ERROR = 2
@@ -21,11 +22,16 @@ class _Group(click.Group):
     """Turns every library error into a message and exit status 2, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except InterviewPrepError as error:
-            click.secho(f"error: {error}", err=True, fg="red")
-            ctx.exit(USER_ERROR)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", MissingGlyphsWarning)
+            try:
+                return super().invoke(ctx)
+            except InterviewPrepError as error:
+                click.secho(f"error: {error}", err=True, fg="red")
+                ctx.exit(USER_ERROR)
+            finally:
+                for warning in caught:
+                    click.secho(f"warning: {warning.message}", err=True, fg="yellow")
 
 
 @click.group(

@@ -120,6 +120,10 @@ class RenderError(InterviewPrepError, RuntimeError):
     """A document cannot be rendered (for example, a template refers to an unknown value)."""
 
 
+class MissingGlyphsWarning(UserWarning):
+    """A PDF holds characters that no installed font can draw; they would show as boxes."""
+
+
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The names in ``choices`` most like ``word``, best first, for "did you mean" hints."""
     pool = list(dict.fromkeys(choices))

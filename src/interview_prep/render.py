@@ -6,6 +6,7 @@ import base64
 import html
 import io
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,8 +27,8 @@ CONTAINERS = ("notes", "lines", "checklist")
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """CommonMark with tables, task lists and note containers; raw HTML and images off."""
-    parser = MarkdownIt("commonmark", {"html": False, "typographer": True})
-    parser.enable(["table", "replacements", "smartquotes", "strikethrough"])
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    parser.enable(["table", "strikethrough"])
     parser.disable(["image", "html_inline", "html_block"])
     parser.use(tasklists_plugin)
     for name in CONTAINERS:
@@ -204,11 +205,18 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
     return buffer.getvalue()
 
 
-@lru_cache(maxsize=1)
-def _font_config() -> Any:
-    from weasyprint.text.fonts import FontConfiguration
+_fonts = threading.local()
 
-    return FontConfiguration()
+
+def _font_config() -> Any:
+    """WeasyPrint's font configuration, made once per thread: reusing it saves time, and
+    sharing it between threads is not safe."""
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = _fonts.config = FontConfiguration()
+    return config
 
 
 __all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf", "markdown_to_html")

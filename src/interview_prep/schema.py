@@ -147,15 +147,35 @@ _EXPECTED = {
 }
 
 
+def _data_path(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The part of a pydantic error location that exists in the data: pydantic puts the
+    names of union members ("list[str]") between real keys."""
+    path: list[int | str] = []
+    for position, part in enumerate(loc):
+        last = position == len(loc) - 1
+        in_dict = isinstance(data, dict) and part in data
+        in_list = isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        if in_dict or in_list:
+            data = data[part]
+        elif isinstance(data, dict) and isinstance(part, str) and last:
+            path.append(part)  # a missing key: the error is about it
+            break
+        else:
+            continue  # a union member's name
+        path.append(part)
+    return tuple(path)
+
+
 def _problems_from(
     error: ValidationError,
+    data: Any,
     doc: YamlDocument,
     prefix: tuple[str | int, ...],
     allowed_keys: Iterable[str] = (),
 ) -> list[Problem]:
     problems = []
     for detail in error.errors():
-        loc = tuple(part for part in detail["loc"] if not isinstance(part, str) or "[" not in part)
+        loc = _data_path(detail["loc"], data)
         path = (*prefix, *loc)
         key = ".".join(str(part) for part in path)
         kind = detail["type"]
@@ -201,7 +221,7 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
         fields = TaxonomyFields.model_validate(doc.data)
     except ValidationError as error:
         raise BankError(
-            doc.source, _problems_from(error, doc, (), TaxonomyFields.model_fields)
+            doc.source, _problems_from(error, doc.data, doc, (), TaxonomyFields.model_fields)
         ) from None
     problems: list[Problem] = []
     seen: dict[str, tuple[str | int, ...]] = {}
@@ -281,7 +301,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
         header = BankHeader.model_validate(doc.data)
     except ValidationError as error:
         raise BankError(
-            doc.source, _problems_from(error, doc, (), BankHeader.model_fields)
+            doc.source, _problems_from(error, doc.data, doc, (), BankHeader.model_fields)
         ) from None
     if len(header.items) > MAX_ITEMS:
         raise BankError(
@@ -321,7 +341,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
         try:
             fields = ItemFields.model_validate(merged)
         except ValidationError as error:
-            problems += _problems_from(error, doc, path, ItemFields.model_fields)
+            problems += _problems_from(error, merged, doc, path, ItemFields.model_fields)
             continue
         if fields.id in seen:
             problems.append(
@@ -391,8 +411,8 @@ def _check_vocabulary(
     problems = []
     for key, (what, known) in vocab.items():
         value = raw.get(key)
-        if value is None:
-            continue
+        if not isinstance(value, str | list):
+            continue  # missing, or of a wrong type the schema reports
         values = [value] if isinstance(value, str) else value
         for position, name in enumerate(values):
             if not isinstance(name, str) or name in known:
@@ -415,9 +435,10 @@ def _check_vocabulary(
                 )
             )
     theme = raw.get("theme")
-    if isinstance(theme, str) and theme in known_themes(taxonomy):
+    modes = raw.get("modes")
+    if isinstance(theme, str) and theme in known_themes(taxonomy) and isinstance(modes, list):
         allowed = taxonomy.theme(theme).modes
-        for mode in raw.get("modes") or []:
+        for mode in modes:
             if mode in MODES and mode not in allowed:
                 problems.append(
                     Problem(

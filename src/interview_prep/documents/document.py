@@ -82,9 +82,11 @@ class Document:
         force: bool = False,
     ) -> bytes:
         """The PDF bytes; with ``path``, also write them there whole or not at all."""
+        from ..fonts import warn_about_missing
         from ..render import html_page, html_to_pdf
 
         options = self._options(paper)
+        warn_about_missing(f"{self.title}\n{self.markdown}\n{options.school or ''}", self.title)
         pdf = html_to_pdf(html_page(self.markdown, options), options)
         if path is not None:
             atomic_write(Path(path), pdf, force=force)
