@@ -52,7 +52,7 @@ def test_notebook_runs_top_to_bottom(tmp_path: Path, monkeypatch: pytest.MonkeyP
         KernelSpecManager().get_kernel_spec("python3")
     except NoSuchKernel:
         pytest.fail(
-            "no 'python3' Jupyter kernel: install one into the venv with "
+            "no 'python3' Jupyter kernel: `.venv/bin/pip install ipykernel`, then "
             "`.venv/bin/python -m ipykernel install --sys-prefix --name python3`"
         )
     # the kernel inherits TMPDIR, so the files the tour writes land in pytest's folder
