@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -94,18 +95,37 @@ def main() -> None:
         for entry in files:
             yaml.load(entry.read_bytes(), Loader=loader)
 
-    def validated_load() -> None:
-        catalog_module.builtin_taxonomy.cache_clear()
-        catalog_module._builtin_banks.cache_clear()
-        ip.load_catalog(plugins=False)
+    def load(cache: str) -> Callable[[], object]:
+        def run() -> None:
+            os.environ["INTERVIEW_PREP_CACHE"] = cache
+            for cached in (
+                catalog_module.builtin_taxonomy,
+                catalog_module._builtin_banks,
+                catalog_module._builtin,
+            ):
+                cached.cache_clear()
+            ip.load_catalog(plugins=False)
 
+        return run
+
+    plain = median_ms(plain_parse, n)
     compare(
         "load + validate every built-in bank",
-        median_ms(validated_load, n),
-        median_ms(plain_parse, n),
+        median_ms(load("0"), n),
+        plain,
         "plain libyaml parse",
         "< 2x",
     )
+    with tempfile.TemporaryDirectory() as cache_folder:
+        load(cache_folder)()
+        compare(
+            "load every built-in bank, cached",
+            median_ms(load(cache_folder), n),
+            plain,
+            "plain libyaml parse",
+            "-",
+        )
+    os.environ.pop("INTERVIEW_PREP_CACHE", None)
 
     plan = ip.plan_interview("nurse", "college", 30)
     sheet = ip.prep_sheet(plan, ip.Contact("Dana Ortiz", "ICU nurse", "Mercy General"))

@@ -373,6 +373,8 @@ def run_batch(
     from concurrent.futures import ProcessPoolExecutor
 
     owned = executor is None
+    if owned and pending:
+        _warm_up(banks)
     pool = executor or ProcessPoolExecutor(max_workers=jobs or os.cpu_count() or 1)
     try:
         futures = [(pool.submit(make_one, job), job, target) for job, target in pending]
@@ -399,6 +401,21 @@ def run_batch(
     if combined and format == "pdf" and any(o.path for o in ordered):
         combined_path = _combine(ordered, folder / f"all-{document}s.pdf")
     return BatchResult(ordered, combined_path)
+
+
+def _warm_up(banks: Sequence[str]) -> None:
+    """Load the banks and the PDF engine before starting workers: forked workers inherit
+    them instead of each paying for them again."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
+        return
+    from .catalog import default_catalog, load_catalog
+
+    load_catalog(banks) if banks else default_catalog()
+    from .render import warm_up_pdf_engine
+
+    warm_up_pdf_engine()
 
 
 def _combine(outcomes: Sequence[Outcome], target: Path) -> Path:

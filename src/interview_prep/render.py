@@ -220,3 +220,11 @@ def _font_config() -> Any:
 
 
 __all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf", "markdown_to_html")
+
+
+def warm_up_pdf_engine() -> None:
+    """Import WeasyPrint now (a batch's forked workers then share it); no-op if missing."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return
