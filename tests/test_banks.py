@@ -107,7 +107,9 @@ def test_no_item_or_template_shares_eight_words_with_the_sources(catalog: ip.Cat
         item.id: " / ".join([item.text, *item.follow_ups, item.why or ""]) for item in catalog.items
     }
     for path in [
-        *(REPO / "src" / "interview_prep" / "templates").glob("*.j2"),
+        *(REPO / "src" / "interview_prep" / "templates").glob("**/*.j2"),
+        *(REPO / "src" / "interview_prep").glob("**/*.py"),
+        *(REPO / "examples").glob("*.*"),
         REPO / "README.md",
         *(REPO / "docs").glob("**/*.md"),
     ]:

@@ -251,6 +251,13 @@ def test_characters_no_font_has_are_named_in_a_warning() -> None:
         sheet.to_pdf()
 
 
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    target = atomic_write(tmp_path / "sheet.md", "text")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
 def test_a_failed_write_leaves_the_old_file_and_no_debris(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -111,7 +111,8 @@ def test_the_pdf_engine_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None
         return fetcher
 
     monkeypatch.setattr(render, "_fetcher", watching)
-    pdf = render.html_to_pdf(page, render.PageOptions())
+    with pytest.warns(ip.RefusedResourceWarning, match="never fetches"):
+        pdf = render.html_to_pdf(page, render.PageOptions())
     assert "hello" in pdf_text(pdf)
     [fetcher] = fetchers
     refused = fetcher.refused  # type: ignore[attr-defined]

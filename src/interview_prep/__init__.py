@@ -22,9 +22,11 @@ from .documents import timeline as timeline
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
 from .errors import InterviewPrepError as InterviewPrepError
+from .errors import InterviewPrepWarning as InterviewPrepWarning
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
+from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError
 from .fields import FieldMatch as FieldMatch

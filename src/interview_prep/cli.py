@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import InterviewPrepError, MissingGlyphsWarning
+from .errors import InterviewPrepError, InterviewPrepWarning
 
 F = TypeVar("F", bound=Callable[..., Any])
 USER_ERROR = 2
@@ -23,7 +23,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", MissingGlyphsWarning)
+            warnings.simplefilter("always", InterviewPrepWarning)
             try:
                 return super().invoke(ctx)
             except InterviewPrepError as error:

@@ -91,7 +91,7 @@ class UnknownNameError(InterviewPrepError, LookupError):
         message = f"unknown {what} {found!r}"
         if self.suggestions:
             message += ", did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        elif len(self.choices) <= 12:
+        elif 0 < len(self.choices) <= 12:
             message += "; expected one of " + ", ".join(self.choices)
         super().__init__(message, hint=hint)
 
@@ -120,8 +120,16 @@ class RenderError(InterviewPrepError, RuntimeError):
     """A document cannot be rendered (for example, a template refers to an unknown value)."""
 
 
-class MissingGlyphsWarning(UserWarning):
+class InterviewPrepWarning(UserWarning):
+    """Base of the warnings the library gives: the output was made, but look at this."""
+
+
+class MissingGlyphsWarning(InterviewPrepWarning):
     """A PDF holds characters that no installed font can draw; they would show as boxes."""
+
+
+class RefusedResourceWarning(InterviewPrepWarning):
+    """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 
 
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:

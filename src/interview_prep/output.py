@@ -9,6 +9,16 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# read once at import: a temporary file is private until renamed, then gets normal rights
+_UMASK = _read_umask()
+
+
 def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -32,6 +42,7 @@ def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         try:
+            os.fchmod(handle, 0o666 & ~_UMASK)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
                 stream.flush()

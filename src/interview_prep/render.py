@@ -199,9 +199,24 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             f"PDF output needs WeasyPrint and its system libraries: {error}",
             hint="install them as the README says, or choose .md or .html",
         ) from None
-    document = weasyprint.HTML(string=page, url_fetcher=_fetcher())
+    fetcher = _fetcher()
+    document = weasyprint.HTML(string=page, url_fetcher=fetcher)
     buffer = io.BytesIO()
     document.write_pdf(buffer, pdf_variant="pdf/ua-1", font_config=_font_config())
+    refused = getattr(fetcher, "refused", [])
+    if refused:
+        import warnings
+
+        from .errors import RefusedResourceWarning
+
+        shown = ", ".join(sorted(set(refused))[:5])
+        warnings.warn(
+            RefusedResourceWarning(
+                f"left out {len(set(refused))} file(s) or web address(es) the page asked for "
+                f"({shown}): rendering never fetches anything; put images in as data: URLs"
+            ),
+            stacklevel=3,
+        )
     return buffer.getvalue()
 
 

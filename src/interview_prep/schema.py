@@ -205,7 +205,7 @@ def _problems_from(
 
 
 def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
-    """Validate a taxonomy file; raise :class:`BankError` listing every problem."""
+    """Validate a taxonomy file; raise `BankError` listing every problem."""
     if not isinstance(doc.data, dict):
         raise BankError(
             doc.source,
@@ -284,7 +284,7 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
 
 
 def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
-    """Validate a bank file against the taxonomy; raise :class:`BankError` listing every problem."""
+    """Validate a bank file against the taxonomy; raise `BankError` listing every problem."""
     if not isinstance(doc.data, dict):
         raise BankError(
             doc.source,

@@ -299,7 +299,7 @@ def plan_interview(
 
 @dataclass(frozen=True)
 class QuestionList:
-    """Items found by :func:`find_questions`; shows itself as a table in a notebook."""
+    """Items found by `find_questions`; shows itself as a table in a notebook."""
 
     items: tuple[Item, ...]
 

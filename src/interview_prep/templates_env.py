@@ -86,7 +86,7 @@ def render_template(
 ) -> str:
     """Render a template as Markdown (values escaped) or as plain text.
 
-    A mistake in a template becomes a :class:`RenderError`.
+    A mistake in a template becomes a `RenderError`.
     """
     dirs = tuple(str(Path(d)) for d in template_dirs)
     try:

@@ -38,7 +38,7 @@ class YamlDocument:
 
 
 def read_yaml(raw: bytes | str, source: str) -> YamlDocument:
-    """Parse ``raw``; every way it can fail raises :class:`BankError` with a location."""
+    """Parse ``raw``; every way it can fail raises `BankError` with a location."""
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > MAX_BYTES:
         raise BankError(

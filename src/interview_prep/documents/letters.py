@@ -106,7 +106,7 @@ def letter(
 
     Every letter says plainly that the learner seeks information, not a job. A LinkedIn
     note is fitted to the character limit of the account (``free``: 200, ``premium``: 300),
-    trying shorter wordings before giving up with :class:`LetterTooLongError`.
+    trying shorter wordings before giving up with `LetterTooLongError`.
     """
     if kind not in LETTER_KINDS:
         raise UnknownNameError("letter kind", kind, LETTER_KINDS)

@@ -35,7 +35,7 @@ class Step:
 
 @dataclass(frozen=True)
 class Timeline(Document):
-    """A timeline document; its steps also go to an .ics file with :meth:`to_ics`."""
+    """A timeline document; its steps also go to an .ics file with `to_ics`."""
 
     steps: tuple[Step, ...] = ()
 
@@ -164,7 +164,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Within 24 hours of the meeting: name one thing you learned.",
+            "Send it no later than a day after you met, and mention one thing you learned.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,
