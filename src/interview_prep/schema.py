@@ -319,8 +319,9 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
     if default_fields is None:
         default_fields = [header.bank] if header.bank in taxonomy.field_ids else [ANY_FIELD]
     problems: list[Problem] = []
+    vocabulary = _vocabulary(taxonomy)
     problems += _check_vocabulary(
-        defaults | {"fields": default_fields}, taxonomy, doc, ("defaults",)
+        defaults | {"fields": default_fields}, taxonomy, doc, ("defaults",), vocabulary
     )
     items: list[Item] = []
     seen: dict[str, int] = {}
@@ -337,7 +338,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
             continue
         merged = {**defaults, **raw}
         merged.setdefault("fields", default_fields)
-        problems += _check_vocabulary(raw, taxonomy, doc, path)
+        problems += _check_vocabulary(raw, taxonomy, doc, path, vocabulary)
         try:
             fields = ItemFields.model_validate(merged)
         except ValidationError as error:
@@ -399,23 +400,35 @@ def _ids(entries: Iterable[Any]) -> list[str]:
     return [entry.id for entry in entries]
 
 
-def _check_vocabulary(
-    raw: dict[str, Any], taxonomy: Taxonomy, doc: YamlDocument, path: tuple[str | int, ...]
-) -> list[Problem]:
-    vocab = {
+def _vocabulary(taxonomy: Taxonomy) -> dict[str, tuple[str, tuple[str, ...], frozenset[str]]]:
+    """Each checked key: what its values are called, the known ids in order, and as a set."""
+    named = {
         "theme": ("theme", _ids(taxonomy.themes)),
         "stages": ("stage", _ids(taxonomy.stages)),
         "seniority": ("seniority", _ids(taxonomy.seniority)),
         "fields": ("field", sorted(taxonomy.field_ids)),
     }
+    return {key: (what, tuple(ids), frozenset(ids)) for key, (what, ids) in named.items()}
+
+
+Vocabulary = dict[str, tuple[str, tuple[str, ...], frozenset[str]]]
+
+
+def _check_vocabulary(
+    raw: dict[str, Any],
+    taxonomy: Taxonomy,
+    doc: YamlDocument,
+    path: tuple[str | int, ...],
+    vocabulary: Vocabulary,
+) -> list[Problem]:
     problems = []
-    for key, (what, known) in vocab.items():
+    for key, (what, known, known_set) in vocabulary.items():
         value = raw.get(key)
         if not isinstance(value, str | list):
             continue  # missing, or of a wrong type the schema reports
         values = [value] if isinstance(value, str) else value
         for position, name in enumerate(values):
-            if not isinstance(name, str) or name in known:
+            if not isinstance(name, str) or name in known_set:
                 continue
             where = (*path, key) if isinstance(value, str) else (*path, key, position)
             near = closest(name, known)
