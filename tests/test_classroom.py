@@ -296,3 +296,11 @@ def test_plugin_package_contributes_its_bank(tmp_path: Path) -> None:
         check=True,
     )
     assert "mercy-week-advice-volunteer" in questions.stdout
+
+
+def test_handout_due_dates_fall_on_school_days() -> None:
+    for offset in range(7):
+        start = date(2026, 3, 2 + offset)
+        handout = ip.assignment_handout(start, weeks=3)
+        assert "Saturday" not in handout.markdown.split("## Steps")[1].split("## How")[0]
+        assert "Sunday" not in handout.markdown.split("## Steps")[1].split("## How")[0]

@@ -76,6 +76,9 @@ CASES = {
     "reflection-nurse": lambda: ip.reflection_sheet(
         ip.plan_interview("nurse", "college", 30), ip.Contact("Dana Ortiz")
     ),
+    "handout-four-weeks-shadow": lambda: ip.assignment_handout(
+        date(2026, 3, 2), course="Careers 10", teacher="Ms Rivera", shadow=True
+    ),
     "comparison-nurse-three": lambda: ip.comparison_sheet(
         ip.plan_interview("nurse", "college", 30), ["Dana Ortiz", "Sam Lee", "Kim Park"]
     ),

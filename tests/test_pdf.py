@@ -162,6 +162,11 @@ def _documents() -> dict[str, tuple[ip.Document, int, list[str]]]:
             2,
             ["Did it make me more curious?", "People I was referred to", "How I did"],
         ),
+        "handout": (
+            ip.assignment_handout(date(2026, 3, 2), shadow=True),
+            2,
+            ["Steps and due dates", "How the reflection is marked", "shadow-plan"],
+        ),
         "comparison": (
             ip.comparison_sheet(plan, ["Dana Ortiz", "Sam Lee", "Kim Park"]),
             2,

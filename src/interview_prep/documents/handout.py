@@ -29,6 +29,11 @@ class DueDate:
     due: date
 
 
+def _weekday(day: date) -> date:
+    """The day itself, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
+
+
 def assignment_handout(
     start: date,
     *,
@@ -48,7 +53,10 @@ def assignment_handout(
             hint="four weeks gives time to find someone and meet",
         )
     scale = weeks * 7 / 28
-    dues = [DueDate(step, start + timedelta(days=round(days * scale))) for step, days in SCHEDULE]
+    dues = [
+        DueDate(step, _weekday(start + timedelta(days=round(days * scale))))
+        for step, days in SCHEDULE
+    ]
     from ..templates_env import render_template
 
     context = {
