@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 import warnings
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from .errors import InterviewPrepError, InterviewPrepWarning
 
-F = TypeVar("F", bound=Callable[..., Any])
+Command = Callable[..., Any]
 USER_ERROR = 2
 
 
@@ -42,7 +43,7 @@ def main() -> None:
     """Prepare informational interviews and job shadows: questions, scripts, prep sheets."""
 
 
-def _bank_option(command: F) -> F:
+def _bank_option(command: Command) -> Command:
     return click.option(
         "--bank",
         "banks",
@@ -69,51 +70,95 @@ def _parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -
         ) from None
 
 
-def _selection(command: F) -> F:
-    """The options that choose a meeting's questions, shared by plan, script and prep-sheet."""
-    options = [
-        click.option(
-            "--field",
-            "-f",
-            required=True,
-            help='Occupation or cluster: "nurse", "RN", '
-            '"Digital Technology", ... (see `interview-prep fields`).',
-        ),
-        click.option(
-            "--stage",
-            "-s",
-            required=True,
-            metavar="STAGE",
-            help="Your stage: high-school, college, recent-grad, career-changer, returning.",
-        ),
-        click.option(
-            "--minutes",
-            "-m",
-            type=int,
-            default=30,
-            show_default=True,
-            help="Length of the meeting.",
-        ),
-        click.option(
-            "--mode",
-            default="interview",
-            show_default=True,
-            help="interview, or shadow (the talk after a job shadow).",
-        ),
-        click.option(
-            "--seniority", default=None, help="The person you meet: early, mid or senior."
-        ),
-        click.option(
-            "--seed", type=int, default=None, help="Vary the choice among equally good questions."
-        ),
-        _bank_option,
-    ]
+def _options(command: Command, options: list[Callable[[Any], Any]]) -> Command:
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _meeting_details(command: F) -> F:
+SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option(
+        "--field",
+        "-f",
+        required=True,
+        help='Occupation or cluster: "nurse", "RN", '
+        '"Digital Technology", ... (see `interview-prep fields`).',
+    ),
+    click.option(
+        "--stage",
+        "-s",
+        required=True,
+        metavar="STAGE",
+        help="Your stage: high-school, college, recent-grad, career-changer, returning.",
+    ),
+    click.option(
+        "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+    ),
+    click.option(
+        "--mode",
+        default="interview",
+        show_default=True,
+        help="interview, or shadow (the talk after a job shadow).",
+    ),
+    click.option("--seniority", default=None, help="The person you meet: early, mid or senior."),
+    click.option(
+        "--seed", type=int, default=None, help="Vary the choice among equally good questions."
+    ),
+    _bank_option,
+]
+
+
+def _selection(command: Command) -> Command:
+    """Options that choose a meeting's questions; the command receives the ``plan``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        field: str,
+        stage: str,
+        minutes: int,
+        mode: str,
+        seniority: str | None,
+        seed: int | None,
+        banks: tuple[str, ...],
+        **kwargs: Any,
+    ) -> Any:
+        from .select import plan_interview
+
+        plan = plan_interview(
+            field,
+            stage,
+            minutes,
+            mode=mode,
+            seniority=seniority,
+            seed=seed,
+            catalog=_catalog(banks),
+        )
+        return command(*args, plan=plan, **kwargs)
+
+    return _options(wrapper, SELECTION_OPTIONS)
+
+
+def _meeting_details(command: Command) -> Command:
+    """Options about the person and the meeting; the command receives ``person`` and
+    ``meeting``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        contact: str | None,
+        title: str | None,
+        org: str | None,
+        when: datetime | None,
+        where: str | None,
+        meeting_format: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from .model import Contact, Meeting
+
+        person, meeting = Contact(contact, title, org), Meeting(when, where, meeting_format)
+        return command(*args, person=person, meeting=meeting, **kwargs)
+
     options = [
         click.option("--contact", default=None, help="Name of the person you meet."),
         click.option("--title", default=None, help="Their job title."),
@@ -133,30 +178,32 @@ def _meeting_details(command: F) -> F:
             help="How you meet.",
         ),
     ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+    return _options(wrapper, options)
 
 
-def _output(formats: tuple[str, ...]) -> Callable[[F], F]:
-    def decorate(command: F) -> F:
-        command = click.option(
-            "--force", is_flag=True, help="Replace the output file if it exists."
-        )(command)
-        command = click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(formats),
-            default=None,
-            help=f"Output format (default: from the -o suffix, else {formats[0]}).",
-        )(command)
-        return click.option(
+def _output_options(formats: tuple[str, ...]) -> list[Callable[[Any], Any]]:
+    return [
+        click.option(
             "--output",
             "-o",
             type=click.Path(dir_okay=False, path_type=Path),
             default=None,
             help="Write to this file.",
-        )(command)
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=None,
+            help=f"Output format (default: from the -o suffix, else {formats[0]}).",
+        ),
+        click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+    ]
+
+
+def _output(formats: tuple[str, ...]) -> Callable[[Command], Command]:
+    def decorate(command: Command) -> Command:
+        return _options(command, _output_options(formats))
 
     return decorate
 
@@ -190,85 +237,75 @@ def _choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...
     return format_for_suffix(output, formats)
 
 
-def _plan(
-    field: str,
-    stage: str,
-    minutes: int,
-    mode: str,
-    seniority: str | None,
-    seed: int | None,
-    banks: tuple[str, ...],
-) -> Any:
-    from .select import plan_interview
-
-    return plan_interview(
-        field, stage, minutes, mode=mode, seniority=seniority, seed=seed, catalog=_catalog(banks)
-    )
-
-
-def _people(
-    contact: str | None,
-    title: str | None,
-    org: str | None,
-    when: datetime | None,
-    where: str | None,
-    meeting_format: str | None,
-) -> tuple[Any, Any]:
-    from .model import Contact, Meeting
-
-    return Contact(contact, title, org), Meeting(when, where, meeting_format)
-
-
 DOCUMENT_FORMATS = ("md", "html", "pdf")
 
 
-def _look(command: F) -> F:
-    """Options for how a document looks: paper, a school's branding, your own templates."""
-    options = [
-        click.option(
-            "--paper",
-            type=click.Choice(["letter", "a4"]),
-            default="letter",
-            show_default=True,
-            help="Paper size for PDF.",
-        ),
-        click.option(
-            "--school", default=None, help="A school or programme name for the page header."
-        ),
-        click.option(
-            "--logo",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="A logo image for the page header (.png, .jpg, .svg).",
-        ),
-        click.option(
-            "--css",
-            type=click.Path(dir_okay=False, path_type=Path),
-            default=None,
-            help="A stylesheet added after the built-in one.",
-        ),
-        click.option(
-            "--fragment",
-            is_flag=True,
-            help="HTML without page wrapper or styles, to embed in a course page.",
-        ),
-        click.option(
-            "--heading-level",
-            type=click.IntRange(1, 6),
-            default=1,
-            show_default=True,
-            help="Level of the top heading, to embed in a page.",
-        ),
-        click.option(
-            "--templates",
-            type=click.Path(file_okay=False, path_type=Path),
-            default=None,
-            help="A folder of templates that replace built-in ones by name.",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+def _document_output(
+    formats: tuple[str, ...] = DOCUMENT_FORMATS,
+) -> Callable[[Command], Command]:
+    """Options for where a document goes and how it looks. The command receives
+    ``template_dirs`` and returns the document; this writes or prints it."""
+
+    def decorate(command: Command) -> Command:
+        @functools.wraps(command)
+        def wrapper(
+            *args: Any,
+            output: Path | None,
+            fmt: str | None,
+            force: bool,
+            templates: Path | None,
+            **kwargs: Any,
+        ) -> None:
+            look = {key: kwargs.pop(key) for key in LOOK_KEYS}
+            document = command(*args, template_dirs=_template_dirs(templates), **kwargs)
+            _write(document, look, output, fmt, force, formats)
+
+        return _options(wrapper, [*_output_options(formats), *LOOK_OPTIONS])
+
+    return decorate
+
+
+LOOK_KEYS = ("paper", "school", "logo", "css", "fragment", "heading_level")
+LOOK_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option(
+        "--paper",
+        type=click.Choice(["letter", "a4"]),
+        default="letter",
+        show_default=True,
+        help="Paper size for PDF.",
+    ),
+    click.option("--school", default=None, help="A school or programme name for the page header."),
+    click.option(
+        "--logo",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="A logo image for the page header (.png, .jpg, .svg).",
+    ),
+    click.option(
+        "--css",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="A stylesheet added after the built-in one.",
+    ),
+    click.option(
+        "--fragment",
+        is_flag=True,
+        help="HTML without page wrapper or styles, to embed in a course page.",
+    ),
+    click.option(
+        "--heading-level",
+        type=click.IntRange(1, 6),
+        default=1,
+        show_default=True,
+        help="Level of the top heading, to embed in a page.",
+    ),
+    click.option(
+        "--templates",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="A folder of templates that replace built-in ones by name.",
+    ),
+]
 
 
 def _template_dirs(templates: Path | None) -> tuple[Path, ...]:
@@ -312,36 +349,11 @@ def _document_command(name: str, builder: str, summary: str) -> None:
     @main.command(name, help=summary)
     @_selection
     @_meeting_details
-    @_look
-    @_output(DOCUMENT_FORMATS)
-    def command(
-        field: str,
-        stage: str,
-        minutes: int,
-        mode: str,
-        seniority: str | None,
-        seed: int | None,
-        banks: tuple[str, ...],
-        contact: str | None,
-        title: str | None,
-        org: str | None,
-        when: datetime | None,
-        where: str | None,
-        meeting_format: str | None,
-        output: Path | None,
-        fmt: str | None,
-        force: bool,
-        templates: Path | None,
-        **look: Any,
-    ) -> None:
+    @_document_output()
+    def command(plan: Any, person: Any, meeting: Any, template_dirs: tuple[Path, ...]) -> Any:
         from . import documents
 
-        plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
-        person, meeting = _people(contact, title, org, when, where, meeting_format)
-        document = getattr(documents, builder)(
-            plan, person, meeting, template_dirs=_template_dirs(templates)
-        )
-        _write(document, look, output, fmt, force)
+        return getattr(documents, builder)(plan, person, meeting, template_dirs=template_dirs)
 
 
 _document_command(
@@ -426,8 +438,7 @@ def _parse_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
     help="LinkedIn account: note limit 200 or 300 characters.",
 )
 @_bank_option
-@_look
-@_output(("txt", "md", "html", "pdf"))
+@_document_output(("txt", "md", "html", "pdf"))
 def letter_command(
     kind: str,
     channel: str,
@@ -456,12 +467,8 @@ def letter_command(
     hours: int | None,
     linkedin: str,
     banks: tuple[str, ...],
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+    template_dirs: tuple[Path, ...],
+) -> Any:
     """Write a letter: request, follow-up, confirm, thank-you, keep-in-touch, shadow-request.
 
     Plain text goes to the terminal, ready to paste; its word and character counts go to
@@ -490,10 +497,10 @@ def letter_command(
         hours=hours,
         linkedin=linkedin,
         catalog=_catalog(banks),
-        template_dirs=_template_dirs(templates),
+        template_dirs=template_dirs,
     )
-    _write(document, look, output, fmt, force, ("txt", "md", "html", "pdf"))
     click.echo(document.counts, err=True)
+    return document
 
 
 @main.command("timeline")
@@ -521,8 +528,7 @@ def letter_command(
     help="Business days to wait for a reply before following up.",
 )
 @click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
-@_look
-@_output(("md", "ics", "html", "pdf"))
+@_document_output(("md", "ics", "html", "pdf"))
 def timeline_command(
     request_date: date | None,
     meeting: datetime | None,
@@ -530,26 +536,21 @@ def timeline_command(
     contact: str | None,
     follow_up_after: int,
     replied: bool,
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+    template_dirs: tuple[Path, ...],
+) -> Any:
     """The dated steps from request to thank-you, as a checklist or an .ics calendar file."""
     from .documents import timeline
     from .model import Contact
 
-    document = timeline(
+    return timeline(
         request_date,
         meeting,
         minutes=minutes,
         contact=Contact(contact),
         follow_up_after=follow_up_after,
         replied=replied,
-        template_dirs=_template_dirs(templates),
+        template_dirs=template_dirs,
     )
-    _write(document, look, output, fmt, force, ("md", "ics", "html", "pdf"))
 
 
 @main.command("shadow-plan")
@@ -573,8 +574,7 @@ def timeline_command(
 @click.option("--seed", type=int, default=None)
 @_bank_option
 @_meeting_details
-@_look
-@_output(DOCUMENT_FORMATS)
+@_document_output()
 def shadow_plan_command(
     field: str,
     stage: str,
@@ -583,23 +583,14 @@ def shadow_plan_command(
     seniority: str | None,
     seed: int | None,
     banks: tuple[str, ...],
-    contact: str | None,
-    title: str | None,
-    org: str | None,
-    when: datetime | None,
-    where: str | None,
-    meeting_format: str | None,
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+    person: Any,
+    meeting: Any,
+    template_dirs: tuple[Path, ...],
+) -> Any:
     """A job-shadow plan: what to arrange, what to watch through the day, the debrief."""
     from .documents import shadow_plan
 
-    person, meeting = _people(contact, title, org, when, where, meeting_format)
-    document = shadow_plan(
+    return shadow_plan(
         field,
         stage,
         hours,
@@ -609,9 +600,8 @@ def shadow_plan_command(
         seniority=seniority,
         seed=seed,
         catalog=_catalog(banks),
-        template_dirs=_template_dirs(templates),
+        template_dirs=template_dirs,
     )
-    _write(document, look, output, fmt, force)
 
 
 @main.command("reflection")
@@ -619,31 +609,21 @@ def shadow_plan_command(
 @click.option("--stage", "-s", default="college", show_default=True)
 @_bank_option
 @_meeting_details
-@_look
-@_output(DOCUMENT_FORMATS)
+@_document_output()
 def reflection_command(
     field: str | None,
     stage: str,
     banks: tuple[str, ...],
-    contact: str | None,
-    title: str | None,
-    org: str | None,
-    when: datetime | None,
-    where: str | None,
-    meeting_format: str | None,
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+    person: Any,
+    meeting: Any,
+    template_dirs: tuple[Path, ...],
+) -> Any:
     """A reflection sheet to fill in the same day as the meeting."""
     from .documents import reflection_sheet
+    from .select import plan_interview
 
-    plan = _plan(field, stage, 30, "interview", None, None, banks) if field else None
-    person, meeting = _people(contact, title, org, when, where, meeting_format)
-    document = reflection_sheet(plan, person, meeting, template_dirs=_template_dirs(templates))
-    _write(document, look, output, fmt, force)
+    plan = plan_interview(field, stage, catalog=_catalog(banks)) if field else None
+    return reflection_sheet(plan, person, meeting, template_dirs=template_dirs)
 
 
 @main.command("compare")
@@ -655,29 +635,12 @@ def reflection_command(
     required=True,
     help="A person you talked with (repeat for each, 2 to 5).",
 )
-@_look
-@_output(DOCUMENT_FORMATS)
-def compare_command(
-    field: str,
-    stage: str,
-    minutes: int,
-    mode: str,
-    seniority: str | None,
-    seed: int | None,
-    banks: tuple[str, ...],
-    contacts: tuple[str, ...],
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+@_document_output()
+def compare_command(plan: Any, contacts: tuple[str, ...], template_dirs: tuple[Path, ...]) -> Any:
     """A sheet with the same questions side by side for several conversations."""
     from .documents import comparison_sheet
 
-    plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
-    document = comparison_sheet(plan, contacts, template_dirs=_template_dirs(templates))
-    _write(document, look, output, fmt, force)
+    return comparison_sheet(plan, contacts, template_dirs=template_dirs)
 
 
 @main.command("batch")
@@ -780,51 +743,33 @@ def batch_command(
 @click.option("--course", default=None, help="Course or class name.")
 @click.option("--teacher", default=None, help="Teacher or counsellor.")
 @click.option("--shadow", is_flag=True, help="Include a job shadow.")
-@_look
-@_output(DOCUMENT_FORMATS)
+@_document_output()
 def handout_command(
     start: date,
     weeks: int,
     course: str | None,
     teacher: str | None,
     shadow: bool,
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    templates: Path | None,
-    **look: Any,
-) -> None:
+    template_dirs: tuple[Path, ...],
+) -> Any:
     """The teacher's assignment handout: the idea, steps with due dates, and a rubric."""
     from .documents import assignment_handout
 
-    document = assignment_handout(
+    return assignment_handout(
         start,
         weeks=weeks,
         course=course,
         teacher=teacher,
         shadow=shadow,
-        template_dirs=_template_dirs(templates),
+        template_dirs=template_dirs,
     )
-    _write(document, look, output, fmt, force)
 
 
 @main.command("plan")
 @_selection
 @_output(("json", "md"))
-def plan_command(
-    field: str,
-    stage: str,
-    minutes: int,
-    mode: str,
-    seniority: str | None,
-    seed: int | None,
-    banks: tuple[str, ...],
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-) -> None:
+def plan_command(plan: Any, output: Path | None, fmt: str | None, force: bool) -> None:
     """Show which questions fit the meeting, and what was left out and why."""
-    plan = _plan(field, stage, minutes, mode, seniority, seed, banks)
     chosen = _choose_format(fmt, output, ("json", "md"))
     if chosen == "json":
         _emit(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n", output, force)
