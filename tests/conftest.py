@@ -5,6 +5,7 @@ import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -32,6 +33,23 @@ def write_bank(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def fetchers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every URL fetcher the PDF engine is given during the test, to see what it refused."""
+    import interview_prep.render as render
+
+    made: list[Any] = []
+    original = render._fetcher
+
+    def watching() -> Any:
+        fetcher = original()
+        made.append(fetcher)
+        return fetcher
+
+    monkeypatch.setattr(render, "_fetcher", watching)
+    return made
 
 
 @pytest.fixture

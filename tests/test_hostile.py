@@ -189,20 +189,7 @@ HOSTILE_TEXT = [
 
 
 @pytest.mark.parametrize("text", HOSTILE_TEXT, ids=range(len(HOSTILE_TEXT)))
-def test_hostile_text_prints_as_written_and_fetches_nothing(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import interview_prep.render as render
-
-    fetchers: list[Any] = []
-    original = render._fetcher
-
-    def watching() -> Any:
-        fetcher = original()
-        fetchers.append(fetcher)
-        return fetcher
-
-    monkeypatch.setattr(render, "_fetcher", watching)
+def test_hostile_text_prints_as_written_and_fetches_nothing(text: str, fetchers: list[Any]) -> None:
     plan = ip.plan_interview("nurse", "college", 30)
     sheet = ip.prep_sheet(plan, ip.Contact(text, title=text, org=text), ip.Meeting(where=text))
     html = sheet.to_html(fragment=True)

@@ -91,7 +91,7 @@ def test_importing_the_package_does_not_import_weasyprint() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_the_pdf_engine_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_pdf_engine_fetches_nothing(fetchers: list[object]) -> None:
     import interview_prep.render as render
 
     page = (
@@ -102,15 +102,6 @@ def test_the_pdf_engine_fetches_nothing(monkeypatch: pytest.MonkeyPatch) -> None
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='>"
         "<p>hello</p></body></html>"
     )
-    fetchers: list[object] = []
-    original = render._fetcher
-
-    def watching() -> object:
-        fetcher = original()
-        fetchers.append(fetcher)
-        return fetcher
-
-    monkeypatch.setattr(render, "_fetcher", watching)
     with pytest.warns(ip.RefusedResourceWarning, match="never fetches"):
         pdf = render.html_to_pdf(page, render.PageOptions())
     assert "hello" in pdf_text(pdf)
