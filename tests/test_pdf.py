@@ -212,3 +212,18 @@ def test_branding_puts_the_school_and_logo_on_every_page(tmp_path: Path) -> None
         sheet.branded(ip.Branding(logo=css)).to_pdf()
     with pytest.raises(ip.OutputError, match="cannot read the stylesheet"):
         sheet.branded(ip.Branding(css=tmp_path / "missing.css")).to_pdf()
+
+
+STAGES = ("high-school", "college", "recent-grad", "career-changer", "returning")
+
+
+@pytest.mark.parametrize(
+    ("cluster", "stage"),
+    [
+        (cluster.id, STAGES[n % len(STAGES)])
+        for n, cluster in enumerate(ip.default_catalog().taxonomy.clusters)
+    ],
+)
+def test_every_cluster_prep_sheet_fits_on_two_pages(cluster: str, stage: str) -> None:
+    pdf = ip.prep_sheet(ip.plan_interview(cluster, stage, 30)).to_pdf()
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2
