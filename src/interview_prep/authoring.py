@@ -8,11 +8,11 @@ from .catalog import Catalog
 from .errors import InterviewPrepError
 
 STARTER = """\
-# yaml-language-server: $schema=https://example.invalid/interview-prep/bank.schema.json
+# yaml-language-server: $schema=bank.schema.json
 # {title}: questions for an informational interview.
 # Format: docs/bank-format.md. Check it with: interview-prep banks lint {file}
-# Write the schema beside it with: interview-prep banks schema -o bank.schema.json
-# (then point the first line at that file, for completion and checks as you type).
+# For completion and checks as you type, write the schema beside this file with
+#   interview-prep banks schema -o bank.schema.json
 bank: {bank}
 title: {title}
 version: 1
