@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from .errors import AmbiguousFieldError, UnknownNameError
 from .model import Cluster, Occupation, Taxonomy
@@ -88,10 +87,6 @@ class FieldIndex:
             bucket = self._names.setdefault(key, [])
             if match not in bucket:
                 bucket.append(match)
-
-    @cached_property
-    def _keys(self) -> list[str]:
-        return sorted(self._names)
 
     def resolve(self, text: str) -> FieldMatch:
         """The one field ``text`` names; raise with the closest names when there is none."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -175,30 +176,16 @@ def plan_interview(
             hint="informational interviews usually last 15 to 60 minutes",
         )
 
-    rng = random.Random(seed)
-    jitter = {item.id: rng.random() for item in sorted(catalog.items, key=lambda i: i.id)}
-    ranked: dict[str, int] = {}
-    position = {item.id: index for index, item in enumerate(catalog.items)}
-
-    def suits(item: Item) -> bool:
-        rank = match.specificity(item.fields)
-        if rank is None or not item.suits_mode(mode):
-            return False
-        if not (item.suits_stage(stage) and item.suits_seniority(seniority)):
-            return False
-        ranked[item.id] = rank
-        return True
-
-    candidates = [item for item in catalog.items if suits(item)]
-
-    def tiebreak(item: Item) -> tuple[float, int]:
-        return (jitter[item.id] if seed is not None else 0.0, position[item.id])
-
-    def key(item: Item) -> tuple[int, int, float, int]:
-        """Most specific field first, then must-ask before standard, then the tie-break."""
-        return (ranked[item.id], item.priority, *tiebreak(item))
-
-    questions = sorted((i for i in candidates if i.kind == "question"), key=key)
+    ranking = _Ranking(catalog, match, seed)
+    candidates = [
+        item
+        for item in catalog.items
+        if ranking.applies(item)
+        and item.suits_mode(mode)
+        and item.suits_stage(stage)
+        and item.suits_seniority(seniority)
+    ]
+    questions = sorted((i for i in candidates if i.kind == "question"), key=ranking.key)
     closing = [i for i in questions if i.theme == "closing" and i.priority == 1]
     talk = [i for i in questions if i.theme != "closing"]
     opening = 1 if minutes < 20 else 2
@@ -208,77 +195,22 @@ def plan_interview(
             f"{minutes} minutes leaves no time for questions after the opening and closing",
             hint="ask for a longer meeting",
         )
-
     required = [t.id for t in taxonomy.themes if t.core]
     if mode == "shadow":
         required = ["debrief", *required]
-    chosen: list[Item] = []
-    uncovered: list[str] = []
-    left = budget
-    for index, theme in enumerate(required):
-        options = [i for i in talk if i.theme == theme]
-        # keep room for the cheapest question of each theme still to cover
-        later = [
-            min((i.minutes for i in talk if i.theme == t), default=0) for t in required[index + 1 :]
-        ]
-        pick = next((i for i in options if i.minutes <= left - sum(later)), None)
-        pick = pick or next((i for i in options if i.minutes <= left), None)
-        if pick is None:
-            uncovered.append(theme)
-            continue
-        chosen.append(pick)
-        left -= pick.minutes
-
-    theme_count: dict[str, int] = {}
-    for item in chosen:
-        theme_count[item.theme] = theme_count.get(item.theme, 0) + 1
-    rest = [i for i in talk if i not in chosen]
-    repeats: list[LeftOut] = []
-    while left > 0:
-        fitting = [i for i in rest if i.minutes <= left]
-        if not fitting:
-            break
-        # spread over themes before doubling up; "if time allows" questions come last
-        pick = min(
-            fitting,
-            key=lambda i: (
-                i.priority == 3,
-                mode not in i.modes,
-                theme_count.get(i.theme, 0),
-                i.priority,
-                ranked[i.id],
-                *tiebreak(i),
-            ),
-        )
-        rest.remove(pick)
-        twin = next((c for c in chosen if similarity(c.text, pick.text) >= NEAR_DUPLICATE), None)
-        if twin is not None:
-            repeats.append(LeftOut(pick.id, pick.theme, f"too like {twin.id}, already planned"))
-            continue
-        chosen.append(pick)
-        theme_count[pick.theme] = theme_count.get(pick.theme, 0) + 1
-        left -= pick.minutes
+    chosen, uncovered = _cover_themes(required, talk, budget)
+    repeats, rest = _fill(chosen, talk, budget, ranking, mode)
 
     order = {t.id: t.order for t in taxonomy.themes}
     if mode == "shadow":
         order["debrief"] = -1  # after a shadow, talk over what was seen first
-    chosen.sort(key=lambda i: (order[i.theme], i.priority, ranked[i.id], position[i.id]))
+    chosen.sort(key=lambda i: (order[i.theme], i.priority, *ranking.key(i)))
     elapsed = opening
     planned = []
-    for item in chosen:
+    for item in (*chosen, *closing):
         elapsed += item.minutes
-        planned.append(PlannedItem(item, ranked[item.id], elapsed))
-    closing_planned = []
-    for item in closing:
-        elapsed += item.minutes
-        closing_planned.append(PlannedItem(item, ranked[item.id], elapsed))
-
-    reason = "no time left in the budget"
-    left_out = (*repeats, *(LeftOut(i.id, i.theme, reason) for i in rest))
-    research = [i for i in candidates if i.kind == "research"]
-    research.sort(key=key)
-    observations = [i for i in candidates if i.kind == "observation"]
-    observations.sort(key=key)
+        planned.append(PlannedItem(item, ranking.rank(item), elapsed))
+    no_time = "no time left in the budget"
     return Plan(
         field=match,
         stage=stage,
@@ -287,14 +219,105 @@ def plan_interview(
         seniority=seniority,
         seed=seed,
         opening_minutes=opening,
-        questions=tuple(planned),
-        closing=tuple(closing_planned),
-        research=tuple(research[:HOMEWORK_ITEMS]),
-        observations=tuple(observations[:OBSERVATION_ITEMS]) if mode == "shadow" else (),
+        questions=tuple(planned[: len(chosen)]),
+        closing=tuple(planned[len(chosen) :]),
+        research=tuple(
+            sorted((i for i in candidates if i.kind == "research"), key=ranking.key)[
+                :HOMEWORK_ITEMS
+            ]
+        ),
+        observations=tuple(
+            sorted((i for i in candidates if i.kind == "observation"), key=ranking.key)[
+                :OBSERVATION_ITEMS
+            ]
+        )
+        if mode == "shadow"
+        else (),
         uncovered=tuple(uncovered),
-        left_out=left_out,
+        left_out=(*repeats, *(LeftOut(i.id, i.theme, no_time) for i in rest)),
         taxonomy=taxonomy,
     )
+
+
+class _Ranking:
+    """How good a choice an item is for a field: the most specific field first, then
+    must-ask before standard, then the bank's own order (or, with a seed, chance)."""
+
+    def __init__(self, catalog: Catalog, match: FieldMatch, seed: int | None) -> None:
+        self.match = match
+        self.position = {item.id: index for index, item in enumerate(catalog.items)}
+        self.jitter: dict[str, float] = {}
+        if seed is not None:
+            rng = random.Random(seed)
+            self.jitter = {i.id: rng.random() for i in sorted(catalog.items, key=lambda i: i.id)}
+
+    def applies(self, item: Item) -> bool:
+        return self.match.specificity(item.fields) is not None
+
+    def rank(self, item: Item) -> int:
+        rank = self.match.specificity(item.fields)
+        assert rank is not None  # only items that apply are ranked
+        return rank
+
+    def tiebreak(self, item: Item) -> tuple[float, int]:
+        return (self.jitter.get(item.id, 0.0), self.position[item.id])
+
+    def key(self, item: Item) -> tuple[int, int, float, int]:
+        return (self.rank(item), item.priority, *self.tiebreak(item))
+
+
+def _cover_themes(
+    required: list[str], talk: list[Item], budget: int
+) -> tuple[list[Item], list[str]]:
+    """One question per required theme, best first, keeping room for the cheapest question of
+    every theme still to cover; the themes that did not fit are returned too."""
+    chosen: list[Item] = []
+    uncovered: list[str] = []
+    left = budget
+    cheapest = {t: min((i.minutes for i in talk if i.theme == t), default=0) for t in required}
+    for index, theme in enumerate(required):
+        reserve = sum(cheapest[t] for t in required[index + 1 :])
+        options = [i for i in talk if i.theme == theme]
+        pick = next((i for i in options if i.minutes <= left - reserve), None)
+        pick = pick or next((i for i in options if i.minutes <= left), None)
+        if pick is None:
+            uncovered.append(theme)
+            continue
+        chosen.append(pick)
+        left -= pick.minutes
+    return chosen, uncovered
+
+
+def _fill(
+    chosen: list[Item], talk: list[Item], budget: int, ranking: _Ranking, mode: str
+) -> tuple[list[LeftOut], list[Item]]:
+    """Spend the time left: other themes before a second question on one, the mode's own
+    questions first, "if time allows" last, never a near-twin of a chosen question."""
+    left = budget - sum(i.minutes for i in chosen)
+    per_theme = Counter(i.theme for i in chosen)
+    rest = [i for i in talk if i not in chosen]
+    repeats: list[LeftOut] = []
+    while fitting := [i for i in rest if i.minutes <= left]:
+        pick = min(
+            fitting,
+            key=lambda i: (
+                i.priority == 3,
+                mode not in i.modes,
+                per_theme[i.theme],
+                i.priority,
+                ranking.rank(i),
+                *ranking.tiebreak(i),
+            ),
+        )
+        rest.remove(pick)
+        twin = next((c for c in chosen if similarity(c.text, pick.text) >= NEAR_DUPLICATE), None)
+        if twin is not None:
+            repeats.append(LeftOut(pick.id, pick.theme, f"too like {twin.id}, already planned"))
+            continue
+        chosen.append(pick)
+        per_theme[pick.theme] += 1
+        left -= pick.minutes
+    return repeats, rest
 
 
 @dataclass(frozen=True)

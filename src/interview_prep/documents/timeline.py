@@ -14,7 +14,6 @@ from ..model import Contact
 from .document import Document
 
 FOLLOW_UP_BUSINESS_DAYS = 5
-CONFIRM_DAYS_BEFORE = 2
 KEEP_IN_TOUCH_DAYS = 90
 THANKS_LATEST_HOUR = 20
 THANKS_MORNING = time(9, 0)
