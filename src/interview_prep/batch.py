@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from .errors import InterviewPrepError, Location, OutputError, Problem
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    from .catalog import Catalog
 
 BATCH_DOCUMENTS = ("prep-sheet", "script", "reflection", "shadow-plan")
 BATCH_FORMATS = ("pdf", "md", "html")
@@ -238,14 +241,13 @@ def default_seed(name: str, base: int | None) -> int:
 def make_one(job: Job) -> bytes:
     """Build one student's document (runs in a worker process)."""
     from . import documents
-    from .catalog import default_catalog, load_catalog
     from .model import Contact, Meeting
     from .select import plan_interview
 
     values = job.student.values
     if not job.student.name:
         raise InterviewPrepError("no name", hint="fill in the name column")
-    catalog = load_catalog(job.banks) if job.banks else default_catalog()
+    catalog = _catalog_for(job.banks)
     minutes = _int(values, "minutes", job.minutes)
     seed = _int(values, "seed", default_seed(job.student.name, job.seed))
     when = None
@@ -291,6 +293,14 @@ def make_one(job: Job) -> bytes:
     if job.format == "pdf":
         return document.to_pdf(paper=job.paper)
     return str(document.render(job.format)).encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def _catalog_for(banks: tuple[str, ...]) -> Catalog:
+    """The catalog for a batch's extra banks, read once per worker rather than once a row."""
+    from .catalog import default_catalog, load_catalog
+
+    return load_catalog(banks) if banks else default_catalog()
 
 
 def _int(values: Mapping[str, str], key: str, default: int) -> int:
@@ -410,9 +420,7 @@ def _warm_up(banks: Sequence[str]) -> None:
 
     if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
         return
-    from .catalog import default_catalog, load_catalog
-
-    load_catalog(banks) if banks else default_catalog()
+    _catalog_for(tuple(map(str, banks)))
     from .render import warm_up_pdf_engine
 
     warm_up_pdf_engine()

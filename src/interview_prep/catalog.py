@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Union
 
 from ._compat import Traversable
-from .errors import BankError, InterviewPrepError, Location, Problem
+from .errors import BankError, InterviewPrepError, Location, Problem, UnknownNameError
 from .fields import FieldIndex, FieldMatch
 from .model import Bank, Item, Taxonomy
 from .yamlfile import read_yaml
@@ -47,8 +47,6 @@ class Catalog:
         try:
             return self._by_id[item_id]
         except KeyError:
-            from .errors import UnknownNameError
-
             raise UnknownNameError("item id", item_id, self._by_id) from None
 
     def resolve_field(self, text: str) -> FieldMatch:

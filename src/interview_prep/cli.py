@@ -809,10 +809,8 @@ def _plan_markdown(plan: Any) -> str:
 def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> None:
     """Search clusters and occupations by name, alias or classic cluster name."""
     catalog = _catalog(banks)
-    if query:
-        found = catalog.search_fields(query, limit)
-    else:
-        found = [m for c in catalog.taxonomy.clusters for m in catalog.search_fields(c.id, 1)]
+    # with no query the search lists every cluster
+    found = catalog.search_fields(query, limit if query else len(catalog.taxonomy.clusters))
     if fmt == "json":
         click.echo(
             json.dumps(

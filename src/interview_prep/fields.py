@@ -112,7 +112,7 @@ class FieldIndex:
         """Fields whose names match ``query``, best first: exact, prefix, word, part, fuzzy."""
         key = normalize(query)
         if not key:
-            return [m for c in self.taxonomy.clusters for m in [_cluster_match(c)]][:limit]
+            return [_cluster_match(c) for c in self.taxonomy.clusters][:limit]
         scored: dict[FieldMatch, tuple[float, int]] = {}
         for name, matches in self._names.items():
             score: float

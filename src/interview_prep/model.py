@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import MappingProxyType
 
 from .errors import Location
 
@@ -98,10 +97,6 @@ class Taxonomy:
         )
 
 
-def _frozen(mapping: Mapping[str, str] | None) -> Mapping[str, str]:
-    return MappingProxyType(dict(mapping or {}))
-
-
 @dataclass(frozen=True)
 class Item:
     """One question, observation prompt or research task from a bank."""
@@ -120,7 +115,7 @@ class Item:
     why: str | None = None
     tags: tuple[str, ...] = ()
     replaces: bool = False
-    lint_ignore: Mapping[str, str] = field(default_factory=lambda: _frozen(None))
+    lint_ignore: Mapping[str, str] = field(default_factory=dict)
     bank: str = ""
     location: Location | None = field(default=None, compare=False)
 

@@ -320,6 +320,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
         default_fields = [header.bank] if header.bank in taxonomy.field_ids else [ANY_FIELD]
     problems: list[Problem] = []
     vocabulary = _vocabulary(taxonomy)
+    modes_of_theme = {theme.id: theme.modes for theme in taxonomy.themes}
     problems += _check_vocabulary(
         defaults | {"fields": default_fields}, taxonomy, doc, ("defaults",), vocabulary
     )
@@ -356,9 +357,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
             )
             continue
         seen[fields.id] = index
-        theme_modes = (
-            taxonomy.theme(fields.theme).modes if fields.theme in _ids(taxonomy.themes) else MODES
-        )
+        theme_modes = modes_of_theme.get(fields.theme, MODES)
         modes = tuple(
             fields.modes or (["shadow"] if "interview" not in theme_modes else ["interview"])
         )
@@ -449,7 +448,7 @@ def _check_vocabulary(
             )
     theme = raw.get("theme")
     modes = raw.get("modes")
-    if isinstance(theme, str) and theme in known_themes(taxonomy) and isinstance(modes, list):
+    if isinstance(theme, str) and theme in vocabulary["theme"][2] and isinstance(modes, list):
         allowed = taxonomy.theme(theme).modes
         for mode in modes:
             if mode in MODES and mode not in allowed:
@@ -461,10 +460,6 @@ def _check_vocabulary(
                     )
                 )
     return problems
-
-
-def known_themes(taxonomy: Taxonomy) -> set[str]:
-    return set(_ids(taxonomy.themes))
 
 
 class _BankDocument(BankHeader):
