@@ -1,0 +1,36 @@
+"""The `interview-prep` command group: library errors become messages and exit status 2."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import click
+
+from ..errors import InterviewPrepError, InterviewPrepWarning
+
+USER_ERROR = 2
+
+
+class _Group(click.Group):
+    """Turns every library error into a message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InterviewPrepWarning)
+            try:
+                return super().invoke(ctx)
+            except InterviewPrepError as error:
+                click.secho(f"error: {error}", err=True, fg="red")
+                ctx.exit(USER_ERROR)
+            finally:
+                for warning in caught:
+                    click.secho(f"warning: {warning.message}", err=True, fg="yellow")
+
+
+@click.group(
+    cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
+@click.version_option(package_name="interview-prep", prog_name="interview-prep")
+def main() -> None:
+    """Prepare informational interviews and job shadows: questions, scripts, prep sheets."""

@@ -1,0 +1,119 @@
+"""Commands to explore the banks: the plan for a meeting, fields, questions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import InterviewPrepError
+from .app import main
+from .options import (
+    bank_option,
+    catalog_for,
+    choose_format,
+    emit,
+    output_formats,
+    selection,
+)
+
+
+@main.command("plan")
+@selection
+@output_formats(("json", "md"))
+def plan_command(plan: Any, output: Path | None, fmt: str | None, force: bool) -> None:
+    """Show which questions fit the meeting, and what was left out and why."""
+    chosen = choose_format(fmt, output, ("json", "md"))
+    if chosen == "json":
+        emit(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n", output, force)
+    else:
+        emit(_plan_markdown(plan), output, force)
+
+
+def _plan_markdown(plan: Any) -> str:
+    from ..markdown_text import escape_markdown
+
+    lines = [
+        f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes",
+        "",
+        f"{plan.total_minutes} of {plan.minutes} minutes planned "
+        f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
+        f"thanks {plan.reserved_minutes - plan.opening_minutes}).",
+        "",
+        "| by | min | theme | question |",
+        "|---|---|---|---|",
+    ]
+    for planned in (*plan.questions, *plan.closing):
+        item = planned.item
+        lines.append(
+            f"| {planned.ends_at} | {item.minutes} | {item.theme} | {escape_markdown(item.text)} |"
+        )
+    if plan.uncovered:
+        lines += ["", "Core themes not covered: " + ", ".join(plan.uncovered)]
+    lines += ["", f"Left out for lack of time: {len(plan.left_out)} questions."]
+    return "\n".join(lines) + "\n"
+
+
+@main.command("fields")
+@click.argument("query", required=False, default="")
+@click.option("--limit", type=int, default=15, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@bank_option
+def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> None:
+    """Search clusters and occupations by name, alias or classic cluster name."""
+    catalog = catalog_for(banks)
+    # with no query the search lists every cluster
+    found = catalog.search_fields(query, limit if query else len(catalog.taxonomy.clusters))
+    if fmt == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {"kind": m.kind, "id": m.id, "title": m.title, "cluster": m.cluster_id}
+                    for m in found
+                ],
+                indent=2,
+            )
+        )
+        return
+    if not found:
+        raise InterviewPrepError(
+            f"no field matches {query!r}",
+            hint="try a shorter word, or `interview-prep fields` for all",
+        )
+    width = max(len(m.id) for m in found)
+    for m in found:
+        where = "cluster" if m.kind == "cluster" else f"in {m.cluster_title}"
+        click.echo(f"{m.id:<{width}}  {m.title} ({where})")
+
+
+@main.command("questions")
+@click.option("--field", "-f", default=None)
+@click.option("--stage", "-s", default=None)
+@click.option("--theme", "-t", default=None)
+@click.option("--mode", default=None)
+@click.option("--kind", default=None, help="question, observation or research.")
+@bank_option
+@output_formats(("md", "json", "csv", "gift"))
+def questions_command(
+    field: str | None,
+    stage: str | None,
+    theme: str | None,
+    mode: str | None,
+    kind: str | None,
+    banks: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+) -> None:
+    """List the questions that suit a field, stage, theme or mode.
+
+    Export them as JSON, CSV, or Moodle GIFT essay items for reflection prompts.
+    """
+    from ..select import find_questions
+
+    found = find_questions(field, stage, theme, mode, kind=kind, catalog=catalog_for(banks))
+    chosen = choose_format(fmt, output, ("md", "json", "csv", "gift"))
+    category = "interview_prep" + (f"/{field}" if field else "")
+    emit(found.export(chosen, category), output, force)

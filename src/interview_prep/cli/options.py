@@ -1,0 +1,327 @@
+"""Option sets and output handling shared by the command families."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import InterviewPrepError
+
+Command = Callable[..., Any]
+
+
+def bank_option(command: Command) -> Command:
+    return click.option(
+        "--bank",
+        "banks",
+        multiple=True,
+        metavar="PATH",
+        help="Extra bank file or folder (repeatable).",
+    )(command)
+
+
+def catalog_for(banks: tuple[str, ...]) -> Any:
+    from ..catalog import default_catalog, load_catalog
+
+    return load_catalog(banks) if banks else default_catalog()
+
+
+def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date and time; write it like 2026-03-14T15:30"
+        ) from None
+
+
+def apply_options(command: Command, options: list[Callable[[Any], Any]]) -> Command:
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option(
+        "--field",
+        "-f",
+        required=True,
+        help='Occupation or cluster: "nurse", "RN", '
+        '"Digital Technology", ... (see `interview-prep fields`).',
+    ),
+    click.option(
+        "--stage",
+        "-s",
+        required=True,
+        metavar="STAGE",
+        help="Your stage: high-school, college, recent-grad, career-changer, returning.",
+    ),
+    click.option(
+        "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+    ),
+    click.option(
+        "--mode",
+        default="interview",
+        show_default=True,
+        help="interview, or shadow (the talk after a job shadow).",
+    ),
+    click.option("--seniority", default=None, help="The person you meet: early, mid or senior."),
+    click.option(
+        "--seed", type=int, default=None, help="Vary the choice among equally good questions."
+    ),
+    bank_option,
+]
+
+
+def selection(command: Command) -> Command:
+    """Options that choose a meeting's questions; the command receives the ``plan``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        field: str,
+        stage: str,
+        minutes: int,
+        mode: str,
+        seniority: str | None,
+        seed: int | None,
+        banks: tuple[str, ...],
+        **kwargs: Any,
+    ) -> Any:
+        from ..select import plan_interview
+
+        plan = plan_interview(
+            field,
+            stage,
+            minutes,
+            mode=mode,
+            seniority=seniority,
+            seed=seed,
+            catalog=catalog_for(banks),
+        )
+        return command(*args, plan=plan, **kwargs)
+
+    return apply_options(wrapper, SELECTION_OPTIONS)
+
+
+def meeting_details(command: Command) -> Command:
+    """Options about the person and the meeting; the command receives ``person`` and
+    ``meeting``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        contact: str | None,
+        title: str | None,
+        org: str | None,
+        when: datetime | None,
+        where: str | None,
+        meeting_format: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        from ..model import Contact, Meeting
+
+        person, meeting = Contact(contact, title, org), Meeting(when, where, meeting_format)
+        return command(*args, person=person, meeting=meeting, **kwargs)
+
+    options = [
+        click.option("--contact", default=None, help="Name of the person you meet."),
+        click.option("--title", default=None, help="Their job title."),
+        click.option("--org", default=None, help="Their organisation."),
+        click.option(
+            "--when",
+            default=None,
+            callback=parse_when,
+            metavar="ISO-DATETIME",
+            help="Date and time, e.g. 2026-03-14T15:30.",
+        ),
+        click.option("--where", default=None, help="Place, or how you meet (phone, video)."),
+        click.option(
+            "--meeting-format",
+            type=click.Choice(["in-person", "phone", "video"]),
+            default=None,
+            help="How you meet.",
+        ),
+    ]
+    return apply_options(wrapper, options)
+
+
+def output_options(formats: tuple[str, ...]) -> list[Callable[[Any], Any]]:
+    return [
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write to this file.",
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default=None,
+            help=f"Output format (default: from the -o suffix, else {formats[0]}).",
+        ),
+        click.option("--force", is_flag=True, help="Replace the output file if it exists."),
+    ]
+
+
+def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
+    def decorate(command: Command) -> Command:
+        return apply_options(command, output_options(formats))
+
+    return decorate
+
+
+def emit(content: str | bytes, output: Path | None, force: bool) -> None:
+    if output is None:
+        if isinstance(content, bytes):
+            if sys.stdout.isatty():
+                raise InterviewPrepError(
+                    "PDF output is binary and cannot go to the terminal",
+                    hint="write it to a file with -o sheet.pdf",
+                )
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            click.echo(content, nl=not content.endswith("\n"))
+        return
+    from ..output import atomic_write
+
+    atomic_write(output, content, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return formats[0]
+    from ..documents.document import format_for_suffix
+
+    return format_for_suffix(output, formats)
+
+
+DOCUMENT_FORMATS = ("md", "html", "pdf")
+
+
+def document_output(
+    formats: tuple[str, ...] = DOCUMENT_FORMATS,
+) -> Callable[[Command], Command]:
+    """Options for where a document goes and how it looks. The command receives
+    ``template_dirs`` and returns the document; this writes or prints it."""
+
+    def decorate(command: Command) -> Command:
+        @functools.wraps(command)
+        def wrapper(
+            *args: Any,
+            output: Path | None,
+            fmt: str | None,
+            force: bool,
+            templates: Path | None,
+            **kwargs: Any,
+        ) -> None:
+            look = {key: kwargs.pop(key) for key in LOOK_KEYS}
+            document = command(*args, template_dirs=template_dirs_for(templates), **kwargs)
+            write_document(document, look, output, fmt, force, formats)
+
+        return apply_options(wrapper, [*output_options(formats), *LOOK_OPTIONS])
+
+    return decorate
+
+
+LOOK_KEYS = ("paper", "school", "logo", "css", "fragment", "heading_level")
+LOOK_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option(
+        "--paper",
+        type=click.Choice(["letter", "a4"]),
+        default="letter",
+        show_default=True,
+        help="Paper size for PDF.",
+    ),
+    click.option("--school", default=None, help="A school or programme name for the page header."),
+    click.option(
+        "--logo",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="A logo image for the page header (.png, .jpg, .svg).",
+    ),
+    click.option(
+        "--css",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="A stylesheet added after the built-in one.",
+    ),
+    click.option(
+        "--fragment",
+        is_flag=True,
+        help="HTML without page wrapper or styles, to embed in a course page.",
+    ),
+    click.option(
+        "--heading-level",
+        type=click.IntRange(1, 6),
+        default=1,
+        show_default=True,
+        help="Level of the top heading, to embed in a page.",
+    ),
+    click.option(
+        "--templates",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="A folder of templates that replace built-in ones by name.",
+    ),
+]
+
+
+def template_dirs_for(templates: Path | None) -> tuple[Path, ...]:
+    if templates is None:
+        return ()
+    if not templates.is_dir():
+        raise InterviewPrepError(
+            f"the template folder {templates} does not exist",
+            hint="give a folder holding .md.j2 templates",
+        )
+    return (templates,)
+
+
+def write_document(
+    document: Any,
+    look: dict[str, Any],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    formats: tuple[str, ...] = DOCUMENT_FORMATS,
+) -> None:
+    """Render a document in the chosen format, with its branding, and write or print it."""
+    from ..model import Branding
+
+    chosen = choose_format(fmt, output, formats)
+    if look.get("school") or look.get("logo") or look.get("css"):
+        document = document.branded(Branding(look["school"], look["logo"], look["css"]))
+    offset = look["heading_level"] - 1
+    if chosen == "pdf":
+        content: str | bytes = document.to_pdf(paper=look["paper"])
+    elif chosen == "html" and (look["fragment"] or offset):
+        content = document.to_html(fragment=True, heading_offset=offset)
+    elif chosen == "md" and offset:
+        content = document.to_markdown(heading_offset=offset)
+    else:
+        content = document.render(chosen)
+    emit(content, output, force)
+
+
+def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it like 2026-03-14") from None
