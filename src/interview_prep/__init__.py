@@ -21,11 +21,14 @@ from .documents import shadow_plan as shadow_plan
 from .documents import timeline as timeline
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
+from .errors import InputFileError as InputFileError
 from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
+from .errors import InvalidValueError as InvalidValueError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
+from .errors import PluginWarning as PluginWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError

@@ -42,6 +42,7 @@ COLUMNS = {
 }
 REQUIRED = ("name", "field")
 MAX_ROWS = 5_000
+MAX_ROSTER_BYTES = 10_000_000
 
 
 class RosterError(InterviewPrepError, ValueError):
@@ -116,13 +117,10 @@ class BatchResult:
 
 def read_roster(path: str | os.PathLike[str]) -> list[Student]:
     """Read a CSV or YAML roster; column names are checked, rows are checked later."""
+    from .inputs import read_input
+
     source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise RosterError(
-            f"cannot read the roster {source}: {error.strerror or error}", hint="check the path"
-        ) from None
+    raw = read_input(source, what="roster", limit=MAX_ROSTER_BYTES)
     text = raw.decode("utf-8-sig", errors="replace")
     if source.suffix.lower() in (".yaml", ".yml"):
         rows = _yaml_rows(text, str(source))

@@ -120,12 +120,24 @@ class RenderError(InterviewPrepError, RuntimeError):
     """A document cannot be rendered (for example, a template refers to an unknown value)."""
 
 
+class InputFileError(InterviewPrepError, OSError):
+    """A file the user named cannot be read: missing, not a regular file, or too big."""
+
+
+class InvalidValueError(InterviewPrepError, ValueError):
+    """A number or date given as an option or in a roster is outside what makes sense."""
+
+
 class InterviewPrepWarning(UserWarning):
     """Base of the warnings the library gives: the output was made, but look at this."""
 
 
 class MissingGlyphsWarning(InterviewPrepWarning):
     """A PDF holds characters that no installed font can draw; they would show as boxes."""
+
+
+class PluginWarning(InterviewPrepWarning):
+    """An installed bank plugin failed to load and was skipped."""
 
 
 class RefusedResourceWarning(InterviewPrepWarning):

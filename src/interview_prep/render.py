@@ -125,14 +125,9 @@ def logo_data_uri(path: Path) -> str:
             f"the logo {path} is not an image this tool can use",
             hint="use a .png, .jpg, .gif, .svg or .webp file",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
-    if len(data) > MAX_LOGO_BYTES:
-        raise OutputError(
-            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
-        )
+    from .inputs import read_input
+
+    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
