@@ -149,8 +149,8 @@ def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
     """The built-in taxonomy and banks: from the cache when the files are unchanged."""
     key, contents, entries = _builtin_key()
     loaded = cache.load(key)
-    if _is_catalog(loaded):
-        return loaded[0], loaded[1]
+    if isinstance(loaded, dict) and _is_catalog((loaded.get("taxonomy"), loaded.get("banks"))):
+        return loaded["taxonomy"], loaded["banks"]
     from .schema import parse_taxonomy
 
     taxonomy = parse_taxonomy(read_yaml(contents[0], "banks/taxonomy.yaml"))
@@ -158,7 +158,7 @@ def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
         _parse_bank(content, builtin_name(entry), taxonomy)
         for entry, content in zip(entries[1:], contents[1:], strict=True)
     )
-    cache.store(key, (taxonomy, banks))
+    cache.store(key, {"taxonomy": taxonomy, "banks": banks})
     return taxonomy, banks
 
 
@@ -225,16 +225,52 @@ def plugins_enabled() -> bool:
     return os.environ.get("INTERVIEW_PREP_PLUGINS", "1").strip().lower() not in ("0", "no", "off")
 
 
+def _plugin_entry_points() -> list[tuple[str, str]]:
+    """The (name, object reference) of every installed bank plugin.
+
+    Scanning installed distributions costs tens of milliseconds on every command, so the
+    answer is cached, keyed by the modification times of the folders on sys.path (installing
+    or removing a distribution changes its folder's).
+    """
+    digest = hashlib.sha256(ENTRY_POINT_GROUP.encode())
+    for entry in sys.path:
+        try:
+            digest.update(f"{entry}\0{Path(entry or '.').stat().st_mtime_ns}\0".encode())
+        except OSError:
+            digest.update(f"{entry}\0-\0".encode())
+    key = f"plugins-{digest.hexdigest()[:32]}"
+    found = cache.load(key)
+    if isinstance(found, tuple) and all(
+        isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        for pair in found
+    ):
+        return [(name, value) for name, value in found]
+    from importlib import metadata
+
+    points = [(p.name, p.value) for p in metadata.entry_points(group=ENTRY_POINT_GROUP)]
+    cache.store(key, points)
+    return points
+
+
+def _load_reference(reference: str) -> object:
+    """The object an entry point names, ``module.path:attribute.path``."""
+    import importlib
+
+    module_name, _, attributes = reference.partition(":")
+    value: object = importlib.import_module(module_name.strip())
+    for attribute in filter(None, attributes.strip().split(".")):
+        value = getattr(value, attribute)
+    return value
+
+
 def _plugin_banks(taxonomy: Taxonomy) -> list[Bank]:
     """Banks from installed plugins; a plugin that fails is named in a warning and skipped,
     so one broken package never stops every command."""
-    from importlib import metadata
-
     banks: list[Bank] = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        label = f"the bank plugin {entry_point.name!r} ({entry_point.value})"
+    for name, reference in _plugin_entry_points():
+        label = f"the bank plugin {name!r} ({reference})"
         try:
-            sources = _plugin_sources(entry_point.load())
+            sources = _plugin_sources(_load_reference(reference))
             files = [entry for source in sources for entry in _user_files(source)]
             banks.extend(read_bank_file(entry, taxonomy) for entry in files)
         except KeyboardInterrupt:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +145,8 @@ class RefusedResourceWarning(InterviewPrepWarning):
 
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The names in ``choices`` most like ``word``, best first, for "did you mean" hints."""
+    import difflib
+
     pool = list(dict.fromkeys(choices))
     lowered = {choice.lower(): choice for choice in pool}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)

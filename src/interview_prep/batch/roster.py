@@ -51,10 +51,14 @@ class Student:
 
 def read_roster(path: str | os.PathLike[str]) -> list[Student]:
     """Read a CSV or YAML roster; column names are checked, rows are checked later."""
+    from ..errors import InputFileError
     from ..inputs import read_input
 
     source = Path(path)
-    raw = read_input(source, what="roster", limit=MAX_ROSTER_BYTES)
+    try:
+        raw = read_input(source, what="roster", limit=MAX_ROSTER_BYTES)
+    except InputFileError as error:
+        raise RosterError(error.message, hint=error.hint) from None
     text = raw.decode("utf-8-sig", errors="replace")
     if source.suffix.lower() in (".yaml", ".yml"):
         rows = _yaml_rows(text, str(source))
