@@ -69,7 +69,7 @@ def test_rerun_keeps_finished_files_and_same_inputs_give_same_files(tmp_path: Pa
     students = read_roster(EXAMPLE_ROSTER)[:3]
     first = run_batch(students, tmp_path, format="md", executor=ThreadPoolExecutor(2))
     made = {o.path: o.path.read_text(encoding="utf-8") for o in first.made if o.path}
-    assert len(made) == 3 and first.combined is None
+    assert len(made) == 3 and first.combined == ()
     second = run_batch(students, tmp_path, format="md", jobs=1)
     assert all(o.skipped for o in second.outcomes)
     third = run_batch(students, tmp_path, format="md", force=True, executor=ThreadPoolExecutor(1))

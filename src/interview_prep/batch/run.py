@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import sys
@@ -37,10 +36,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class BatchResult:
-    """Every row's outcome in roster order, and the combined file if one was made."""
+    """Every row's outcome in roster order, and the combined PDFs to print (one for a
+    class; one per 50 students for a bigger roster)."""
 
     outcomes: tuple[Outcome, ...]
-    combined: Path | None
+    combined: tuple[Path, ...] = ()
 
     @property
     def made(self) -> tuple[Outcome, ...]:
@@ -58,8 +58,7 @@ class BatchResult:
             + (f"; {len(self.failed)} rows skipped:" if self.failed else ".")
         ]
         lines += [f"  row {o.row} ({o.name or 'no name'}): {o.error}" for o in self.failed]
-        if self.combined:
-            lines.append(f"combined: {self.combined}")
+        lines += [f"combined: {path}" for path in self.combined]
         return "\n".join(lines)
 
 
@@ -157,10 +156,10 @@ def run_batch(
                 on_done(outcome)
     manifest.compact()
     ordered = tuple(outcomes[s.row] for s in students)
-    combined_path = None
+    printable: tuple[Path, ...] = ()
     if combined and format == "pdf" and any(o.path for o in ordered):
-        combined_path = _combine(ordered, folder / f"all-{document}s.pdf")
-    return BatchResult(ordered, combined_path)
+        printable = _combine(ordered, folder, document)
+    return BatchResult(ordered, printable)
 
 
 def _exists(target: Path) -> bool:
@@ -242,16 +241,51 @@ def _warm_up(banks: Sequence[str]) -> None:
     warm_up_pdf_engine()
 
 
-def _combine(outcomes: Sequence[Outcome], target: Path) -> Path:
-    """One PDF of every student's pages, in roster order, for printing."""
-    from pypdf import PdfWriter
+COMBINED_CHUNK = 50
 
-    writer = PdfWriter()
-    for outcome in outcomes:
-        if outcome.path is not None:
-            writer.append(str(outcome.path))
-    buffer = io.BytesIO()
-    writer.write(buffer)
+
+def _combine(outcomes: Sequence[Outcome], folder: Path, document: str) -> tuple[Path, ...]:
+    """The students' pages in roster order, for printing: one PDF for a class, and for a
+    bigger roster one PDF per 50 students, so memory stays flat however long the roster."""
+    made = [o.path for o in outcomes if o.path is not None]
+    stem = f"all-{document}s"
+    if len(made) <= COMBINED_CHUNK:
+        return (_merge(made, folder / f"{stem}.pdf"),)
+    parts = []
+    for start in range(0, len(made), COMBINED_CHUNK):
+        chunk = made[start : start + COMBINED_CHUNK]
+        end = start + len(chunk)
+        parts.append(_merge(chunk, folder / f"{stem}-{start + 1:04d}-{end:04d}.pdf"))
+    return tuple(parts)
+
+
+def _merge(sources: Sequence[Path], target: Path) -> Path:
+    """One PDF of ``sources``' pages, written whole or not at all (qpdf, through pikepdf)."""
+    import tempfile
+
+    import pikepdf
+
     from ..output import atomic_write
 
-    return atomic_write(target, buffer.getvalue(), force=True)
+    combined = pikepdf.new()
+    opened = []
+    try:
+        for source in sources:
+            try:
+                pdf = pikepdf.open(source)
+            except (pikepdf.PdfError, OSError) as error:
+                raise OutputError(
+                    f"cannot add {source.name} to the combined PDF: {error}",
+                    hint="delete that file and run the batch again to remake it",
+                ) from None
+            opened.append(pdf)
+            combined.pages.extend(pdf.pages)
+        with tempfile.TemporaryFile(dir=target.parent) as buffer:
+            combined.save(buffer)
+            buffer.seek(0)
+            data = buffer.read()
+    finally:
+        for pdf in opened:
+            pdf.close()
+        combined.close()
+    return atomic_write(target, data, force=True)
