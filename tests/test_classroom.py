@@ -160,7 +160,9 @@ def test_gift_export_parses_with_an_independent_parser(tmp_path: Path) -> None:
     )
     parsed = json.loads(out.stdout.splitlines()[-1])
     assert [p[0] for p in parsed] == [i.id for i in found]
-    assert [p[1] for p in parsed] == [i.text for i in found]
+    # the parser keeps Moodle's [plain] format marker as part of the text; Moodle reads it
+    # as "show this text as it is, never as HTML"
+    assert [p[1] for p in parsed] == ["[plain]" + i.text for i in found]
     assert {p[2] for p in parsed} == {"Essay"}
     assert {p[3] for p in parsed} == {"interview_prep/nurse"}
 

@@ -17,6 +17,7 @@ from . import cache
 from ._compat import Traversable
 from .errors import (
     BankError,
+    InputFileError,
     Location,
     PluginWarning,
     Problem,
@@ -90,7 +91,12 @@ def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | No
     if isinstance(entry, Path):
         from .inputs import read_input
 
-        raw = read_input(entry, what="bank file", limit=MAX_BYTES, hint=SPLIT_HINT)
+        try:
+            raw = read_input(entry, what="bank file", limit=MAX_BYTES, hint=SPLIT_HINT)
+        except InputFileError as error:
+            source = _source_name(entry)
+            problem = Problem(error.message, Location(source), hint=error.hint)
+            raise BankError(source, [problem]) from None
         return _cached_user_bank(raw, name or _source_name(entry), taxonomy)
     try:
         raw = entry.read_bytes()

@@ -47,9 +47,13 @@ class Document:
         brand = self.branding or Branding()
         extra: tuple[str, ...] = ()
         if brand.css is not None:
+            from ..errors import InputFileError
             from ..inputs import read_input
 
-            raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
+            try:
+                raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
+            except InputFileError as error:
+                raise OutputError(error.message, hint=error.hint) from None
             try:
                 extra = (raw.decode("utf-8"),)
             except UnicodeDecodeError:
