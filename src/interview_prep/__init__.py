@@ -1,5 +1,7 @@
 """interview_prep: question banks, scripts and prep sheets for informational interviews."""
 
+from typing import TYPE_CHECKING, Any
+
 from .batch import BatchResult as BatchResult
 from .batch import RosterError as RosterError
 from .batch import read_roster as read_roster
@@ -30,11 +32,13 @@ from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError
 from .fields import FieldMatch as FieldMatch
+from .model import Answer as Answer
 from .model import Bank as Bank
 from .model import Branding as Branding
 from .model import Contact as Contact
 from .model import Item as Item
 from .model import Meeting as Meeting
+from .model import Notes as Notes
 from .model import Sender as Sender
 from .model import Taxonomy as Taxonomy
 from .select import Plan as Plan
@@ -42,8 +46,15 @@ from .select import QuestionList as QuestionList
 from .select import find_questions as find_questions
 from .select import plan_interview as plan_interview
 
+if TYPE_CHECKING:
+    from .journal import Journal as Journal
 
-def __getattr__(name: str) -> str:
+
+def __getattr__(name: str) -> Any:
+    if name == "Journal":  # the journal opens SQLite; loaded on first use
+        from .journal import Journal
+
+        return Journal
     # importlib.metadata is slow to import, so the version is looked up on first use
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version

@@ -53,25 +53,25 @@ SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--field",
         "-f",
-        required=True,
+        default=None,
         help='Occupation or cluster: "nurse", "RN", '
-        '"Digital Technology", ... (see `interview-prep fields`).',
+        '"Digital Technology", ... (see `interview-prep fields`). Required without --meeting.',
     ),
     click.option(
         "--stage",
         "-s",
-        required=True,
+        default=None,
         metavar="STAGE",
-        help="Your stage: high-school, college, recent-grad, career-changer, returning.",
+        help="Your stage: high-school, college, recent-grad, career-changer, returning. "
+        "Required without --meeting.",
     ),
     click.option(
-        "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+        "--minutes", "-m", type=int, default=None, help="Length of the meeting (default 30)."
     ),
     click.option(
         "--mode",
-        default="interview",
-        show_default=True,
-        help="interview, or shadow (the talk after a job shadow).",
+        default=None,
+        help="interview (default), or shadow (the talk after a job shadow).",
     ),
     click.option("--seniority", default=None, help="The person you meet: early, mid or senior."),
     click.option(
@@ -87,10 +87,10 @@ def selection(command: Command) -> Command:
     @functools.wraps(command)
     def wrapper(
         *args: Any,
-        field: str,
-        stage: str,
-        minutes: int,
-        mode: str,
+        field: str | None,
+        stage: str | None,
+        minutes: int | None,
+        mode: str | None,
         seniority: str | None,
         seed: int | None,
         banks: tuple[str, ...],
@@ -98,11 +98,23 @@ def selection(command: Command) -> Command:
     ) -> Any:
         from ..select import plan_interview
 
+        record = recorded_meeting()
+        if record is not None:
+            stored = record.meeting
+            field, stage = field or stored.field, stage or stored.stage
+            minutes, mode = minutes or stored.minutes, mode or stored.mode
+            seed = stored.seed if seed is None else seed
+        for name, value in (("--field", field), ("--stage", stage)):
+            if value is None:
+                raise click.UsageError(
+                    f"Missing option '{name}' (or --meeting ID from the journal)."
+                )
+        assert field is not None and stage is not None
         plan = plan_interview(
             field,
             stage,
-            minutes,
-            mode=mode,
+            minutes or 30,
+            mode=mode or "interview",
             seniority=seniority,
             seed=seed,
             catalog=catalog_for(banks),
@@ -130,6 +142,19 @@ def meeting_details(command: Command) -> Command:
         from ..model import Contact, Meeting
 
         person, meeting = Contact(contact, title, org), Meeting(when, where, meeting_format)
+        record = recorded_meeting()
+        if record is not None:
+            stored = record.meeting
+            if contact is None:
+                person = Contact(
+                    stored.person.name,
+                    title or stored.person.title,
+                    org or stored.person.org,
+                    stored.person.email,
+                )
+            meeting = Meeting(
+                when or stored.when, where or stored.where, meeting_format, stored.minutes
+            )
         return command(*args, person=person, meeting=meeting, **kwargs)
 
     options = [
@@ -325,3 +350,99 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it like 2026-03-14") from None
+
+
+def journal_option(command: Command) -> Command:
+    return click.option(
+        "--journal",
+        "journal_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="INTERVIEW_PREP_JOURNAL",
+        default=None,
+        metavar="FILE",
+        help="The journal file (default: in your data folder, or INTERVIEW_PREP_JOURNAL).",
+    )(command)
+
+
+def open_journal(path: Path | None) -> Any:
+    from ..journal import Journal
+
+    return Journal(path)
+
+
+_RECORDS = "interview_prep.journal_meetings"
+
+
+def recorded_meetings() -> list[Any]:
+    """The journal meetings (with their notes and steps) named by --meeting or --meetings."""
+    context = click.get_current_context(silent=True)
+    return context.meta.get(_RECORDS, []) if context else []
+
+
+def recorded_meeting() -> Any:
+    """The first meeting named on the command line, or None."""
+    records = recorded_meetings()
+    return records[0] if records else None
+
+
+def _load_records(journal_path: Path | None, ids: list[int]) -> None:
+    from ..journal.record import load_records
+
+    with open_journal(journal_path) as journal:
+        click.get_current_context().meta[_RECORDS] = load_records(journal, ids)
+
+
+def from_journal(command: Command) -> Command:
+    """`--meeting ID` and `--journal FILE`: the person, field, stage, minutes and time come
+    from a meeting in the journal (options given as well still win). Put it above the other
+    option sets."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any, meeting_id: int | None, journal_path: Path | None, **kwargs: Any
+    ) -> Any:
+        if meeting_id is not None:
+            _load_records(journal_path, [meeting_id])
+        return command(*args, **kwargs)
+
+    option = click.option(
+        "--meeting",
+        "meeting_id",
+        type=int,
+        default=None,
+        metavar="ID",
+        help="A meeting in the journal (see `interview-prep meetings list`).",
+    )
+    return option(journal_option(wrapper))
+
+
+def from_journal_meetings(command: Command) -> Command:
+    """`--meetings ID [ID ...]` and `--journal FILE`: several meetings from the journal."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        meeting_ids: tuple[int, ...],
+        more_ids: tuple[int, ...],
+        journal_path: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        if more_ids and not meeting_ids:
+            raise click.UsageError("extra arguments need --meetings before them")
+        if meeting_ids:
+            _load_records(journal_path, [*meeting_ids, *more_ids])
+        return command(*args, **kwargs)
+
+    options = [
+        click.option(
+            "--meetings",
+            "meeting_ids",
+            type=int,
+            multiple=True,
+            metavar="ID [ID ...]",
+            help="Meetings in the journal to compare, with their notes.",
+        ),
+        click.argument("more_ids", nargs=-1, type=int, metavar=""),
+        journal_option,
+    ]
+    return apply_options(wrapper, options)
