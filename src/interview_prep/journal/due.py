@@ -16,6 +16,7 @@ from ..documents.timeline import (
     business_days_before,
     thank_you_time,
 )
+from ..templates_env import format_when
 from .meetings import Event, StoredMeeting
 from .people import Person
 
@@ -103,7 +104,7 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
                 "meeting",
                 name,
                 day,
-                f"Meet {name} at {meeting.when:%H:%M}",
+                f"Meet {name}, {format_when(meeting.when)}",
                 f"{meeting.minutes} minutes"
                 + (f", {meeting.where}" if meeting.where else "")
                 + f". Print the prep sheet: interview-prep prep-sheet --meeting {meeting.id}",
@@ -130,8 +131,8 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
                 "confirm",
                 name,
                 confirm_day,
-                f"Confirm tomorrow's meeting with {name}",
-                f"Restate the day, time and place: {meeting.when:%A %H:%M}.",
+                f"Confirm the meeting with {name}",
+                f"Restate the day, time and place: {format_when(meeting.when)}.",
                 meeting.id,
             )
         )
