@@ -248,3 +248,29 @@ def test_notes_with_a_heading_that_is_no_question_are_refused(run: Run, tmp_path
     assert "line 3" in message and "is not one of this meeting's questions" in message
     with ip.Journal(run_path(run)) as journal:
         assert not journal.notes(1)
+
+
+def test_notes_from_a_filled_in_pdf_form(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    form = (
+        '<form><textarea name="q1">She sorts patients by acuity.</textarea>'
+        '<textarea name="q3">Charting &amp; handoffs</textarea>'
+        '<input type="text" name="learned" value="how shift report works">'
+        '<textarea name="referrals">Priya Natarajan, priya@example.org\nJosé Álvarez</textarea>'
+        "</form>"
+    )
+    pdf = tmp_path / "prep-filled.pdf"
+    HTML(string=form).write_pdf(pdf, pdf_forms=True)
+    with ip.Journal(tmp_path / "j.journal") as journal:
+        journal.add_person("Dana Ortiz", field="nurse")
+        stored = journal.add_meeting("Dana Ortiz", datetime(2026, 3, 14, 15, 30), stage="college")
+        notes = journal.store_notes(stored.id, pdf)
+        questions = stored.plan().questions
+        assert notes.by_item() == {
+            questions[0].item.id: "She sorts patients by acuity.",
+            questions[2].item.id: "Charting & handoffs",
+        }
+        assert notes.learned == "how shift report works"
+        assert notes.referrals == ("José Álvarez", "Priya Natarajan")
+        assert journal.person("Priya Natarajan").how_found == "priya@example.org"

@@ -106,17 +106,12 @@ def _fill(journal: ip.Journal, tmp_path: Path) -> None:
     journal.add_meeting("Sam Lee", datetime(2026, 3, 14, 15, 30), stage="college", seed=3)
     journal.log("confirm", 1, on=date(2026, 3, 13))
     notes = tmp_path / "n.md"
-    notes.write_text(
-        journal.notes_template(1).replace("## 1.", "Said first\n## 1.", 1)
-        + "\nline one\n\nline two\n",
-        encoding="utf-8",
+    template = journal.notes_template(1)
+    template = template.replace("## 2.", "line one\n\nline two\n\n## 2.", 1)
+    template = template.replace(
+        "## One thing I learned\n", "## One thing I learned\nshift reports\n"
     )
-    notes.write_text(
-        journal.notes_template(1).replace(
-            "## One thing I learned\n", "## One thing I learned\nshift reports\n"
-        ),
-        encoding="utf-8",
-    )
+    notes.write_text(template, encoding="utf-8")
     journal.store_notes(1, notes)
 
 
@@ -139,6 +134,7 @@ def test_export_to_json_and_back_gives_the_same_journal(tmp_path: Path) -> None:
         assert second.export_json() == exported
         assert second.person('dana "dee" o\'ortiz').referred_by == "Sam Lee"
         assert second.notes(1).learned == "shift reports"
+        assert second.notes(1).answers[0].answer == "line one\n\nline two"
         assert second.due(date(2026, 3, 14)) == ip.Journal(tmp_path / "a.journal").due(
             date(2026, 3, 14)
         )
