@@ -10,19 +10,21 @@ from typing import Any
 import click
 
 from .app import main
+from .journal_options import (
+    from_journal,
+    from_journal_meetings,
+    journal_option,
+    open_journal,
+    recorded_meeting,
+    recorded_meetings,
+)
 from .options import (
     bank_option,
     catalog_for,
     document_output,
-    from_journal,
-    from_journal_meetings,
-    journal_option,
     meeting_details,
-    open_journal,
     parse_day,
     parse_when,
-    recorded_meeting,
-    recorded_meetings,
     selection,
 )
 

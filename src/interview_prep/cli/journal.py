@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from .app import main
-from .options import emit, journal_option, open_journal, parse_day, parse_when
+from .journal_options import journal_option, open_journal
+from .options import emit, parse_day, parse_when
 
 TABLE_COLUMNS = (
     ("name", "Name"),

@@ -9,14 +9,13 @@ from typing import Any
 import click
 
 from .app import main
+from .journal_options import from_journal, recorded_meeting
 from .options import (
     bank_option,
     catalog_for,
     document_output,
-    from_journal,
     parse_day,
     parse_when,
-    recorded_meeting,
 )
 
 
