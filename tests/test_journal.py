@@ -274,3 +274,35 @@ def test_notes_from_a_filled_in_pdf_form(tmp_path: Path) -> None:
         assert notes.learned == "how shift report works"
         assert notes.referrals == ("José Álvarez", "Priya Natarajan")
         assert journal.person("Priya Natarajan").how_found == "priya@example.org"
+
+
+def test_the_default_journal_is_in_the_users_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INTERVIEW_PREP_JOURNAL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    runner = CliRunner()
+    where = runner.invoke(main, ["journal", "where"]).output.strip()
+    assert where == str(tmp_path / "data" / "interview-prep" / "journal.sqlite")
+    assert runner.invoke(main, ["people", "add", "Dana Ortiz"]).exit_code == 0
+    assert Path(where).is_file()
+    named = tmp_path / "class.journal"
+    assert runner.invoke(main, ["people", "list", "--journal", str(named)]).exit_code == 0
+    assert "nobody yet" in runner.invoke(main, ["people", "list", "--journal", str(named)]).stderr
+
+
+def test_mistakes_in_journal_commands_are_messages(run: Run) -> None:
+    run("people", "add", "Dana Ortiz", "--field", "nurse")
+    assert "unknown field 'nursse'" in run("people", "add", "Sam Lee", "-f", "nursse", code=2)
+    assert "did you mean 'Dana Ortiz'" in run(
+        "people", "add", "Sam Lee", "--referred-by", "Dana Ortis", code=2
+    )
+    assert "unknown channel 'fax'" in run(
+        "log", "request", "Dana Ortiz", "--channel", "fax", code=2
+    )
+    assert "unknown stage 'colege', did you mean 'college'" in run(
+        "meetings", "add", "Dana Ortiz", "--when", "2026-03-14T15:30", "--stage", "colege", code=2
+    )
+    assert "there is no meeting 4" in run("notes", "4", "--template", code=2)
+    assert "'dana ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
+    assert "nobody yet in electrician" in run("people", "list", "--field", "electrician")
