@@ -152,6 +152,7 @@ names = st.text(
 def test_names_of_any_kind_are_stored_literally(name: str) -> None:
     with tempfile.TemporaryDirectory() as folder, ip.Journal(Path(folder) / "j") as journal:
         added = journal.add_person(name, org=name, title="x'); DROP TABLE people; --")
+        assert added.name == name.strip()
         assert journal.person(name) == added
         assert added.org == name.strip()
         assert journal.people()[0].title == "x'); DROP TABLE people; --"

@@ -50,7 +50,8 @@ def name_key(name: str) -> str:
 
 
 def clean_name(name: str) -> str:
-    cleaned = unicodedata.normalize("NFC", " ".join(name.split()))
+    """The name as typed, without spaces around it: kept literally, found by `name_key`."""
+    cleaned = name.strip()
     if not cleaned:
         raise InterviewPrepError("a person needs a name", hint='e.g. people add "Dana Ortiz"')
     return cleaned
