@@ -123,7 +123,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
         template,
         {1: "She tried two units | then found the ICU.", 2: "Report at *7 AM*, then rounds."},
         "how a charge nurse balances the assignments",
-        ["Priya Natarajan, priya@example.org"],
+        ["Priya Natarajan, priya@example.org, (555) 010-0199, runs the night shift"],
     )
     template_path.write_text(filled, encoding="utf-8")
     run("notes", "1", "--from", str(template_path))
@@ -136,6 +136,9 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     # the reflection's referral became a person, referred by Dana
     shown = run("people", "show", "Dana Ortiz")
     assert "Referred by: Sam Lee" in shown and "Referred you to: Priya Natarajan" in shown
+    priya = run("people", "show", "Priya Natarajan")
+    assert "Email: priya@example.org" in priya and "Phone: (555) 010-0199" in priya
+    assert "How found: named by Dana Ortiz on 2026-03-16: runs the night shift" in priya
     assert "Referred you to: Dana Ortiz" in run("people", "show", "Sam Lee")
 
     # the thank-you names what was learned; it stays due until logged
@@ -273,7 +276,9 @@ def test_notes_from_a_filled_in_pdf_form(tmp_path: Path) -> None:
         }
         assert notes.learned == "how shift report works"
         assert notes.referrals == ("José Álvarez", "Priya Natarajan")
-        assert journal.person("Priya Natarajan").how_found == "priya@example.org"
+        priya = journal.person("Priya Natarajan")
+        assert (priya.email, priya.referred_by) == ("priya@example.org", "Dana Ortiz")
+        assert priya.how_found == "named by Dana Ortiz on 2026-03-14"
 
 
 def test_the_default_journal_is_in_the_users_data_folder(

@@ -264,9 +264,11 @@ class Journal:
                     "SELECT 1 FROM people WHERE name_key = ?", (people.name_key(name),)
                 ).fetchone()
                 if not exists:
-                    people.insert_person(
-                        c, name, {"how_found": detail or None}, stored.person.name, date.today()
-                    )
+                    details = people.reach_details(detail)
+                    named = f"named by {stored.person.name} on {stored.when:%Y-%m-%d}"
+                    note = details["how_found"]
+                    details["how_found"] = f"{named}: {note}" if note else named
+                    people.insert_person(c, name, details, stored.person.name, date.today())
 
         self._store.write(change)
         return self.notes(meeting_id)

@@ -88,7 +88,7 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
             "UPDATE people SET referred_by = ? WHERE id = ?",
             [(row["referred_by"], row["id"]) for row in data["people"] if row["referred_by"]],
         )
-    except (KeyError, TypeError, sqlite3.IntegrityError) as error:
+    except (KeyError, TypeError, sqlite3.IntegrityError, sqlite3.InterfaceError) as error:
         raise JournalError(
             f"{source} is damaged ({error}); nothing was imported",
             hint="export the journal again",

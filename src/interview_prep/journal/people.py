@@ -63,6 +63,27 @@ def clean(value: str | None) -> str | None:
     return value.strip() or None
 
 
+def reach_details(text: str) -> dict[str, str | None]:
+    """How to reach someone, as written beside their name: an email address, a phone
+    number, a LinkedIn address, or anything else as a note of how they were found."""
+    details: dict[str, str | None] = {}
+    notes = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if "@" in part and " " not in part:
+            details["email"] = part
+        elif "linkedin.com/" in part:
+            details["linkedin"] = part
+        elif (
+            part and sum(ch.isdigit() for ch in part) >= 7 and not any(ch.isalpha() for ch in part)
+        ):
+            details["phone"] = part
+        elif part:
+            notes.append(part)
+    details["how_found"] = ", ".join(notes) or None
+    return details
+
+
 PERSON_QUERY = """
     SELECT p.*, r.name AS referrer FROM people p LEFT JOIN people r ON r.id = p.referred_by
 """
