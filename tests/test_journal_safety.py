@@ -176,3 +176,39 @@ def test_a_journal_in_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+answer_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="<")
+    | st.sampled_from(["\n", "\u2028", "\u2029"]),
+    max_size=80,
+).filter(lambda text: not any(line.startswith("## ") for line in text.splitlines()))
+
+
+@settings(max_examples=25, deadline=None)
+@given(answers=st.lists(answer_text, min_size=1, max_size=8), learned=answer_text)
+def test_notes_written_under_the_headings_come_back_as_written(
+    answers: list[str], learned: str, catalog: ip.Catalog
+) -> None:
+    with tempfile.TemporaryDirectory() as folder, ip.Journal(Path(folder) / "j") as journal:
+        journal.add_person("Dana Ortiz", field="nurse")
+        stored = journal.add_meeting("Dana Ortiz", datetime(2026, 3, 14, 15, 30), stage="college")
+        questions = stored.plan().questions
+        lines = []
+        for line in journal.notes_template(stored.id).splitlines():
+            lines.append(line)
+            number = line[3:].split(".", 1)[0] if line.startswith("## ") else ""
+            if number.isdigit() and int(number) <= len(answers):
+                lines.append(answers[int(number) - 1])
+            if line == "## One thing I learned":
+                lines.append(learned)
+        notes_file = Path(folder) / "notes.md"
+        notes_file.write_bytes("\r\n".join(lines).encode("utf-8"))  # as Windows saves it
+        notes = journal.store_notes(stored.id, notes_file)
+        expected = {
+            planned.item.id: text.strip()
+            for planned, text in zip(questions, answers, strict=False)
+            if text.strip()
+        }
+        assert notes.by_item() == expected
+        assert notes.learned == (" ".join(learned.split()) or None)

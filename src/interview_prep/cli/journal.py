@@ -299,7 +299,7 @@ def notes_command(
 )
 @click.option(
     "--follow-up-after",
-    type=int,
+    type=click.IntRange(1, 30),
     default=5,
     show_default=True,
     help="Business days to wait for a reply before following up.",

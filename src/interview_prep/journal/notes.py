@@ -46,7 +46,9 @@ def parse_notes(text: str, plan: Plan, source: str) -> tuple[Notes, list[tuple[s
     planned = list(plan.questions)
     by_text = {normalize(p.item.text): p for p in planned}
     sections: list[tuple[int, str, list[str]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # only line feeds end lines: an answer may hold any other character as written
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for number, line in enumerate(lines, start=1):
         if line.startswith("## "):
             sections.append((number, line[3:].strip(), []))
         elif sections:
