@@ -220,6 +220,12 @@ def test_timeline_and_shadow_plan_take_a_stored_meeting(run: Run) -> None:
     script = run("script", "--meeting", "1")
     assert "45-minute" in script and "Ray Chen" in script
     assert "Missing option '--field'" in run("script", code=2)
+    planned = json.loads(run("plan", "--meeting", "1", "--format", "json"))
+    assert (planned["field"]["id"], planned["minutes"], planned["mode"]) == (
+        "electrician",
+        45,
+        "shadow",
+    )
     assert "no meeting 7" in run("script", "--meeting", "7", code=2)
 
 
