@@ -15,7 +15,10 @@ from ..catalog import Catalog, default_catalog
 from ..errors import InterviewPrepError
 from ..model import Notes
 from . import due as due_rules
-from . import exchange, linkedin, meetings, notes, people, vcard
+from . import exchange, linkedin, vcard
+from . import meetings as meeting_rows
+from . import notes as note_files
+from . import people as person_rows
 from .due import DueStep, Journey
 from .meetings import Event, StoredMeeting
 from .people import Person
@@ -104,24 +107,24 @@ class Journal:
             "how_found": how_found,
         }
         return self._store.write(
-            lambda c: people.insert_person(c, name, details, referred_by, on or date.today())
+            lambda c: person_rows.insert_person(c, name, details, referred_by, on or date.today())
         )
 
     def person(self, name: str) -> Person:
         """The person called ``name``; an unknown name gets "did you mean"."""
-        return self._store.read(lambda c: people.find_person(c, name))
+        return self._store.read(lambda c: person_rows.find_person(c, name))
 
     def people(self, field: str | None = None) -> list[Person]:
         """Everyone, by name; ``field`` keeps those whose field or title is in it."""
-        everyone = self._store.read(people.all_people)
+        everyone = self._store.read(person_rows.all_people)
         if field is None:
             return everyone
         wanted = self.catalog.resolve_field(field)
-        return [p for p in everyone if people.in_field(p, wanted, self.catalog)]
+        return [p for p in everyone if person_rows.in_field(p, wanted, self.catalog)]
 
     def referred_by(self, name: str) -> list[Person]:
         """The people ``name`` referred the learner to."""
-        return self._store.read(lambda c: people.referred(c, people.find_person(c, name)))
+        return self._store.read(lambda c: person_rows.referred(c, person_rows.find_person(c, name)))
 
     def import_linkedin(self, path: str | os.PathLike[str]) -> tuple[int, int]:
         """Add the connections in LinkedIn's Connections.csv; returns (added, already there)."""
@@ -132,14 +135,14 @@ class Journal:
             for row in connections:
                 known = c.execute(
                     "SELECT 1 FROM people WHERE linkedin = ? OR name_key = ?",
-                    (row.url, people.name_key(row.name)),
+                    (row.url, person_rows.name_key(row.name)),
                 ).fetchone()
                 if known:
                     continue
                 found = "LinkedIn connection" + (
                     f" since {row.connected_on}" if row.connected_on else ""
                 )
-                people.insert_person(
+                person_rows.insert_person(
                     c,
                     row.name,
                     {
@@ -181,12 +184,12 @@ class Journal:
         """Log a step (request, reply, follow-up, confirm, thank-you, keep-in-touch) for a
         person, or for a meeting given by its number."""
         return self._store.write(
-            lambda c: meetings.insert_event(c, kind, str(who), on or date.today(), channel)
+            lambda c: meeting_rows.insert_event(c, kind, str(who), on or date.today(), channel)
         )
 
     def events(self, name: str | None = None) -> list[Event]:
         def query(c: Any) -> list[Event]:
-            return meetings.all_events(c, people.find_person(c, name) if name else None)
+            return meeting_rows.all_events(c, person_rows.find_person(c, name) if name else None)
 
         return self._store.read(query)
 
@@ -204,7 +207,7 @@ class Journal:
     ) -> StoredMeeting:
         """Add a meeting with someone; its field is theirs unless ``field`` says otherwise."""
         return self._store.write(
-            lambda c: meetings.insert_meeting(
+            lambda c: meeting_rows.insert_meeting(
                 c,
                 name,
                 when,
@@ -219,11 +222,11 @@ class Journal:
         )
 
     def meeting(self, meeting_id: int) -> StoredMeeting:
-        return self._store.read(lambda c: meetings.find_meeting(c, meeting_id))
+        return self._store.read(lambda c: meeting_rows.find_meeting(c, meeting_id))
 
     def meetings(self, name: str | None = None) -> list[StoredMeeting]:
         def query(c: Any) -> list[StoredMeeting]:
-            return meetings.all_meetings(c, people.find_person(c, name) if name else None)
+            return meeting_rows.all_meetings(c, person_rows.find_person(c, name) if name else None)
 
         return self._store.read(query)
 
@@ -232,7 +235,7 @@ class Journal:
         """A Markdown file with a heading per planned question, to fill in after the meeting."""
         stored = self.meeting(meeting_id)
         plan = stored.plan(self.catalog, stage=stage)
-        return notes.notes_template(
+        return note_files.notes_template(
             plan,
             stored.person.name,
             stored.id,
@@ -249,34 +252,34 @@ class Journal:
         plan = stored.plan(self.catalog, stage=stage)
         path = Path(source)
         if path.suffix.lower() == ".pdf":
-            text = notes.read_pdf_form(path, plan)
+            text = note_files.read_pdf_form(path, plan)
         else:
             try:
                 text = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 raise InterviewPrepError(f"cannot read the notes {path}: {error}") from None
-        parsed, referrals = notes.parse_notes(text, plan, str(path))
+        parsed, referrals = note_files.parse_notes(text, plan, str(path))
 
         def change(c: Any) -> None:
-            notes.store_notes(c, meeting_id, parsed)
+            note_files.store_notes(c, meeting_id, parsed)
             for name, detail in referrals:
                 exists = c.execute(
-                    "SELECT 1 FROM people WHERE name_key = ?", (people.name_key(name),)
+                    "SELECT 1 FROM people WHERE name_key = ?", (person_rows.name_key(name),)
                 ).fetchone()
                 if not exists:
-                    details = people.reach_details(detail)
+                    details = person_rows.reach_details(detail)
                     named = f"named by {stored.person.name} on {stored.when:%Y-%m-%d}"
                     note = details["how_found"]
                     details["how_found"] = f"{named}: {note}" if note else named
-                    people.insert_person(c, name, details, stored.person.name, date.today())
+                    person_rows.insert_person(c, name, details, stored.person.name, date.today())
 
         self._store.write(change)
         return self.notes(meeting_id)
 
     def notes(self, meeting_id: int) -> Notes:
         def query(c: Any) -> Notes:
-            meetings.find_meeting(c, meeting_id)
-            return notes.load_notes(c, meeting_id)
+            meeting_rows.find_meeting(c, meeting_id)
+            return note_files.load_notes(c, meeting_id)
 
         return self._store.read(query)
 
@@ -293,7 +296,10 @@ class Journal:
                 )
             )
             return Journey(
-                people.all_people(c), meetings.all_meetings(c), meetings.all_events(c), noted
+                person_rows.all_people(c),
+                meeting_rows.all_meetings(c),
+                meeting_rows.all_events(c),
+                noted,
             )
 
         return due_rules.due_steps(

@@ -41,6 +41,10 @@ TABLES = {
 }
 
 
+# The statements below are built only from the constant names above; every value goes
+# to SQLite as a parameter.
+
+
 def export_data(connection: sqlite3.Connection) -> dict[str, Any]:
     """Every row of the journal, by table, in a stable order."""
     data: dict[str, Any] = {"format": FORMAT, "schema": SCHEMA_VERSION}

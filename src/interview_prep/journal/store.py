@@ -183,6 +183,7 @@ class Store:
         for number, (description, script) in enumerate(MIGRATIONS, start=1):
             if number <= version:
                 continue
+            # one statement at a time: executescript() would end the open transaction
             for statement in script.split(";"):
                 if statement.strip():
                     connection.execute(statement)
