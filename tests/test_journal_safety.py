@@ -7,7 +7,7 @@ import json
 import multiprocessing
 import sqlite3
 import tempfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import interview_prep as ip
 from interview_prep.cli import main
+from interview_prep.documents.timeline import add_business_days
 from interview_prep.journal import JournalError
 from interview_prep.journal.store import APPLICATION_ID, SCHEMA_VERSION
 from interview_prep.journal.vcard import fold
@@ -213,3 +214,22 @@ def test_notes_written_under_the_headings_come_back_as_written(
         }
         assert notes.by_item() == expected
         assert notes.learned == (" ".join(learned.split()) or None)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    sent=st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+    later=st.integers(0, 20),
+    wait=st.integers(1, 10),
+)
+def test_a_follow_up_falls_due_after_the_business_days_and_goes_when_done(
+    sent: date, later: int, wait: int
+) -> None:
+    day = sent + timedelta(days=later)
+    with tempfile.TemporaryDirectory() as folder, ip.Journal(Path(folder) / "j") as journal:
+        journal.add_person("Dana Ortiz")
+        journal.log("request", "Dana Ortiz", on=sent)
+        kinds = [s.kind for s in journal.due(day, follow_up_after=wait)]
+        assert kinds == (["follow-up"] if day >= add_business_days(sent, wait) else [])
+        journal.log("follow-up", "Dana Ortiz", on=day)
+        assert journal.due(day + timedelta(days=1), follow_up_after=wait) == []
