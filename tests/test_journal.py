@@ -302,7 +302,7 @@ def test_the_default_journal_is_in_the_users_data_folder(
     assert "nobody yet" in runner.invoke(main, ["people", "list", "--journal", str(named)]).stderr
 
 
-def test_mistakes_in_journal_commands_are_messages(run: Run) -> None:
+def test_mistakes_in_journal_commands_are_messages(run: Run, tmp_path: Path) -> None:
     run("people", "add", "Dana Ortiz", "--field", "nurse")
     assert "unknown field 'nursse'" in run("people", "add", "Sam Lee", "-f", "nursse", code=2)
     assert "did you mean 'Dana Ortiz'" in run(
@@ -317,3 +317,11 @@ def test_mistakes_in_journal_commands_are_messages(run: Run) -> None:
     assert "there is no meeting 4" in run("notes", "4", "--template", code=2)
     assert "'dana ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
     assert "nobody yet in electrician" in run("people", "list", "--field", "electrician")
+    not_linkedin = tmp_path / "contacts.csv"
+    not_linkedin.write_text("name,phone\nDana,555\n", encoding="utf-8")
+    assert "has no 'First Name,Last Name,...' header row" in run(
+        "people", "import", "linkedin", str(not_linkedin), code=2
+    )
+    with_bom = tmp_path / "Connections.csv"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + CONNECTIONS.read_bytes().split(b"\r\n\r\n", 1)[1])
+    assert "added 3 people" in run("people", "import", "linkedin", str(with_bom))
