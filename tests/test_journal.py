@@ -64,19 +64,27 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     assert "referred by Sam Lee" in out
     assert "did you mean 'Dana Ortiz'" in run("people", "show", "Dana Ortis", code=2)
 
-    # LinkedIn's own export, twice: nobody is added twice
-    assert "added 3 people; 0 were" in run("people", "import", "linkedin", str(CONNECTIONS))
-    assert "added 0 people; 3 were" in run("people", "import", "linkedin", str(CONNECTIONS))
+    # LinkedIn's own export, twice: nobody is added twice; who was there gets their profile
+    run("people", "add", "maya chen", "--org", "Mercy")
+    assert "added 2 people; already in the journal: 1" in run(
+        "people", "import", "linkedin", str(CONNECTIONS)
+    )
+    assert "added 0 people; already in the journal: 3" in run(
+        "people", "import", "linkedin", str(CONNECTIONS)
+    )
     listed = json.loads(run("people", "list", "--format", "json"))
-    assert sorted(p["name"] for p in listed) == [
-        "Dana Ortiz", "Luis O'Brien", "Maya Chen", "Sam Lee", "Zoë Ångström",
+    assert [p["name"] for p in listed] == [
+        "Dana Ortiz", "Luis O'Brien", "maya chen", "Sam Lee", "Zoë Ångström",
     ]  # fmt: skip
-    maya = next(p for p in listed if p["name"] == "Maya Chen")
-    assert maya["title"] == "Staff RN, Cardiac ICU"
-    assert maya["how_found"] == "LinkedIn connection since 2025-01-12"
+    maya = next(p for p in listed if p["name"] == "maya chen")
+    assert (maya["title"], maya["org"]) == ("Staff RN, Cardiac ICU", "Mercy")
+    assert maya["linkedin"] == "https://www.linkedin.com/in/maya-chen-rn"
+    luis = next(p for p in listed if p["name"] == "Luis O'Brien")
+    assert luis["how_found"] == "LinkedIn connection since 2024-02-03"
+    assert luis["email"] == "luis@example.org"
     # "Staff RN" at a clinic counts as a nurse; the cluster takes in the charge nurse too
     nurses = json.loads(run("people", "list", "--field", "nurse", "--format", "json"))
-    assert [p["name"] for p in nurses] == ["Dana Ortiz", "Maya Chen", "Sam Lee"]
+    assert [p["name"] for p in nurses] == ["Dana Ortiz", "maya chen", "Sam Lee"]
     assert "Luis O'Brien" not in run("people", "list", "--field", "Health Science")
 
     # a request with no reply shows as a follow-up a week later, not before
@@ -193,7 +201,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     cards = list(vobject.readComponents(vcf.read_text(encoding="utf-8")))
     by_name = {card.fn.value: card for card in cards}
     assert set(by_name) >= {"Dana Ortiz", "Zoë Ångström", "Luis O'Brien", "Priya Natarajan"}
-    assert by_name["Maya Chen"].title.value == "Staff RN, Cardiac ICU"
+    assert by_name["maya chen"].title.value == "Staff RN, Cardiac ICU"
     assert by_name["Luis O'Brien"].org.value == ["Bright & Sons Electric"]
     assert by_name["Dana Ortiz"].email.value == "dana@example.org"
     assert "Referred by Sam Lee" in by_name["Dana Ortiz"].note.value

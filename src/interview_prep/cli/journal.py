@@ -131,7 +131,7 @@ def people_import(source: str, file: Path, journal_path: Path | None) -> None:
     """Import people: `people import linkedin Connections.csv` (LinkedIn's own export)."""
     with open_journal(journal_path) as journal:
         added, known = journal.import_linkedin(file)
-    click.echo(f"added {added} people; {known} were already in the journal")
+    click.echo(f"added {added} people; already in the journal: {known}")
 
 
 @people_group.command("export")

@@ -129,36 +129,7 @@ class Journal:
     def import_linkedin(self, path: str | os.PathLike[str]) -> tuple[int, int]:
         """Add the connections in LinkedIn's Connections.csv; returns (added, already there)."""
         connections = linkedin.read_connections(Path(path))
-
-        def change(c: Any) -> tuple[int, int]:
-            added = 0
-            for row in connections:
-                known = c.execute(
-                    "SELECT 1 FROM people WHERE linkedin = ? OR name_key = ?",
-                    (row.url, person_rows.name_key(row.name)),
-                ).fetchone()
-                if known:
-                    continue
-                found = "LinkedIn connection" + (
-                    f" since {row.connected_on}" if row.connected_on else ""
-                )
-                person_rows.insert_person(
-                    c,
-                    row.name,
-                    {
-                        "title": row.position,
-                        "org": row.company,
-                        "email": row.email,
-                        "linkedin": row.url,
-                        "how_found": found,
-                    },
-                    None,
-                    date.today(),
-                )
-                added += 1
-            return added, len(connections) - added
-
-        return self._store.write(change)
+        return self._store.write(lambda c: linkedin.add_connections(c, connections, date.today()))
 
     def export_people(self, format: str, field: str | None = None) -> str:
         """Everyone (or those in ``field``) as ``vcf`` (vCard 3.0), ``csv`` or ``json``."""

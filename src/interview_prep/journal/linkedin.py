@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import InterviewPrepError
+from .people import insert_person, name_key
 
 HEADER = ("First Name", "Last Name")
 
@@ -73,3 +75,43 @@ def _day(text: str | None) -> str | None:
         except ValueError:
             continue
     return text
+
+
+def add_connections(
+    connection: sqlite3.Connection, connections: list[Connection], today: date
+) -> tuple[int, int]:
+    """Add the connections not yet in the journal; returns (added, already there).
+
+    Someone already there by name gets the profile, title, organization and email they
+    lacked; nothing they had is replaced.
+    """
+    added = 0
+    for row in connections:
+        known = connection.execute(
+            "SELECT id FROM people WHERE linkedin = ? OR name_key = ?",
+            (row.url, name_key(row.name)),
+        ).fetchone()
+        if known:
+            if (
+                row.url
+                and not connection.execute(
+                    "SELECT 1 FROM people WHERE linkedin = ?", (row.url,)
+                ).fetchone()
+            ):
+                connection.execute(
+                    "UPDATE people SET linkedin = ?, title = coalesce(title, ?),"
+                    " org = coalesce(org, ?), email = coalesce(email, ?) WHERE id = ?",
+                    (row.url, row.position, row.company, row.email, known[0]),
+                )
+            continue
+        found = "LinkedIn connection" + (f" since {row.connected_on}" if row.connected_on else "")
+        details = {
+            "title": row.position,
+            "org": row.company,
+            "email": row.email,
+            "linkedin": row.url,
+            "how_found": found,
+        }
+        insert_person(connection, row.name, details, None, today)
+        added += 1
+    return added, len(connections) - added
