@@ -43,11 +43,14 @@ if TYPE_CHECKING:
     from .documents import shadow_plan as shadow_plan
     from .documents import timeline as timeline  # type: ignore[no-redef]
     from .fields import FieldMatch as FieldMatch
+    from .journal import Journal as Journal
+    from .model import Answer as Answer
     from .model import Bank as Bank
     from .model import Branding as Branding
     from .model import Contact as Contact
     from .model import Item as Item
     from .model import Meeting as Meeting
+    from .model import Notes as Notes
     from .model import Sender as Sender
     from .model import Taxonomy as Taxonomy
     from .select import Plan as Plan
@@ -76,11 +79,14 @@ _LAZY = {
     "shadow_plan": "documents",
     "timeline": "documents",
     "FieldMatch": "fields",
+    "Journal": "journal",
+    "Answer": "model",
     "Bank": "model",
     "Branding": "model",
     "Contact": "model",
     "Item": "model",
     "Meeting": "model",
+    "Notes": "model",
     "Sender": "model",
     "Taxonomy": "model",
     "Plan": "select",
@@ -91,6 +97,7 @@ _LAZY = {
 
 __all__ = [
     "AmbiguousFieldError",
+    "Answer",
     "Bank",
     "BankError",
     "BatchResult",
@@ -104,10 +111,12 @@ __all__ = [
     "InterviewPrepWarning",
     "InvalidValueError",
     "Item",
+    "Journal",
     "Letter",
     "LetterTooLongError",
     "Meeting",
     "MissingGlyphsWarning",
+    "Notes",
     "OutputError",
     "Plan",
     "PlanError",

@@ -229,3 +229,28 @@ class Branding:
     school: str | None = None
     logo: Path | None = None
     css: Path | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What was said to one question; ``item_id`` ties it to the bank's question."""
+
+    question: str
+    answer: str
+    item_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Notes:
+    """What the learner wrote after a meeting: answers, one thing learned, people named."""
+
+    answers: tuple[Answer, ...] = ()
+    learned: str | None = None
+    referrals: tuple[str, ...] = ()
+
+    def by_item(self) -> dict[str, str]:
+        """Answers keyed by the bank question they answer, for documents to place."""
+        return {a.item_id: a.answer for a in self.answers if a.item_id}
+
+    def __bool__(self) -> bool:
+        return bool(self.answers or self.learned)

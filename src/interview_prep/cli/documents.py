@@ -10,6 +10,14 @@ from typing import Any
 import click
 
 from .app import main
+from .journal_options import (
+    from_journal,
+    from_journal_meetings,
+    journal_option,
+    open_journal,
+    recorded_meeting,
+    recorded_meetings,
+)
 from .options import (
     bank_option,
     catalog_for,
@@ -23,6 +31,7 @@ from .options import (
 
 def _document_command(name: str, builder: str, summary: str) -> None:
     @main.command(name, help=summary)
+    @from_journal
     @selection
     @meeting_details
     @document_output()
@@ -54,11 +63,13 @@ _document_command(
 @click.option(
     "--meeting",
     default=None,
-    callback=parse_when,
-    metavar="ISO-DATETIME",
-    help="When you meet, e.g. 2026-03-14T15:30.",
+    callback=lambda ctx, param, value: (
+        int(value) if value and value.isdigit() else parse_when(ctx, param, value)
+    ),
+    metavar="ISO-DATETIME|ID",
+    help="When you meet, e.g. 2026-03-14T15:30, or a meeting ID in the journal.",
 )
-@click.option("--minutes", "-m", type=int, default=30, show_default=True)
+@click.option("--minutes", "-m", type=int, default=None, help="Length (default 30).")
 @click.option("--contact", default=None, help="Name of the person you meet.")
 @click.option(
     "--follow-up-after",
@@ -68,24 +79,34 @@ _document_command(
     help="Business days to wait for a reply before following up.",
 )
 @click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
+@journal_option
 @document_output(("md", "ics", "html", "pdf"))
 def timeline_command(
     request_date: date | None,
-    meeting: datetime | None,
-    minutes: int,
+    meeting: datetime | int | None,
+    minutes: int | None,
     contact: str | None,
     follow_up_after: int,
     replied: bool,
+    journal_path: Path | None,
     template_dirs: tuple[Path, ...],
 ) -> Any:
     """The dated steps from request to thank-you, as a checklist or an .ics calendar file."""
     from ..documents import timeline
+    from ..journal.record import load_records
     from ..model import Contact
+
+    if isinstance(meeting, int):
+        with open_journal(journal_path) as journal:
+            record = load_records(journal, [meeting])[0]
+        meeting, minutes = record.meeting.when, minutes or record.meeting.minutes
+        contact = contact or record.meeting.person.name
+        request_date, replied = request_date or record.request_date, True  # they said yes
 
     return timeline(
         request_date,
         meeting,
-        minutes=minutes,
+        minutes=minutes or 30,
         contact=Contact(contact),
         follow_up_after=follow_up_after,
         replied=replied,
@@ -94,8 +115,9 @@ def timeline_command(
 
 
 @main.command("shadow-plan")
-@click.option("--field", "-f", required=True, help="Occupation or cluster.")
-@click.option("--stage", "-s", required=True, help="Your stage.")
+@from_journal
+@click.option("--field", "-f", default=None, help="Occupation or cluster.")
+@click.option("--stage", "-s", default=None, help="Your stage.")
 @click.option(
     "--hours",
     type=int,
@@ -116,8 +138,8 @@ def timeline_command(
 @meeting_details
 @document_output()
 def shadow_plan_command(
-    field: str,
-    stage: str,
+    field: str | None,
+    stage: str | None,
     hours: int,
     debrief_minutes: int,
     seniority: str | None,
@@ -129,6 +151,12 @@ def shadow_plan_command(
 ) -> Any:
     """A job-shadow plan: what to arrange, what to watch through the day, the debrief."""
     from ..documents import shadow_plan
+
+    record = recorded_meeting()
+    if record is not None:
+        field, stage = field or record.meeting.field, stage or record.meeting.stage
+    if field is None or stage is None:
+        raise click.UsageError("Missing option '--field' or '--stage' (or --meeting ID).")
 
     return shadow_plan(
         field,
@@ -145,39 +173,53 @@ def shadow_plan_command(
 
 
 @main.command("reflection")
+@from_journal
 @click.option("--field", "-f", default=None, help="The field you explored.")
-@click.option("--stage", "-s", default="college", show_default=True)
+@click.option("--stage", "-s", default=None, help="Your stage (default college).")
 @bank_option
 @meeting_details
 @document_output()
 def reflection_command(
     field: str | None,
-    stage: str,
+    stage: str | None,
     banks: tuple[str, ...],
     person: Any,
     meeting: Any,
     template_dirs: tuple[Path, ...],
 ) -> Any:
-    """A reflection sheet to fill in the same day as the meeting."""
+    """A reflection sheet to fill in the same day as the meeting (with --meeting, it carries
+    the notes)."""
     from ..documents import reflection_sheet
     from ..select import plan_interview
 
+    record = recorded_meeting()
+    if record is not None:
+        field, stage = field or record.meeting.field, stage or record.meeting.stage
+    stage = stage or "college"
     plan = plan_interview(field, stage, catalog=catalog_for(banks)) if field else None
-    return reflection_sheet(plan, person, meeting, template_dirs=template_dirs)
+    notes = record.notes if record is not None else None
+    return reflection_sheet(plan, person, meeting, notes=notes, template_dirs=template_dirs)
 
 
 @main.command("compare")
+@from_journal_meetings
 @selection
 @click.option(
     "--contact",
     "contacts",
     multiple=True,
-    required=True,
     help="A person you talked with (repeat for each, 2 to 5).",
 )
 @document_output()
 def compare_command(plan: Any, contacts: tuple[str, ...], template_dirs: tuple[Path, ...]) -> Any:
-    """A sheet with the same questions side by side for several conversations."""
+    """A sheet with the same questions side by side for several conversations; with
+    --meetings, each person's answers from the journal."""
     from ..documents import comparison_sheet
 
-    return comparison_sheet(plan, contacts, template_dirs=template_dirs)
+    records = recorded_meetings()
+    if records:
+        contacts = tuple(r.meeting.person.name for r in records)
+    elif not contacts:
+        raise click.UsageError("Missing option '--contact' (or --meetings ID ID ...).")
+    notes = [r.notes for r in records] or None
+    return comparison_sheet(plan, contacts, notes=notes, template_dirs=template_dirs)

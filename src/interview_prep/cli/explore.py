@@ -10,6 +10,7 @@ import click
 
 from ..errors import InterviewPrepError
 from .app import main
+from .journal_options import from_journal
 from .options import (
     bank_option,
     catalog_for,
@@ -21,6 +22,7 @@ from .options import (
 
 
 @main.command("plan")
+@from_journal
 @selection
 @output_formats(("json", "md"))
 def plan_command(plan: Any, output: Path | None, fmt: str | None, force: bool) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from .app import main
+from .journal_options import from_journal, recorded_meeting
 from .options import (
     bank_option,
     catalog_for,
@@ -19,6 +20,7 @@ from .options import (
 
 
 @main.command("letter")
+@from_journal
 @click.argument("kind", metavar="KIND")
 @click.option(
     "--channel",
@@ -119,6 +121,14 @@ def letter_command(
     from ..documents import letter
     from ..model import Contact, Meeting, Sender
 
+    record, stored_minutes = recorded_meeting(), None
+    if record is not None:  # the journal fills what was not typed
+        stored = record.meeting
+        contact, title = contact or stored.person.name, title or stored.person.title
+        org, field, stage = org or stored.person.org, field or stored.field, stage or stored.stage
+        when, where, stored_minutes = when or stored.when, where or stored.where, stored.minutes
+        learned, referred = learned or record.notes.learned, referred or record.notes.referrals
+        request_date = request_date or record.request_date
     document = letter(
         kind,
         channel,
@@ -128,7 +138,7 @@ def letter_command(
         referral=referral,
         how_found=how_found,
         minutes=minutes,
-        meeting=Meeting(when, where, meeting_format),
+        meeting=Meeting(when, where, meeting_format, stored_minutes),
         availability=availability,
         follow_up=follow_up_date,
         request_date=request_date,

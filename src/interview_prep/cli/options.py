@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from ..errors import InterviewPrepError
+from .journal_options import recorded_meeting
 
 Command = Callable[..., Any]
 
@@ -54,25 +55,25 @@ SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--field",
         "-f",
-        required=True,
+        default=None,
         help='Occupation or cluster: "nurse", "RN", '
-        '"Digital Technology", ... (see `interview-prep fields`).',
+        '"Digital Technology", ... (see `interview-prep fields`). Required without --meeting.',
     ),
     click.option(
         "--stage",
         "-s",
-        required=True,
+        default=None,
         metavar="STAGE",
-        help="Your stage: high-school, college, recent-grad, career-changer, returning.",
+        help="Your stage: high-school, college, recent-grad, career-changer, returning. "
+        "Required without --meeting.",
     ),
     click.option(
-        "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+        "--minutes", "-m", type=int, default=None, help="Length of the meeting (default 30)."
     ),
     click.option(
         "--mode",
-        default="interview",
-        show_default=True,
-        help="interview, or shadow (the talk after a job shadow).",
+        default=None,
+        help="interview (default), or shadow (the talk after a job shadow).",
     ),
     click.option("--seniority", default=None, help="The person you meet: early, mid or senior."),
     click.option(
@@ -88,10 +89,10 @@ def selection(command: Command) -> Command:
     @functools.wraps(command)
     def wrapper(
         *args: Any,
-        field: str,
-        stage: str,
-        minutes: int,
-        mode: str,
+        field: str | None,
+        stage: str | None,
+        minutes: int | None,
+        mode: str | None,
         seniority: str | None,
         seed: int | None,
         banks: tuple[str, ...],
@@ -99,11 +100,23 @@ def selection(command: Command) -> Command:
     ) -> Any:
         from ..select import plan_interview
 
+        record = recorded_meeting()
+        if record is not None:
+            stored = record.meeting
+            field, stage = field or stored.field, stage or stored.stage
+            minutes, mode = minutes or stored.minutes, mode or stored.mode
+            seed = stored.seed if seed is None else seed
+        for name, value in (("--field", field), ("--stage", stage)):
+            if value is None:
+                raise click.UsageError(
+                    f"Missing option '{name}' (or --meeting ID from the journal)."
+                )
+        assert field is not None and stage is not None
         plan = plan_interview(
             field,
             stage,
-            minutes,
-            mode=mode,
+            minutes or 30,
+            mode=mode or "interview",
             seniority=seniority,
             seed=seed,
             catalog=catalog_for(banks),
@@ -131,6 +144,19 @@ def meeting_details(command: Command) -> Command:
         from ..model import Contact, Meeting
 
         person, meeting = Contact(contact, title, org), Meeting(when, where, meeting_format)
+        record = recorded_meeting()
+        if record is not None:
+            stored = record.meeting
+            if contact is None:
+                person = Contact(
+                    stored.person.name,
+                    title or stored.person.title,
+                    org or stored.person.org,
+                    stored.person.email,
+                )
+            meeting = Meeting(
+                when or stored.when, where or stored.where, meeting_format, stored.minutes
+            )
         return command(*args, person=person, meeting=meeting, **kwargs)
 
     options = [

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from os import PathLike
 
 from ..errors import PlanError
-from ..model import Contact, Meeting
+from ..model import Contact, Meeting, Notes
 from ..select import Plan
 from .document import Document
 
@@ -19,9 +19,12 @@ def reflection_sheet(
     meeting: Meeting | None = None,
     *,
     learner: str | None = None,
+    notes: Notes | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
-    """Questions to answer in writing the same day: what you learned, and what comes next."""
+    """Questions to answer in writing the same day: what you learned, and what comes next.
+
+    With ``notes`` the sheet carries what was said, what was learned and who was named."""
     from ..templates_env import render_template
 
     context = {
@@ -29,6 +32,7 @@ def reflection_sheet(
         "contact": contact or Contact(),
         "meeting": meeting or Meeting(),
         "learner": learner,
+        "notes": notes,
     }
     markdown = render_template("reflection.md.j2", context, template_dirs)
     title = "Reflection" + (f": {plan.field.title}" if plan else "")
@@ -39,9 +43,12 @@ def comparison_sheet(
     plan: Plan,
     contacts: Sequence[str],
     *,
+    notes: Sequence[Notes] | None = None,
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
-    """The same questions side by side for several people, so patterns show."""
+    """The same questions side by side for several people, so patterns show.
+
+    With ``notes`` (one per person, in order) each cell holds what that person said."""
     names = [name.strip() for name in contacts if name.strip()]
     if not 2 <= len(names) <= MAX_COMPARED:
         raise PlanError(
@@ -51,6 +58,10 @@ def comparison_sheet(
     from ..templates_env import render_template
 
     themes = {theme.id: theme for theme in plan.taxonomy.themes}
-    context = {"plan": plan, "names": names, "themes": themes}
+    if notes is not None and len(notes) != len(names):
+        raise PlanError(f"{len(names)} people but notes for {len(notes)}")
+    said = [n.by_item() for n in notes] if notes else [{} for _ in names]
+    learned = [n.learned for n in notes] if notes else []
+    context = {"plan": plan, "names": names, "themes": themes, "said": said, "learned": learned}
     markdown = render_template("comparison.md.j2", context, template_dirs)
     return Document("comparison", f"Comparison: {plan.field.title}", markdown)

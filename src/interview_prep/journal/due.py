@@ -1,0 +1,225 @@
+"""What is due on a day: the timeline's rules applied to what the journal holds; done steps
+drop out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..documents.timeline import (
+    KEEP_IN_TOUCH_DAYS,
+    Step,
+    Timeline,
+    add_business_days,
+    business_days_before,
+    thank_you_time,
+)
+from ..templates_env import format_when
+from .meetings import Event, StoredMeeting
+from .people import Person
+
+CONFIRM_WINDOW_DAYS = 14
+ORDER = ("meeting", "confirm", "follow-up", "notes", "thank-you", "keep-in-touch")
+
+
+@dataclass(frozen=True)
+class DueStep:
+    """One thing to do for one person; ``day`` is when it fell due (before today: late)."""
+
+    kind: str
+    person: str
+    day: date
+    title: str
+    detail: str
+    meeting_id: int | None = None
+    at: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "person": self.person,
+            "day": self.day.isoformat(),
+            "title": self.title,
+            "detail": self.detail,
+            "meeting": self.meeting_id,
+            "at": self.at.isoformat() if self.at else None,
+        }
+
+
+@dataclass(frozen=True)
+class Journey:
+    """Everything the rules look at, read from the journal in one snapshot."""
+
+    people: Sequence[Person]
+    meetings: Sequence[StoredMeeting]
+    events: Sequence[Event]
+    meetings_with_notes: frozenset[int]
+
+
+def _logged(events: Sequence[Event], person: str, kinds: Sequence[str], since: date) -> bool:
+    return any(e.person == person and e.kind in kinds and e.on >= since for e in events)
+
+
+def due_steps(journey: Journey, on: date, *, follow_up_after: int = 5) -> list[DueStep]:
+    """The steps due on ``on`` or overdue by then, soonest first."""
+    steps = _follow_ups(journey, on, follow_up_after)
+    for meeting in journey.meetings:
+        steps += _around(journey, meeting, on)
+    steps += _keep_in_touch(journey, on)
+    return sorted(steps, key=lambda s: (s.day, ORDER.index(s.kind), s.person))
+
+
+def _follow_ups(journey: Journey, on: date, after: int) -> list[DueStep]:
+    steps = []
+    for person in journey.people:
+        requests = [e for e in journey.events if e.person == person.name and e.kind == "request"]
+        if not requests:
+            continue
+        sent = max(e.on for e in requests)
+        answered = _logged(
+            journey.events, person.name, ("reply", "confirm", "follow-up"), sent
+        ) or any(m.person.id == person.id and m.when.date() >= sent for m in journey.meetings)
+        day = add_business_days(sent, after)
+        if not answered and day <= on:
+            steps.append(
+                DueStep(
+                    "follow-up",
+                    person.name,
+                    day,
+                    f"Follow up with {person.name}",
+                    f"No reply since your request of {sent.isoformat()}; write once more.",
+                )
+            )
+    return steps
+
+
+def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]:
+    name, day = meeting.person.name, meeting.when.date()
+    steps = []
+    if day == on:
+        steps.append(
+            DueStep(
+                "meeting",
+                name,
+                day,
+                f"Meet {name}, {format_when(meeting.when)}",
+                f"{meeting.minutes} minutes"
+                + (f", {meeting.where}" if meeting.where else "")
+                + f". Print the prep sheet: interview-prep prep-sheet --meeting {meeting.id}",
+                meeting.id,
+                meeting.when,
+            )
+        )
+    confirm_day = business_days_before(day, 1)
+    confirmed = any(
+        e.kind == "confirm"
+        and (
+            e.meeting_id == meeting.id
+            or (
+                e.meeting_id is None
+                and e.person == name
+                and day - timedelta(days=CONFIRM_WINDOW_DAYS) <= e.on <= day
+            )
+        )
+        for e in journey.events
+    )
+    if confirm_day <= on < day and not confirmed:
+        steps.append(
+            DueStep(
+                "confirm",
+                name,
+                confirm_day,
+                f"Confirm the meeting with {name}",
+                f"Restate the day, time and place: {format_when(meeting.when)}.",
+                meeting.id,
+            )
+        )
+    if day > on:
+        return steps
+    if meeting.id not in journey.meetings_with_notes:
+        steps.append(
+            DueStep(
+                "notes",
+                name,
+                day,
+                f"Write down what {name} said",
+                f"interview-prep notes {meeting.id} --template -o notes.md, then --from notes.md",
+                meeting.id,
+            )
+        )
+    thanked = any(
+        e.kind == "thank-you"
+        and (
+            e.meeting_id == meeting.id
+            or (e.meeting_id is None and e.person == name and e.on >= day)
+        )
+        for e in journey.events
+    )
+    if not thanked:
+        send_by = thank_you_time(meeting.when + timedelta(minutes=meeting.minutes))
+        steps.append(
+            DueStep(
+                "thank-you",
+                name,
+                send_by.date(),
+                f"Thank {name}",
+                f"Within 24 hours: interview-prep letter thank-you --meeting {meeting.id}",
+                meeting.id,
+            )
+        )
+    return steps
+
+
+def _keep_in_touch(journey: Journey, on: date) -> list[DueStep]:
+    steps = []
+    for person in journey.people:
+        met = [m.when.date() for m in journey.meetings if m.person.id == person.id]
+        met = [day for day in met if day <= on]
+        if not met:
+            continue
+        touched = [
+            e.on for e in journey.events if e.person == person.name and e.kind == "keep-in-touch"
+        ]
+        last = max(met + touched)
+        day = last + timedelta(days=KEEP_IN_TOUCH_DAYS)
+        if day <= on:
+            steps.append(
+                DueStep(
+                    "keep-in-touch",
+                    person.name,
+                    day,
+                    f"Keep in touch with {person.name}",
+                    f"Tell them how things have gone since {last.isoformat()}.",
+                )
+            )
+    return steps
+
+
+def due_text(steps: Sequence[DueStep], on: date) -> str:
+    """The steps as lines to read in a terminal."""
+    if not steps:
+        return f"Nothing due on {on.isoformat()}."
+    lines = [f"Due on {on.isoformat()}:"]
+    for step in steps:
+        late = f" (due {step.day.isoformat()})" if step.day < on else ""
+        lines.append(f"- [ ] {step.title}{late}: {step.detail}")
+    return "\n".join(lines)
+
+
+def due_calendar(steps: Sequence[DueStep], on: date) -> Timeline:
+    """The steps as a timeline document, for its .ics file: each on the day, with an alarm."""
+    timeline_steps = tuple(
+        Step(
+            f"{step.kind}-{step.meeting_id or step.person}",
+            step.title,
+            step.detail,
+            max(step.day, on),
+            start=step.at,
+            end=step.at + timedelta(minutes=30) if step.at else None,
+        )
+        for step in steps
+    )
+    markdown = due_text(steps, on).replace(f"Due on {on.isoformat()}:", f"# Due on {on}\n")
+    return Timeline("due", f"Due on {on.isoformat()}", markdown + "\n", steps=timeline_steps)

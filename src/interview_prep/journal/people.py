@@ -1,0 +1,189 @@
+"""People in the journal: who they are, how they were found, and who referred whom."""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..catalog import Catalog
+from ..errors import InterviewPrepError, UnknownNameError
+from ..fields import FieldMatch
+from ..model import Contact
+from .store import JournalError
+
+DETAILS = ("title", "org", "field", "email", "phone", "linkedin", "how_found")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the learner knows, asks or meets; ``referred_by`` is the name of who sent them."""
+
+    id: int
+    name: str
+    title: str | None = None
+    org: str | None = None
+    field: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    linkedin: str | None = None
+    how_found: str | None = None
+    referred_by: str | None = None
+    added_on: date | None = None
+
+    @property
+    def contact(self) -> Contact:
+        """The person as the documents take them."""
+        return Contact(self.name, self.title, self.org, self.email)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {key: getattr(self, key) for key in ("id", "name", *DETAILS, "referred_by")}
+        data["added_on"] = self.added_on.isoformat() if self.added_on else None
+        return data
+
+
+def name_key(name: str) -> str:
+    """The form of a name used to find it again: case, spacing and accents' encoding ignored."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
+def clean_name(name: str) -> str:
+    """The name as typed, without spaces around it: kept literally, found by `name_key`."""
+    cleaned = name.strip()
+    if not cleaned:
+        raise InterviewPrepError("a person needs a name", hint='e.g. people add "Dana Ortiz"')
+    return cleaned
+
+
+def clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def reach_details(text: str) -> dict[str, str | None]:
+    """How to reach someone, as written beside their name: an email address, a phone
+    number, a LinkedIn address, or anything else as a note of how they were found."""
+    details: dict[str, str | None] = {}
+    notes = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if "@" in part and " " not in part:
+            details["email"] = part
+        elif "linkedin.com/" in part:
+            details["linkedin"] = part
+        elif (
+            part and sum(ch.isdigit() for ch in part) >= 7 and not any(ch.isalpha() for ch in part)
+        ):
+            details["phone"] = part
+        elif part:
+            notes.append(part)
+    details["how_found"] = ", ".join(notes) or None
+    return details
+
+
+PERSON_QUERY = """
+    SELECT p.*, r.name AS referrer FROM people p LEFT JOIN people r ON r.id = p.referred_by
+"""
+
+
+def person_from_row(row: sqlite3.Row) -> Person:
+    return Person(
+        id=row["id"],
+        name=row["name"],
+        **{key: row[key] for key in DETAILS},
+        referred_by=row["referrer"],
+        added_on=date.fromisoformat(row["added_on"]),
+    )
+
+
+def find_person(connection: sqlite3.Connection, name: str) -> Person:
+    """The person called ``name`` (any case); unknown names get the closest known ones."""
+    row = connection.execute(PERSON_QUERY + " WHERE p.name_key = ?", (name_key(name),)).fetchone()
+    if row is None:
+        names = [r[0] for r in connection.execute("SELECT name FROM people ORDER BY name")]
+        raise UnknownNameError(
+            "person",
+            name,
+            names,
+            hint=f'add them with: interview-prep people add "{name.strip()}"',
+        )
+    return person_from_row(row)
+
+
+def insert_person(
+    connection: sqlite3.Connection,
+    name: str,
+    details: dict[str, str | None],
+    referred_by: str | None,
+    added_on: date,
+) -> Person:
+    name = clean_name(name)
+    if connection.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone():
+        raise JournalError(
+            f"{name!r} is already in the journal",
+            hint=f'see them with: interview-prep people show "{name}"',
+        )
+    referrer = find_person(connection, referred_by).id if referred_by else None
+    values = {key: clean(details.get(key)) for key in DETAILS}
+    if values["linkedin"]:
+        row = connection.execute(
+            "SELECT name FROM people WHERE linkedin = ?", (values["linkedin"],)
+        ).fetchone()
+        if row:
+            raise JournalError(
+                f"the LinkedIn profile {values['linkedin']} already belongs to {row[0]!r}",
+                hint="check the address",
+            )
+    cursor = connection.execute(
+        "INSERT INTO people (name, name_key, title, org, field, email, phone, linkedin,"
+        " how_found, referred_by, added_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (name, name_key(name), *(values[key] for key in DETAILS), referrer, added_on.isoformat()),
+    )
+    return find_by_id(connection, cursor.lastrowid or 0)
+
+
+def find_by_id(connection: sqlite3.Connection, person_id: int) -> Person:
+    row = connection.execute(PERSON_QUERY + " WHERE p.id = ?", (person_id,)).fetchone()
+    return person_from_row(row)
+
+
+def all_people(connection: sqlite3.Connection) -> list[Person]:
+    rows = connection.execute(PERSON_QUERY + " ORDER BY p.name_key, p.id")
+    return [person_from_row(row) for row in rows]
+
+
+def referred(connection: sqlite3.Connection, person: Person) -> list[Person]:
+    rows = connection.execute(
+        PERSON_QUERY + " WHERE p.referred_by = ? ORDER BY p.name_key", (person.id,)
+    )
+    return [person_from_row(row) for row in rows]
+
+
+def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:
+    """The field a person works in, from their field or else their title, by the planner's
+    resolver: the whole text first, then its longest run of words that names a field
+    ("Staff RN" is a Registered Nurse)."""
+    for text in (person.field, person.title):
+        if not text:
+            continue
+        words = text.replace(",", " ").split()
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                try:
+                    return catalog.resolve_field(" ".join(words[start : start + size]))
+                except InterviewPrepError:
+                    continue
+    return None
+
+
+def in_field(person: Person, wanted: FieldMatch, catalog: Catalog) -> bool:
+    """True when the person works in ``wanted``: the occupation itself, or inside the cluster."""
+    found = field_of(person, catalog)
+    if found is None:
+        return False
+    if wanted.kind == "cluster":
+        return found.cluster_id == wanted.cluster_id
+    return found.id == wanted.id

@@ -1,0 +1,69 @@
+"""People as vCard 3.0 (RFC 2426), the version every contact app imports: escaped text and
+lines folded at 75 octets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .people import Person
+
+LINE_OCTETS = 75
+
+
+def escape(text: str) -> str:
+    """A text value with backslash, comma, semicolon and line breaks escaped."""
+    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into lines of at most 75 octets, never inside a character."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, LINE_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            # a continuation line starts with one space, which counts toward its 75 octets
+            current, size, limit = "", 0, LINE_OCTETS - 1
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def _card(person: Person) -> list[str]:
+    given, _, family = person.name.rpartition(" ")
+    if not given:
+        given, family = family, ""
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"FN:{escape(person.name)}",
+        f"N:{escape(family)};{escape(given)};;;",
+    ]
+    if person.org:
+        lines.append(f"ORG:{escape(person.org)}")
+    if person.title:
+        lines.append(f"TITLE:{escape(person.title)}")
+    if person.email:
+        lines.append(f"EMAIL;TYPE=INTERNET:{escape(person.email)}")
+    if person.phone:
+        lines.append(f"TEL;TYPE=VOICE:{escape(person.phone)}")
+    if person.linkedin:
+        lines.append(f"URL:{person.linkedin}")
+    note = [
+        f"Referred by {person.referred_by}." if person.referred_by else "",
+        f"Found: {person.how_found}." if person.how_found else "",
+        f"Field: {person.field}." if person.field else "",
+    ]
+    if any(note):
+        lines.append(f"NOTE:{escape(' '.join(part for part in note if part))}")
+    lines.append("END:VCARD")
+    return lines
+
+
+def vcards(people: Iterable[Person]) -> str:
+    """Every person as one vCard, in a file contact apps import."""
+    lines = [fold(line) for person in people for line in _card(person)]
+    return "".join(line + "\r\n" for line in lines)
