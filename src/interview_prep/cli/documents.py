@@ -99,14 +99,17 @@ def timeline_command(
     if isinstance(meeting, int):
         with open_journal(journal_path) as journal:
             record = load_records(journal, [meeting])[0]
-        meeting, minutes = record.meeting.when, minutes or record.meeting.minutes
+        meeting, minutes = (
+            record.meeting.when,
+            minutes if minutes is not None else record.meeting.minutes,
+        )
         contact = contact or record.meeting.person.name
         request_date, replied = request_date or record.request_date, True  # they said yes
 
     return timeline(
         request_date,
         meeting,
-        minutes=minutes or 30,
+        minutes=30 if minutes is None else minutes,
         contact=Contact(contact),
         follow_up_after=follow_up_after,
         replied=replied,

@@ -104,7 +104,7 @@ def selection(command: Command) -> Command:
         if record is not None:
             stored = record.meeting
             field, stage = field or stored.field, stage or stored.stage
-            minutes, mode = minutes or stored.minutes, mode or stored.mode
+            minutes, mode = stored.minutes if minutes is None else minutes, mode or stored.mode
             seed = stored.seed if seed is None else seed
         for name, value in (("--field", field), ("--stage", stage)):
             if value is None:
@@ -115,7 +115,7 @@ def selection(command: Command) -> Command:
         plan = plan_interview(
             field,
             stage,
-            minutes or 30,
+            30 if minutes is None else minutes,
             mode=mode or "interview",
             seniority=seniority,
             seed=seed,
