@@ -7,12 +7,14 @@ from .batch import run_batch as run_batch
 from .catalog import Catalog as Catalog
 from .catalog import default_catalog as default_catalog
 from .catalog import load_catalog as load_catalog
+from .documents import CourseUnit as CourseUnit
 from .documents import Document as Document
 from .documents import Letter as Letter
 from .documents import LetterTooLongError as LetterTooLongError
 from .documents import Timeline as Timeline
 from .documents import assignment_handout as assignment_handout
 from .documents import comparison_sheet as comparison_sheet
+from .documents import course_unit as course_unit
 from .documents import interview_script as interview_script
 from .documents import letter as letter
 from .documents import prep_sheet as prep_sheet

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 BATCH_DOCUMENTS = ("prep-sheet", "script", "reflection", "shadow-plan")
-BATCH_FORMATS = ("pdf", "md", "html")
+BATCH_FORMATS = ("pdf", "md", "html", "docx")
 COLUMNS = {
     "name": "the student's name (required)",
     "field": "occupation or cluster (required)",
@@ -292,6 +292,8 @@ def make_one(job: Job) -> bytes:
     document = replace(document, title=f"{document.title} · {job.student.name}")
     if job.format == "pdf":
         return document.to_pdf(paper=job.paper)
+    if job.format == "docx":
+        return document.to_docx(paper=job.paper)
     return str(document.render(job.format)).encode("utf-8")
 
 

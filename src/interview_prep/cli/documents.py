@@ -68,7 +68,7 @@ _document_command(
     help="Business days to wait for a reply before following up.",
 )
 @click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
-@document_output(("md", "ics", "html", "pdf"))
+@document_output(("md", "ics", "html", "pdf", "docx"))
 def timeline_command(
     request_date: date | None,
     meeting: datetime | None,
