@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
+# page sizes in twentieths of a point, as Word stores them: US Letter and A4
+PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 CHECKBOX = {False: "☐", True: "☑"}
@@ -263,14 +265,14 @@ def _blue() -> Any:
 
 def _page_setup(word: WordDocument, options: PageOptions) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Inches, Mm, Twips
 
-    width, height = (Mm(215.9), Mm(279.4)) if options.paper == "letter" else (Mm(210), Mm(297))
+    width, height = PAPER_TWIPS[options.paper]
     section = word.sections[0]
-    section.page_width, section.page_height = width, height
-    section.top_margin, section.bottom_margin = Mm(16), Mm(16)
-    section.left_margin = section.right_margin = Mm(18)
-    section.header_distance = section.footer_distance = Mm(8)
+    section.page_width, section.page_height = Twips(width), Twips(height)
+    section.top_margin = section.bottom_margin = Inches(0.6)
+    section.left_margin = section.right_margin = Inches(0.7)
+    section.header_distance = section.footer_distance = Inches(0.3)
 
     header = section.header.paragraphs[0]
     if options.logo is not None:
@@ -303,6 +305,14 @@ def _logo_bytes(path: Path) -> bytes:
     return data
 
 
+def _drop_template_thumbnail(word: WordDocument) -> None:
+    """python-docx's template carries a picture of itself, which file browsers would show."""
+    relationships = word.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype.endswith("/metadata/thumbnail"):
+            del relationships[key]
+
+
 def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     """A Word document made from ``markdown``, laid out as ``options`` say."""
     try:
@@ -312,6 +322,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
             f"Word output needs python-docx: {error}", hint="pip install python-docx"
         ) from None
     word = docx.Document()
+    _drop_template_thumbnail(word)
     properties = word.core_properties
     properties.title = _clean(options.title)
     properties.language = options.language
