@@ -210,7 +210,7 @@ class _Inline:
             elif kind == "hardbreak":
                 self.paragraph.add_run().add_break()
             elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                self._text(CHECKBOX["checked" in child.content] + " ")
+                self._text(CHECKBOX["checked" in child.content])
             elif kind in ("strong_open", "strong_close"):
                 self.bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
