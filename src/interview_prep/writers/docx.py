@@ -41,6 +41,7 @@ PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 CHECKBOX = {False: "☐", True: "☑"}
+WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
 # Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -142,8 +143,19 @@ class _Writer:
         self.word.add_paragraph("―" * 20)
 
     def _table_open(self, token: Token, index: int) -> None:
-        rows, columns = _table_shape(self.tokens, index)
-        self.table = self.word.add_table(rows=rows, cols=columns, style="Table Grid")
+        rows, lengths = _table_shape(self.tokens, index)
+        self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
+        self.table.autofit = False
+        section = self.word.sections[0]
+        text_width = (
+            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        )
+        for column, width in zip(
+            self.table.columns, _column_widths(lengths, text_width), strict=True
+        ):
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
         self.cell = (-1, -1)
 
     def _table_close(self, token: Token, index: int) -> None:
@@ -233,18 +245,35 @@ class _Inline:
         return run
 
 
-def _table_shape(tokens: Sequence[Token], start: int) -> tuple[int, int]:
-    """Rows and columns of the table that opens at ``tokens[start]``."""
-    rows = columns = cells = 0
-    for token in tokens[start + 1 :]:
+def _table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int]]:
+    """The rows of the table that opens at ``tokens[start]``, and how much room each column
+    wants: its longest text, or room to write in where its cells are blank."""
+    rows = column = 0
+    headers: list[int] = []
+    bodies: list[int] = []
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
         if token.type == "table_close":
             break
         if token.type == "tr_open":
-            rows, cells = rows + 1, 0
+            rows, column = rows + 1, 0
         elif token.type in ("th_open", "td_open"):
-            cells += 1
-            columns = max(columns, cells)
-    return rows, columns
+            if column == len(headers):
+                headers.append(0)
+                bodies.append(0)
+            lengths = headers if token.type == "th_open" else bodies
+            lengths[column] = max(lengths[column], len(tokens[index + 1].content.strip()))
+            column += 1
+    wants = [
+        max(h, b, 8) if b else max(h, WRITING_ROOM) for h, b in zip(headers, bodies, strict=True)
+    ]
+    return rows, wants
+
+
+def _column_widths(wants: Sequence[int], total: int) -> list[int]:
+    """Widths sharing ``total`` in proportion to what each column wants, up to a limit."""
+    weights = [min(want, 70) for want in wants]
+    return [total * weight // sum(weights) for weight in weights]
 
 
 def _clean(text: str) -> str:
