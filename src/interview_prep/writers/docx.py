@@ -41,6 +41,11 @@ PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 CHECKBOX = {False: "☐", True: "☑"}
+# as in print.css: a letter shows no title or page footer; a comparison lies landscape with
+# tall rows to write in
+UNTITLED_KINDS = ("letter",)
+LANDSCAPE_KINDS = ("comparison",)
+TALL_ROWS = {"comparison": 0.8}  # inches
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
 # Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -61,9 +66,11 @@ class _Item:
 class _Writer:
     """Walks one token stream into one Word document, top to bottom."""
 
-    def __init__(self, word: WordDocument, tokens: Sequence[Token]) -> None:
+    def __init__(self, word: WordDocument, tokens: Sequence[Token], kind: str) -> None:
         self.word = word
         self.tokens = tokens
+        self.kind = kind
+        self.hide_title = kind in UNTITLED_KINDS
         self.lists: list[_ListLevel] = []
         self.items: list[_Item] = []
         self.quote_depth = 0
@@ -87,6 +94,9 @@ class _Writer:
     # blocks -------------------------------------------------------------------------
 
     def _heading_open(self, token: Token, index: int) -> None:
+        if self.hide_title and token.tag == "h1":
+            self.hide_title = False
+            return
         self.target = self.word.add_paragraph(style=f"Heading {int(token.tag[1])}")
 
     def _paragraph_open(self, token: Token, index: int) -> None:
@@ -163,6 +173,13 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
+            if self.kind in TALL_ROWS:
+                from docx.enum.table import WD_ROW_HEIGHT_RULE
+                from docx.shared import Inches
+
+                for row in self.table.rows[1:]:
+                    row.height = Inches(TALL_ROWS[self.kind])
+                    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.table = None
         self.word.add_paragraph().paragraph_format.space_after = _points(0)
 
@@ -298,11 +315,18 @@ def _page_setup(word: WordDocument, options: PageOptions) -> None:
 
     width, height = PAPER_TWIPS[options.paper]
     section = word.sections[0]
+    if options.kind in LANDSCAPE_KINDS:
+        from docx.enum.section import WD_ORIENT
+
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.top_margin = section.bottom_margin = Inches(0.6)
     section.left_margin = section.right_margin = Inches(0.7)
     section.header_distance = section.footer_distance = Inches(0.3)
 
+    if options.kind in UNTITLED_KINDS and not (options.school or options.logo):
+        return
     header = section.header.paragraphs[0]
     if options.logo is not None:
         header.add_run().add_picture(io.BytesIO(_logo_bytes(options.logo)), height=Mm(9))
@@ -310,7 +334,8 @@ def _page_setup(word: WordDocument, options: PageOptions) -> None:
     header.add_run(_clean(options.school or options.title)).bold = bool(options.school)
     if options.school:
         header.add_run(_clean(f"  ·  {options.title}"))
-
+    if options.kind in UNTITLED_KINDS:
+        return
     footer = section.footer.paragraphs[0]
     footer.add_run(_clean(f"{options.footer}  ·  page "))
     add_page_fields(footer)
@@ -358,7 +383,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     properties.author = _clean(options.school or "")
     properties.comments = "made with interview-prep"
     _page_setup(word, options)
-    _Writer(word, markdown_parser().parse(markdown)).run()
+    _Writer(word, markdown_parser().parse(markdown), options.kind).run()
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
