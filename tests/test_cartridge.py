@@ -118,9 +118,14 @@ def test_the_reflection_is_essay_questions(package: zipfile.ZipFile, unit: ip.Co
         }
         assert fields["cc_profile"] == "cc.essay.v0p1"
         assert item.find(f"{QTI}presentation/{QTI}response_str/{QTI}render_fib") is not None
-        assert item.findtext(f".//{QTI}mattext").startswith(item.get("title"))
+        prompt = item.find(f".//{QTI}mattext")
+        assert prompt.get("texttype") == "text/html"
+        assert prompt.text.startswith(f"<p>{item.get('title')}</p>")
     curious = next(i for i in items if i.get("title") == "Did it make me more curious?")
-    assert "Why?" in curious.findtext(f".//{QTI}mattext")
+    assert curious.findtext(f".//{QTI}mattext") == (
+        "<p>Did it make me more curious?</p><p>More curious · about the same · less curious. "
+        "Why?</p>"
+    )
 
 
 def test_pages_and_files_hold_the_documents(package: zipfile.ZipFile) -> None:

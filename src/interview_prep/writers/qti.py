@@ -6,6 +6,7 @@ Cartridge; each essay item becomes a question a teacher marks by hand.
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ QTI_SCHEMA = "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_qtiasiv1p2p1_v1p
 
 @dataclass(frozen=True)
 class EssayItem:
-    """One essay question: a short title and the prompt a student answers."""
+    """One essay question: a short title and the prompt a student answers (plain text; each
+    line becomes a paragraph)."""
 
     ident: str
     title: str
@@ -55,7 +57,9 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
         )
         presentation = ET.SubElement(element, "presentation")
         material = ET.SubElement(presentation, "material")
-        ET.SubElement(material, "mattext", {"texttype": "text/plain"}).text = item.prompt
+        ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = _paragraphs(
+            item.prompt
+        )
         response = ET.SubElement(
             presentation, "response_str", {"ident": "response1", "rcardinality": "Single"}
         )
@@ -66,6 +70,12 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
         )
     _qualify(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+
+
+def _paragraphs(text: str) -> str:
+    """Each line of ``text`` as an HTML paragraph: learning platforms show QTI text as HTML,
+    and plain line breaks would run together."""
+    return "".join(f"<p>{html.escape(line)}</p>" for line in text.split("\n") if line.strip())
 
 
 def _qualify(root: ET.Element) -> None:
