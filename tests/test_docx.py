@@ -262,3 +262,12 @@ def test_cli_writes_word_files_and_batch_makes_one_per_student(
     assert made == ["001-maria-garcia.docx", "002-liam-o-brien.docx"]
     first = docx.Document(str(tmp_path / "class" / made[0]))
     assert first.paragraphs[0].style.name == "Heading 1"
+
+
+def test_save_and_render_know_word(tmp_path: Path) -> None:
+    sheet = CASES["script-nurse-college-30"]()
+    saved = sheet.save(tmp_path / "script.DOCX")
+    assert docx.Document(str(saved)).paragraphs[0].text == sheet.title
+    rendered = sheet.render("docx")
+    assert isinstance(rendered, bytes) and rendered[:2] == b"PK"
+    assert zipfile.ZipFile(io.BytesIO(rendered)).testzip() is None
