@@ -20,7 +20,9 @@ from .options import parse_day
 @click.option("--shadow", is_flag=True, help="Include a job shadow.")
 @click.option("--field", "-f", default=None, help="A field for the prep-sheet template.")
 @click.option("--stage", "-s", default=None, metavar="STAGE", help="The students' stage.")
-@click.option("--minutes", "-m", type=int, default=30, show_default=True)
+@click.option(
+    "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+)
 @click.option("--course", default=None, help="Course or class name (the unit's title).")
 @click.option("--teacher", default=None, help="Teacher or counselor.")
 @click.option("--school", default=None, help="A school name for the sheets' page header.")

@@ -53,7 +53,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass
 class _ListLevel:
-    ordered: bool
     num_id: int
 
 
@@ -119,11 +118,11 @@ class _Writer:
     def _bullet_list_open(self, token: Token, index: int) -> None:
         if not self.bullets:
             self.bullets = bullet_numbering(self.word)
-        self.lists.append(_ListLevel(False, self.bullets))
+        self.lists.append(_ListLevel(self.bullets))
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
-        self.lists.append(_ListLevel(True, new_ordered_list(self.word, len(self.lists), start)))
+        self.lists.append(_ListLevel(new_ordered_list(self.word, len(self.lists), start)))
 
     def _bullet_list_close(self, token: Token, index: int) -> None:
         self.lists.pop()
