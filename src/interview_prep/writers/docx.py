@@ -131,6 +131,11 @@ class _Writer:
 
     def _list_item_open(self, token: Token, index: int) -> None:
         self.items.append(_Item(task="task-list-item" in str(token.attrGet("class") or "")))
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        if following is None or following.type != "paragraph_open":
+            # an empty item, or one that opens with a list or table, still gets its number
+            self._paragraph_open(token, index)
+            self.target = None
 
     def _list_item_close(self, token: Token, index: int) -> None:
         self.items.pop()
