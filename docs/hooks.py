@@ -29,6 +29,15 @@ PICTURES = {
     "reflection": "reflection sheet: nurse",
     "handout": "teacher's assignment handout, with a job shadow",
 }
+# name -> what the picture shows: the Word file, printed by LibreOffice as Word users see it
+WORD_PICTURES = {
+    "word-prep-sheet": "prep sheet in Word: nurse, college, 30 minutes, with a contact",
+    "word-handout": "teacher's handout in Word, A4",
+    "word-reflection": "reflection sheet in Word",
+    "word-comparison": "comparison sheet in Word: three people",
+    "word-shadow-plan": "job-shadow plan in Word: electrician, high school, 6 hours",
+    "word-letter-request": "request letter in Word",
+}
 SOURCE_SUFFIXES = (".py", ".j2", ".css", ".yaml", ".yml")
 RESOLUTION = "70"  # dots per inch: a page of US Letter becomes 595 x 770 pixels
 TIMEOUT = 300  # seconds for making all the PDFs
@@ -52,7 +61,7 @@ def _newest_source() -> float:
 
 
 def _up_to_date(pictures: Path) -> bool:
-    targets = [pictures / f"{name}.png" for name in PICTURES]
+    targets = [pictures / f"{name}.png" for name in [*PICTURES, *WORD_PICTURES]]
     if not all(target.is_file() for target in targets):
         return False
     oldest = min(target.stat().st_mtime for target in targets)
@@ -96,13 +105,41 @@ def draw_pictures(pictures: Path) -> list[str]:
         raise RuntimeError(
             "the documentation pictures need pdftoppm: apt-get install poppler-utils"
         )
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise RuntimeError(
+            "the pictures of Word files need LibreOffice: apt-get install libreoffice-writer-nogui"
+        )
     pictures.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="interview-prep-docs-") as temporary:
         folder = Path(temporary)
         _make_pdfs(folder)
-        for name in PICTURES:
+        _print_word_files(soffice, folder)
+        for name in [*PICTURES, *WORD_PICTURES]:
             _first_page_png(folder / f"{name}.pdf", pictures / f"{name}.png")
-    return list(PICTURES)
+    return [*PICTURES, *WORD_PICTURES]
+
+
+def _print_word_files(soffice: str, folder: Path) -> None:
+    """Turn every ``word-*.docx`` in ``folder`` into a PDF beside it, with LibreOffice."""
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(folder / 'libreoffice').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *(str(folder / f"{name}.docx") for name in WORD_PICTURES),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError("LibreOffice could not print the Word files:\n" + result.stderr[-3000:])
 
 
 def on_pre_build(config: Any) -> None:
@@ -162,9 +199,19 @@ def _write_pdfs(folder: Path) -> None:
 
     ip.reflection_sheet(plan, contact, meeting).to_pdf(folder / "reflection.pdf")
 
-    ip.assignment_handout(
+    handout = ip.assignment_handout(
         date(2026, 2, 23), weeks=4, course="Health Careers 101", teacher="Ms. Rivera", shadow=True
-    ).to_pdf(folder / "handout.pdf")
+    )
+    handout.to_pdf(folder / "handout.pdf")
+
+    ip.prep_sheet(plan, contact, meeting).to_docx(folder / "word-prep-sheet.docx")
+    handout.to_docx(folder / "word-handout.docx", paper="a4")
+    ip.reflection_sheet(plan, contact).to_docx(folder / "word-reflection.docx")
+    ip.comparison_sheet(plan, ["Dana Ortiz", "Sam Lee", "Kim Park"]).to_docx(
+        folder / "word-comparison.docx"
+    )
+    ip.shadow_plan("electrician", "high-school", 6).to_docx(folder / "word-shadow-plan.docx")
+    request.to_docx(folder / "word-letter-request.docx")
 
 
 if __name__ == "__main__":

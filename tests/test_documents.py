@@ -179,7 +179,7 @@ def test_save_chooses_format_by_suffix_and_refuses_to_overwrite(tmp_path: Path) 
         sheet.save(tmp_path / "sheet.md")
     sheet.save(tmp_path / "sheet.md", force=True)
     with pytest.raises(ip.UnknownNameError, match="output format"):
-        sheet.save(tmp_path / "sheet.docx")
+        sheet.save(tmp_path / "sheet.odt")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sheet.html", "sheet.md"]
 
 

@@ -30,12 +30,14 @@ if TYPE_CHECKING:
     from .catalog import Catalog as Catalog
     from .catalog import default_catalog as default_catalog
     from .catalog import load_catalog as load_catalog
+    from .documents import CourseUnit as CourseUnit
     from .documents import Document as Document
     from .documents import Letter as Letter
     from .documents import LetterTooLongError as LetterTooLongError
     from .documents import Timeline as Timeline
     from .documents import assignment_handout as assignment_handout
     from .documents import comparison_sheet as comparison_sheet
+    from .documents import course_unit as course_unit
     from .documents import interview_script as interview_script
     from .documents import letter as letter
     from .documents import prep_sheet as prep_sheet
@@ -66,12 +68,14 @@ _LAZY = {
     "Catalog": "catalog",
     "default_catalog": "catalog",
     "load_catalog": "catalog",
+    "CourseUnit": "documents",
     "Document": "documents",
     "Letter": "documents",
     "LetterTooLongError": "documents",
     "Timeline": "documents",
     "assignment_handout": "documents",
     "comparison_sheet": "documents",
+    "course_unit": "documents",
     "interview_script": "documents",
     "letter": "documents",
     "prep_sheet": "documents",
@@ -104,6 +108,7 @@ __all__ = [
     "Branding",
     "Catalog",
     "Contact",
+    "CourseUnit",
     "Document",
     "FieldMatch",
     "InputFileError",
@@ -131,6 +136,7 @@ __all__ = [
     "UnknownNameError",
     "assignment_handout",
     "comparison_sheet",
+    "course_unit",
     "default_catalog",
     "find_questions",
     "interview_script",

@@ -13,7 +13,8 @@ In ``conf.py``: ``extensions = ["interview_prep.sphinx"]``. Then, in reStructure
        :theme: advice
 
 and in MyST Markdown the same directives in a ```{interview-script}``` fence. The content is
-rendered to HTML; other builders (LaTeX, text) get the Markdown as a literal block.
+rendered to HTML; other builders (LaTeX, text) get the Markdown as a literal block. Jupyter
+Book 2 (mystmd) runs no Sphinx extensions: it gets the directives from ``interview_prep.myst``.
 """
 
 from __future__ import annotations
@@ -65,42 +66,18 @@ class InterviewScript(_Base):
     """``.. interview-script::`` with :field:, :stage:, :minutes:, :mode:, :seniority:, :seed:."""
 
     def markdown(self) -> str:
-        from .documents import interview_script
-        from .select import plan_interview
+        from .directives import script_markdown
 
-        if "field" not in self.options or "stage" not in self.options:
-            raise InterviewPrepError("needs :field: and :stage:")
-        plan = plan_interview(
-            self.options["field"],
-            self.options["stage"],
-            self.options.get("minutes", 30),
-            mode=self.options.get("mode", "interview"),
-            seniority=self.options.get("seniority"),
-            seed=self.options.get("seed"),
-        )
-        return interview_script(plan).markdown
+        return script_markdown(self.options)
 
 
 class InterviewQuestions(_Base):
     """``.. interview-questions::`` with :field:, :stage:, :theme:, :mode: (all optional)."""
 
     def markdown(self) -> str:
-        from .select import find_questions
+        from .directives import questions_markdown
 
-        found = find_questions(
-            self.options.get("field"),
-            self.options.get("stage"),
-            self.options.get("theme"),
-            self.options.get("mode"),
-            kind="question",
-        )
-        return "\n".join(f"- {line}" for line in _escaped(i.text for i in found)) + "\n"
-
-
-def _escaped(texts: Any) -> list[str]:
-    from .markdown_text import escape_markdown
-
-    return [escape_markdown(text) for text in texts]
+        return questions_markdown(self.options)
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -101,6 +101,8 @@ def make_one(job: Job) -> bytes:
     document = replace(document, title=f"{document.title} · {job.student.name}")
     if job.format == "pdf":
         return document.to_pdf(paper=job.paper)
+    if job.format == "docx":
+        return document.to_docx(paper=job.paper)
     return str(document.render(job.format)).encode("utf-8")
 
 

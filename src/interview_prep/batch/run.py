@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 BATCH_DOCUMENTS = ("prep-sheet", "script", "reflection", "shadow-plan")
-BATCH_FORMATS = ("pdf", "md", "html")
+BATCH_FORMATS = ("pdf", "md", "html", "docx")
 
 
 @dataclass(frozen=True)

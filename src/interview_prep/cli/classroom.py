@@ -33,7 +33,7 @@ from .options import (
     show_default=True,
     help="prep-sheet, script, reflection or shadow-plan.",
 )
-@click.option("--format", "fmt", default="pdf", show_default=True, help="pdf, md or html.")
+@click.option("--format", "fmt", default="pdf", show_default=True, help="pdf, md, html or docx.")
 @click.option(
     "--stage",
     "-s",

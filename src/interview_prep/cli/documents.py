@@ -80,7 +80,7 @@ _document_command(
 )
 @click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
 @journal_option
-@document_output(("md", "ics", "html", "pdf"))
+@document_output(("md", "ics", "html", "pdf", "docx"))
 def timeline_command(
     request_date: date | None,
     meeting: datetime | int | None,

@@ -82,7 +82,7 @@ from .options import (
     help="LinkedIn account: note limit 200 or 300 characters.",
 )
 @bank_option
-@document_output(("txt", "md", "html", "pdf"))
+@document_output(("txt", "md", "html", "pdf", "docx"))
 def letter_command(
     kind: str,
     channel: str,

@@ -212,8 +212,8 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
     if output is None:
         if isinstance(content, bytes) and sys.stdout.isatty():
             raise InterviewPrepError(
-                "PDF output is binary and cannot go to the terminal",
-                hint="write it to a file with -o sheet.pdf",
+                "PDF and Word output are binary and cannot go to the terminal",
+                hint="write it to a file with -o sheet.pdf or -o sheet.docx",
             )
         to_stdout(content)
         return
@@ -254,7 +254,7 @@ def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]
     return format_for_suffix(output, formats)
 
 
-DOCUMENT_FORMATS = ("md", "html", "pdf")
+DOCUMENT_FORMATS = ("md", "html", "pdf", "docx")
 
 
 def document_output(
@@ -289,7 +289,7 @@ LOOK_OPTIONS: list[Callable[[Any], Any]] = [
         type=click.Choice(["letter", "a4"]),
         default="letter",
         show_default=True,
-        help="Paper size for PDF.",
+        help="Paper size for PDF and Word.",
     ),
     click.option("--school", default=None, help="A school or programme name for the page header."),
     click.option(
@@ -353,6 +353,8 @@ def write_document(
     offset = look["heading_level"] - 1
     if chosen == "pdf":
         content: str | bytes = document.to_pdf(paper=look["paper"])
+    elif chosen == "docx":
+        content = document.to_docx(paper=look["paper"])
     elif chosen == "html" and (look["fragment"] or offset):
         content = document.to_html(fragment=True, heading_offset=offset)
     elif chosen == "md" and offset:

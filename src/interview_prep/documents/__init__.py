@@ -14,3 +14,5 @@ from .script import prep_sheet as prep_sheet
 from .shadow import shadow_plan as shadow_plan
 from .timeline import Timeline as Timeline
 from .timeline import timeline as timeline
+from .unit import CourseUnit as CourseUnit
+from .unit import course_unit as course_unit

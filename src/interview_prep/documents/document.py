@@ -15,9 +15,16 @@ from ..output import atomic_write
 if TYPE_CHECKING:
     from ..render import PageOptions
 
-FORMATS = ("md", "html", "pdf")
+FORMATS = ("md", "html", "pdf", "docx")
 D = TypeVar("D", bound="Document")
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 MAX_STYLESHEET_BYTES = 1_000_000
@@ -104,14 +111,31 @@ class Document:
             atomic_write(Path(path), pdf, force=force)
         return pdf
 
+    def to_docx(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        paper: str | None = None,
+        force: bool = False,
+    ) -> bytes:
+        """The Word (.docx) bytes; with ``path``, also write them there whole or not at all."""
+        from ..writers.docx import markdown_to_docx
+
+        data = markdown_to_docx(self.markdown, self._options(paper))
+        if path is not None:
+            atomic_write(Path(path), data, force=force)
+        return data
+
     def render(self, format: str) -> bytes | str:
-        """The document as ``md``, ``html`` or ``pdf``."""
+        """The document as ``md``, ``html``, ``pdf`` or ``docx``."""
         if format == "md":
             return self.markdown
         if format == "html":
             return self.to_html()
         if format == "pdf":
             return self.to_pdf()
+        if format == "docx":
+            return self.to_docx()
         raise UnknownNameError("format", format, FORMATS)
 
     def save(

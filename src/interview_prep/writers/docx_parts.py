@@ -1,0 +1,162 @@
+"""The pieces of WordprocessingML python-docx has no API for: list numbering definitions,
+repeated table headers, ruled writing space and page-number fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.table import Table, _Row
+    from docx.text.paragraph import Paragraph
+
+_Element = Any  # an lxml element, as python-docx makes them
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LEVELS = 9
+INDENT = 360  # twentieths of a point per list level (a quarter inch)
+BULLET_GLYPHS = ("•", "◦", "▪")
+RULE_COLOR = "8FA3B3"
+RULE_HEIGHT = 460  # twentieths of a point between ruled lines: about a third of an inch
+
+
+def _xml(text: str) -> _Element:
+    from docx.oxml import parse_xml
+
+    return parse_xml(text.replace("XMLNS", f'xmlns:w="{W}"'))
+
+
+def _numbering(word: WordDocument) -> _Element:
+    return word.part.numbering_part.element
+
+
+def _next_id(numbering: _Element, tag: str, attribute: str) -> int:
+    used = [int(e.get(f"{{{W}}}{attribute}")) for e in numbering.iter(f"{{{W}}}{tag}")]
+    return max(used, default=0) + 1
+
+
+def _levels(ordered: bool) -> str:
+    levels = []
+    for level in range(LEVELS):
+        if ordered:
+            shape = f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%{level + 1}."/>'
+        else:
+            glyph = BULLET_GLYPHS[level % len(BULLET_GLYPHS)]
+            shape = f'<w:numFmt w:val="bullet"/><w:lvlText w:val="{glyph}"/>'
+        levels.append(
+            f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/>{shape}<w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{INDENT * (level + 1)}" w:hanging="{INDENT}"/></w:pPr>'
+            "</w:lvl>"
+        )
+    return "".join(levels)
+
+
+def _add_list(word: WordDocument, ordered: bool, level: int, start: int | None) -> int:
+    """A new abstract list and a list instance of it; returns the instance's ``numId``."""
+    numbering = _numbering(word)
+    abstract_id = _next_id(numbering, "abstractNum", "abstractNumId")
+    num_id = _next_id(numbering, "num", "numId")
+    abstract = _xml(
+        f'<w:abstractNum XMLNS w:abstractNumId="{abstract_id}">'
+        f'<w:multiLevelType w:val="hybridMultilevel"/>{_levels(ordered)}</w:abstractNum>'
+    )
+    override = (
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride>'
+        if start is not None
+        else ""
+    )
+    instance = _xml(
+        f'<w:num XMLNS w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+        f"{override}</w:num>"
+    )
+    first_num = numbering.find(f"{{{W}}}num")
+    if first_num is not None:  # the schema wants every abstractNum before the first num
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(instance)
+    return num_id
+
+
+def new_ordered_list(word: WordDocument, level: int, start: int) -> int:
+    """Numbering for one ordered list: its own instance, so it restarts at ``start``."""
+    return _add_list(word, True, level, start)
+
+
+def bullet_numbering(word: WordDocument) -> int:
+    """Numbering shared by every bulleted list of a document."""
+    return _add_list(word, False, 0, None)
+
+
+def set_numbering(paragraph: Paragraph, num_id: int, level: int) -> None:
+    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = min(level, LEVELS - 1)
+    numbering.get_or_add_numId().val = num_id
+
+
+def list_indent(paragraph: Paragraph, level: int) -> None:
+    """Indent a paragraph to the text of list ``level``, without a number or bullet."""
+    from docx.shared import Twips
+
+    paragraph.paragraph_format.left_indent = Twips(INDENT * (level + 1))
+
+
+def repeat_as_header(row: _Row) -> None:
+    """Repeat this row at the top of every page the table runs onto."""
+    row._tr.get_or_add_trPr().append(_xml('<w:tblHeader XMLNS w:val="true"/>'))
+
+
+def cant_split(row: _Row) -> None:
+    row._tr.get_or_add_trPr().append(_xml('<w:cantSplit XMLNS w:val="true"/>'))
+
+
+def ruled_table_borders(table: Table, indent_level: int) -> None:
+    """Make a one-column table look like ruled lines to write on."""
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE_COLOR}"'
+    _add_table_property(
+        table, _xml(f'<w:tblInd XMLNS w:w="{INDENT * indent_level}" w:type="dxa"/>')
+    )
+    _add_table_property(
+        table,
+        _xml(
+            f'<w:tblBorders XMLNS><w:top w:val="nil"/><w:left w:val="nil"/>'
+            f'<w:bottom {rule}/><w:right w:val="nil"/><w:insideH {rule}/>'
+            '<w:insideV w:val="nil"/></w:tblBorders>'
+        ),
+    )
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(
+            _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="exact"/>')
+        )
+
+
+# the order the schema gives a table's properties; Word refuses a file that breaks it
+TABLE_PROPERTY_ORDER = (
+    *("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize"),
+    *("tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd"),
+    *("tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"),
+)
+
+
+def _add_table_property(table: Table, element: _Element) -> None:
+    properties = table._tbl.tblPr
+    rank = TABLE_PROPERTY_ORDER.index(element.tag.split("}")[1])
+    for child in properties:
+        name = child.tag.split("}")[1]
+        if name in TABLE_PROPERTY_ORDER and TABLE_PROPERTY_ORDER.index(name) > rank:
+            child.addprevious(element)
+            return
+    properties.append(element)
+
+
+def add_page_fields(paragraph: Paragraph) -> None:
+    """'N of M': the page number and the page count, as fields Word updates itself."""
+    paragraph._p.append(_field("PAGE", "1"))
+    paragraph.add_run(" of ")
+    paragraph._p.append(_field("NUMPAGES", "1"))
+
+
+def _field(instruction: str, shown: str) -> _Element:
+    return _xml(
+        f'<w:fldSimple XMLNS w:instr="{instruction}"><w:r><w:t>{shown}</w:t></w:r></w:fldSimple>'
+    )
