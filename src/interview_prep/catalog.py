@@ -111,6 +111,11 @@ def _builtin_banks() -> tuple[Bank, ...]:
     return _builtin()[1]
 
 
+def builtin_bank_ids() -> frozenset[str]:
+    """Ids of the banks shipped with the package; every other bank is the user's own."""
+    return frozenset(bank.id for bank in _builtin_banks())
+
+
 CACHE_FORMAT = 1
 
 
