@@ -21,6 +21,7 @@ from .documents import shadow_plan as shadow_plan
 from .documents import timeline as timeline
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
+from .errors import FieldTextTooLongError as FieldTextTooLongError
 from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
