@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
+from .errors import FieldTextTooLongError as FieldTextTooLongError
 from .errors import InputFileError as InputFileError
 from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
@@ -111,6 +112,7 @@ __all__ = [
     "CourseUnit",
     "Document",
     "FieldMatch",
+    "FieldTextTooLongError",
     "InputFileError",
     "InterviewPrepError",
     "InterviewPrepWarning",

@@ -150,6 +150,11 @@ def _builtin_key() -> tuple[str, tuple[bytes, ...], tuple[Traversable, ...]]:
     return f"catalog-{digest.hexdigest()[:32]}", contents, entries
 
 
+def builtin_bank_ids() -> frozenset[str]:
+    """Ids of the banks shipped with the package; every other bank is the user's own."""
+    return frozenset(bank.id for bank in _builtin_banks())
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
     """The built-in taxonomy and banks: from the cache when the files are unchanged."""

@@ -96,14 +96,50 @@ class UnknownNameError(InterviewPrepError, LookupError):
 
 
 class AmbiguousFieldError(InterviewPrepError, LookupError):
-    """A field name matches several clusters (a classic cluster that the 2024 framework split)."""
+    """What was typed names several fields (an occupation word several jobs share, or a
+    classic cluster that the 2024 framework split); asks the user to choose.
 
-    def __init__(self, found: str, matches: Sequence[str]) -> None:
+    ``matches`` holds the candidate ids and ``candidates`` their ``(id, title)`` pairs.
+    """
+
+    SHOWN = 12
+
+    def __init__(
+        self,
+        found: str,
+        matches: Sequence[str],
+        titles: Sequence[str] | None = None,
+        *,
+        clusters_only: bool = True,
+    ) -> None:
         self.found = found
         self.matches = tuple(matches)
+        self.candidates = tuple(zip(self.matches, titles or self.matches, strict=True))
+        if clusters_only:
+            message = f"field {found!r} matches several clusters: {', '.join(self.matches)}"
+            hint = "name one of them, or an occupation (see `interview-prep fields`)"
+        else:
+            shown = [f"{title} ({id_})" for id_, title in self.candidates[: self.SHOWN]]
+            more = len(self.candidates) - self.SHOWN
+            message = f"field {found!r} could mean several fields; which one? " + ", ".join(shown)
+            if more > 0:
+                message += f", and {more} more"
+            hint = (
+                f"type one of them, e.g. --field {self.matches[0]}, or see them all with "
+                f"`interview-prep fields {found}`"
+            )
+        super().__init__(message, hint=hint)
+
+
+class FieldTextTooLongError(InterviewPrepError, ValueError):
+    """What was typed for a field is far longer than any field name."""
+
+    def __init__(self, length: int, limit: int) -> None:
+        self.length = length
+        self.limit = limit
         super().__init__(
-            f"field {found!r} matches several clusters: {', '.join(self.matches)}",
-            hint="name one of them, or an occupation (see `interview-prep fields`)",
+            f"the field is {length:,} characters long; a field name has at most {limit}",
+            hint="type an occupation or cluster, e.g. 'nurse' or 'Health Science'",
         )
 
 

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import AmbiguousFieldError, UnknownNameError
+from .errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
 from .model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
 
 LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
@@ -67,6 +67,40 @@ class FieldMatch:
         return min(ranks) if ranks else None
 
 
+MAX_FIELD_TEXT = 200
+# words that name a kind of role, not one job: typed alone, they ask which job is meant
+GENERIC_WORDS = frozenset(
+    [
+        "engineer",
+        "therapist",
+        "designer",
+        "scientist",
+        "law",
+        "teacher",
+        "technician",
+        "tech",
+        "manager",
+        "analyst",
+        "assistant",
+        "officer",
+        "artist",
+        "counselor",
+        "specialist",
+        "consultant",
+        "operator",
+        "worker",
+        "instructor",
+        "inspector",
+        "coordinator",
+        "administrator",
+        "developer",
+    ]
+)
+# endings that make a person from a word: law -> lawyer, design -> designer
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "yer", "ant", "ent")
+_SUFFIXES = ("ologist", "ology", "ists", "ist", "ians", "ian", "ers", "er", "ors", "or", "ing", "s")
+
+
 def normalize(text: str) -> str:
     """Lower case, '&' as 'and', punctuation as spaces, single spaces."""
     text = text.lower().replace("&", " and ").replace("’", "'")
@@ -89,6 +123,7 @@ class FieldIndex:
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self._names: dict[str, list[FieldMatch]] = {}
+        self._words: dict[str, set[FieldMatch]] = {}
         for cluster in taxonomy.clusters:
             match = _cluster_match(cluster)
             for name in (cluster.id, cluster.title, *cluster.aliases, *cluster.formerly):
@@ -107,13 +142,36 @@ class FieldIndex:
             bucket = self._names.setdefault(key, [])
             if match not in bucket:
                 bucket.append(match)
+            if match.kind == "occupation":
+                for word in key.split():
+                    self._words.setdefault(word, set()).add(match)
+
+    def sharing(self, word: str) -> list[FieldMatch]:
+        """Occupations with ``word`` in a name, or a person-word made from it (law: lawyer)."""
+        found = set(self._words.get(word, ()))
+        for ending in _AGENT_ENDINGS:
+            found |= self._words.get(word + ending, set())
+        return sorted(found, key=lambda m: m.title)
 
     def resolve(self, text: str) -> FieldMatch:
-        """The one field ``text`` names; raise with the closest names when there is none."""
+        """The one field ``text`` names. Raise `AmbiguousFieldError` listing the candidates
+        when it could mean several, and `UnknownNameError` with names that share a word
+        stem with it when it names none."""
+        if len(text) > MAX_FIELD_TEXT:
+            raise FieldTextTooLongError(len(text), MAX_FIELD_TEXT)
         key = normalize(text)
         matches = self._names.get(key) or self._names.get(_singular(key))
+        word = _singular(key)
+        if " " not in word and (matches is None or word in GENERIC_WORDS):
+            shared = self.sharing(word)
+            if len(shared) >= 2:
+                broad = [m for m in matches or [] if m.kind != "occupation"]
+                options = [*broad, *shared]
+                raise AmbiguousFieldError(
+                    text, [m.id for m in options], [m.title for m in options], clusters_only=False
+                )
         if matches is None:
-            suggestions = [m.title for m in self.search(text, limit=4)]
+            suggestions = [m.title for m in self.suggest(text, limit=4)]
             raise UnknownNameError(
                 "field",
                 text,
@@ -133,10 +191,14 @@ class FieldIndex:
         raise AmbiguousFieldError(text, [m.id for m in matches])
 
     def search(self, query: str, limit: int = 10) -> list[FieldMatch]:
-        """Fields whose names match ``query``, best first: exact, prefix, word, part, fuzzy."""
+        """Fields whose names match ``query``, best first: exact, prefix, word, part, then
+        names sharing a word stem with it (by how many, then by how alike they look)."""
+        if len(query) > MAX_FIELD_TEXT:
+            raise FieldTextTooLongError(len(query), MAX_FIELD_TEXT)
         key = normalize(query)
         if not key:
             return [_cluster_match(c) for c in self.taxonomy.clusters][:limit]
+        stems = [_stem(word) for word in key.split()]
         scored: dict[FieldMatch, tuple[float, int]] = {}
         for name, matches in self._names.items():
             score: float
@@ -146,17 +208,63 @@ class FieldIndex:
                 score = 3.0
             elif any(word.startswith(key) for word in name.split()):
                 score = 2.5
-            elif key in name:
+            elif len(key) >= 4 and key in name:
                 score = 2.0
             else:
-                ratio = difflib.SequenceMatcher(None, key, name).ratio()
-                score = ratio if ratio >= 0.72 else 0.0
+                score = _related(stems, key, name)
             if score:
                 # a shorter matching name is a closer match: "nurse" before "nursery"
                 for match in matches:
                     scored[match] = max(scored.get(match, (0.0, 0)), (score, -len(name)))
         ranked = sorted(scored.items(), key=lambda pair: (-pair[1][0], -pair[1][1], pair[0].title))
         return [match for match, _ in ranked[:limit]]
+
+    def suggest(self, text: str, limit: int = 4) -> list[FieldMatch]:
+        """Fields to offer for a name that matched none: only those sharing a word stem."""
+        return self.search(text, limit)
+
+
+def _stem(word: str) -> str:
+    """A word without the endings that make people and plurals: biologist -> biolog."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_stem(stem: str, word: str) -> bool:
+    """True when ``word`` shares the stem, or is a likely typo of a word that does."""
+    other = _stem(word)
+    if stem == other:
+        return True
+    if min(len(stem), len(other)) >= 5 and (stem.startswith(other) or other.startswith(stem)):
+        return True  # electric / electrician, manage / management
+    # a typo keeps the first letter and is one slip away: nurce / nurse, not zookeeper /
+    # bookkeeper, not translat(or) / transit
+    return min(len(stem), len(other)) >= 5 and stem[0] == other[0] and _one_slip(stem, other)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter changed, added, dropped or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _related(stems: list[str], key: str, name: str) -> float:
+    """Below 2 (the part-of-a-name score): the share of typed stems found in ``name``, with
+    how alike the two look as a tiebreak; 0 when they share no stem."""
+    words = name.split()
+    shared = sum(1 for stem in stems if any(_same_stem(stem, word) for word in words))
+    if not shared:
+        return 0.0
+    alike = difflib.SequenceMatcher(None, key, name).ratio()
+    return 1.0 + 0.6 * shared / len(stems) + 0.3 * alike
 
 
 def _cluster_match(cluster: Cluster) -> FieldMatch:

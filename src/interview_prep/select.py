@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-import random
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Catalog, default_catalog
+from .catalog import Catalog, builtin_bank_ids, default_catalog
 from .errors import PlanError, UnknownNameError
 from .fields import FieldMatch
 from .model import MODES, Item, Taxonomy
-from .similar import NEAR_DUPLICATE, similarity
+from .planner import (
+    TARGETED_FROM_MINUTES,
+    Choice,
+    LeftOut,
+    Ranking,
+    cover_themes,
+    fill_time,
+    left_out_reasons,
+    reserve_targeted,
+)
 
 MIN_MINUTES = 10
 MAX_MINUTES = 120
@@ -22,20 +29,13 @@ OBSERVATION_ITEMS = 12
 
 @dataclass(frozen=True)
 class PlannedItem:
-    """An item placed in a plan, with the minute (from the start) by which it should be done."""
+    """An item placed in a plan, with the minute (from the start) by which it should be done,
+    and why it was chosen."""
 
     item: Item
     specificity: int
     ends_at: int
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A candidate the plan did not use, and why."""
-
-    item_id: str
-    theme: str
-    reason: str
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,7 @@ class Plan:
                 "priority": item.priority,
                 "field": _field_of(item, self.field),
                 "ends_at": planned.ends_at,
+                "why": list(planned.reasons),
             }
 
         return {
@@ -158,10 +159,14 @@ def plan_interview(
 ) -> Plan:
     """Pick the questions for a meeting of ``minutes`` that fit the learner and the field.
 
-    Time for the opening, the closing asks and thanks is set aside first. Every core theme
-    gets one question (the most specific field first, must-ask before standard) while the
-    time allows; the rest of the time goes by priority, spread across themes. The same
-    inputs give the same plan; ``seed`` varies the choice among equal questions.
+    Time for the opening, the closing asks (in the order they are written) and thanks is set
+    aside first. From 20 minutes, two questions written for the learner's stage, and one for
+    the person's seniority when given, are reserved. Every core theme then gets one question
+    (the most specific field first, your own banks before the built-in ones, must-ask before
+    standard) while the time allows; the rest of the time goes by priority, spread across
+    themes. No question nearly repeats another in the plan. The same inputs give the same
+    plan; ``seed`` varies the choice among equal questions. Each planned item says why it was
+    chosen, and each left-out candidate why not.
     """
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
@@ -176,7 +181,8 @@ def plan_interview(
             hint="informational interviews usually last 15 to 60 minutes",
         )
 
-    ranking = _Ranking(catalog, match, seed)
+    own = frozenset(i.id for i in catalog.items if i.bank not in builtin_bank_ids())
+    ranking = Ranking(catalog, match, seed, own)
     candidates = [
         item
         for item in catalog.items
@@ -186,7 +192,11 @@ def plan_interview(
         and item.suits_seniority(seniority)
     ]
     questions = sorted((i for i in candidates if i.kind == "question"), key=ranking.key)
-    closing = [i for i in questions if i.theme == "closing" and i.priority == 1]
+    # closing asks keep the order they are written in: "who else?" before "may I say?"
+    closing = sorted(
+        (i for i in questions if i.theme == "closing" and i.priority == 1),
+        key=lambda i: ranking.position[i.id],
+    )
     talk = [i for i in questions if i.theme != "closing"]
     opening = 1 if minutes < 20 else 2
     budget = minutes - opening - sum(i.minutes for i in closing) - THANKS_MINUTES
@@ -198,19 +208,23 @@ def plan_interview(
     required = [t.id for t in taxonomy.themes if t.core]
     if mode == "shadow":
         required = ["debrief", *required]
-    chosen, uncovered = _cover_themes(required, talk, budget)
-    repeats, rest = _fill(chosen, talk, budget, ranking, mode)
+    choice = Choice(budget, taxonomy, ranking, fixed=list(closing))
+    choice.rank_by_theme(talk)
+    if minutes >= TARGETED_FROM_MINUTES:
+        reserve_targeted(choice, talk, required, stage, seniority)
+    uncovered = cover_themes(choice, talk, required)
+    rest = fill_time(choice, talk, mode)
 
     order = {t.id: t.order for t in taxonomy.themes}
     if mode == "shadow":
         order["debrief"] = -1  # after a shadow, talk over what was seen first
-    chosen.sort(key=lambda i: (order[i.theme], i.priority, *ranking.key(i)))
+    chosen = sorted(choice.taken, key=lambda i: (order[i.theme], i.priority, *ranking.key(i)))
     elapsed = opening
     planned = []
     for item in (*chosen, *closing):
         elapsed += item.minutes
-        planned.append(PlannedItem(item, ranking.rank(item), elapsed))
-    no_time = "no time left in the budget"
+        reasons = choice.reasons.get(item.id) or ["closing ask, in conversation order"]
+        planned.append(PlannedItem(item, ranking.rank(item), elapsed, tuple(reasons)))
     return Plan(
         field=match,
         stage=stage,
@@ -234,90 +248,9 @@ def plan_interview(
         if mode == "shadow"
         else (),
         uncovered=tuple(uncovered),
-        left_out=(*repeats, *(LeftOut(i.id, i.theme, no_time) for i in rest)),
+        left_out=tuple(left_out_reasons(choice, rest, talk)),
         taxonomy=taxonomy,
     )
-
-
-class _Ranking:
-    """How good a choice an item is for a field: the most specific field first, then
-    must-ask before standard, then the bank's own order (or, with a seed, chance)."""
-
-    def __init__(self, catalog: Catalog, match: FieldMatch, seed: int | None) -> None:
-        self.match = match
-        self.position = {item.id: index for index, item in enumerate(catalog.items)}
-        self.jitter: dict[str, float] = {}
-        if seed is not None:
-            rng = random.Random(seed)
-            self.jitter = {i.id: rng.random() for i in sorted(catalog.items, key=lambda i: i.id)}
-
-    def applies(self, item: Item) -> bool:
-        return self.match.specificity(item.fields) is not None
-
-    def rank(self, item: Item) -> int:
-        rank = self.match.specificity(item.fields)
-        assert rank is not None  # only items that apply are ranked
-        return rank
-
-    def tiebreak(self, item: Item) -> tuple[float, int]:
-        return (self.jitter.get(item.id, 0.0), self.position[item.id])
-
-    def key(self, item: Item) -> tuple[int, int, float, int]:
-        return (self.rank(item), item.priority, *self.tiebreak(item))
-
-
-def _cover_themes(
-    required: list[str], talk: list[Item], budget: int
-) -> tuple[list[Item], list[str]]:
-    """One question per required theme, best first, keeping room for the cheapest question of
-    every theme still to cover; the themes that did not fit are returned too."""
-    chosen: list[Item] = []
-    uncovered: list[str] = []
-    left = budget
-    cheapest = {t: min((i.minutes for i in talk if i.theme == t), default=0) for t in required}
-    for index, theme in enumerate(required):
-        reserve = sum(cheapest[t] for t in required[index + 1 :])
-        options = [i for i in talk if i.theme == theme]
-        pick = next((i for i in options if i.minutes <= left - reserve), None)
-        pick = pick or next((i for i in options if i.minutes <= left), None)
-        if pick is None:
-            uncovered.append(theme)
-            continue
-        chosen.append(pick)
-        left -= pick.minutes
-    return chosen, uncovered
-
-
-def _fill(
-    chosen: list[Item], talk: list[Item], budget: int, ranking: _Ranking, mode: str
-) -> tuple[list[LeftOut], list[Item]]:
-    """Spend the time left: other themes before a second question on one, the mode's own
-    questions first, "if time allows" last, never a near-twin of a chosen question."""
-    left = budget - sum(i.minutes for i in chosen)
-    per_theme = Counter(i.theme for i in chosen)
-    rest = [i for i in talk if i not in chosen]
-    repeats: list[LeftOut] = []
-    while fitting := [i for i in rest if i.minutes <= left]:
-        pick = min(
-            fitting,
-            key=lambda i: (
-                i.priority == 3,
-                mode not in i.modes,
-                per_theme[i.theme],
-                i.priority,
-                ranking.rank(i),
-                *ranking.tiebreak(i),
-            ),
-        )
-        rest.remove(pick)
-        twin = next((c for c in chosen if similarity(c.text, pick.text) >= NEAR_DUPLICATE), None)
-        if twin is not None:
-            repeats.append(LeftOut(pick.id, pick.theme, f"too like {twin.id}, already planned"))
-            continue
-        chosen.append(pick)
-        per_theme[pick.theme] += 1
-        left -= pick.minutes
-    return repeats, rest
 
 
 @dataclass(frozen=True)

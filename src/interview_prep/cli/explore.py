@@ -20,18 +20,49 @@ from .options import (
     selection,
 )
 
+EXPLAINED_RUNNERS_UP = 12
+
 
 @main.command("plan")
 @from_journal
 @selection
+@click.option(
+    "--explain", is_flag=True, help="Say why each question was chosen and the runners-up not."
+)
 @output_formats(("json", "md"))
-def plan_command(plan: Any, output: Path | None, fmt: str | None, force: bool) -> None:
-    """Show which questions fit the meeting, and what was left out and why."""
+def plan_command(
+    plan: Any, explain: bool, output: Path | None, fmt: str | None, force: bool
+) -> None:
+    """Show which questions fit the meeting, and what was left out and why.
+
+    The JSON always says why each question was chosen and why the others were not.
+    """
     chosen = choose_format(fmt, output, ("json", "md"))
     if chosen == "json":
         emit(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n", output, force)
     else:
-        emit(_plan_markdown(plan), output, force)
+        text = _plan_markdown(plan) + (_explanation(plan) if explain else "")
+        emit(text, output, force)
+
+
+def _explanation(plan: Any) -> str:
+    from ..markdown_text import escape_markdown
+
+    lines = ["", "## Why these questions", ""]
+    for planned in (*plan.questions, *plan.closing):
+        reasons = "; ".join(planned.reasons)
+        lines.append(f"- **{escape_markdown(planned.item.id)}**: {escape_markdown(reasons)}")
+    # near-twins first, then those that lost their theme to a chosen question
+    runners = sorted(
+        plan.left_out, key=lambda x: (not x.reason.startswith("too like"), "; " not in x.reason)
+    )
+    lines += ["", "## Runners-up, and why not", ""]
+    for left in runners[:EXPLAINED_RUNNERS_UP]:
+        lines.append(f"- {escape_markdown(left.item_id)}: {escape_markdown(left.reason)}")
+    if len(runners) > EXPLAINED_RUNNERS_UP:
+        more = len(runners) - EXPLAINED_RUNNERS_UP
+        lines.append(f"- and {more} more for lack of time (`--format json` gives every reason)")
+    return "\n".join(lines) + "\n"
 
 
 def _plan_markdown(plan: Any) -> str:
@@ -54,7 +85,7 @@ def _plan_markdown(plan: Any) -> str:
         )
     if plan.uncovered:
         lines += ["", "Core themes not covered: " + ", ".join(plan.uncovered)]
-    lines += ["", f"Left out for lack of time: {len(plan.left_out)} questions."]
+    lines += ["", f"Left out: {len(plan.left_out)} questions (`--explain` says why)."]
     return "\n".join(lines) + "\n"
 
 
