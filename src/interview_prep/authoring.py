@@ -19,7 +19,7 @@ version: 1
 language: en
 description: What these questions are for, and who wrote them.
 defaults:
-  fields: [{field}]            # cluster or occupation ids; any = every field
+  fields: [{field}]            # cluster, sub-cluster or occupation ids; any = every field
 items:
   # One item: id (unique, kebab-case), text (an open question, 30 words at most), theme.
   - id: {prefix}-path-first-step

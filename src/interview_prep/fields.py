@@ -7,18 +7,25 @@ import re
 from dataclasses import dataclass
 
 from .errors import AmbiguousFieldError, UnknownNameError
-from .model import Cluster, Occupation, Taxonomy
+from .model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
+
+LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 
 
 @dataclass(frozen=True)
 class FieldMatch:
-    """A resolved field: an occupation (with its cluster) or a whole cluster."""
+    """A resolved field: an occupation, a sub-cluster or a whole cluster, with what contains it.
+
+    ``kind`` is ``occupation``, ``subcluster`` or ``cluster``.
+    """
 
     kind: str
     id: str
     title: str
     cluster_id: str
     cluster_title: str
+    subcluster_id: str | None = None
+    subcluster_title: str | None = None
 
     @property
     def phrase(self) -> str:
@@ -38,17 +45,26 @@ class FieldMatch:
     @property
     def scope(self) -> tuple[str, ...]:
         """Field ids whose items apply, most specific first."""
+        return tuple(self._levels)
+
+    @property
+    def _levels(self) -> dict[str, int]:
+        """Each field id in scope with its level: 0 occupation, 1 sub-cluster, 2 cluster, 3 any."""
+        levels: dict[str, int] = {}
         if self.kind == "occupation":
-            return (self.id, self.cluster_id, "any")
-        return (self.cluster_id, "any")
+            levels[self.id] = 0
+        if self.subcluster_id is not None:
+            levels[self.subcluster_id] = 1
+        levels[self.cluster_id] = 2
+        levels[ANY_FIELD] = 3
+        return levels
 
     def specificity(self, item_fields: tuple[str, ...]) -> int | None:
-        """0 for the occupation, 1 for its cluster, 2 for any field; None when it does not apply."""
-        ranks = [self.scope.index(f) for f in item_fields if f in self.scope]
-        if not ranks:
-            return None
-        offset = 0 if self.kind == "occupation" else 1
-        return min(ranks) + offset
+        """How specific an item is for this field: 0 the occupation's own, 1 its sub-cluster's,
+        2 its cluster's, 3 for any field; None when the item does not apply."""
+        levels = self._levels
+        ranks = [levels[f] for f in item_fields if f in levels]
+        return min(ranks) if ranks else None
 
 
 def normalize(text: str) -> str:
@@ -77,6 +93,10 @@ class FieldIndex:
             match = _cluster_match(cluster)
             for name in (cluster.id, cluster.title, *cluster.aliases, *cluster.formerly):
                 self._add(name, match)
+            for sub in cluster.subclusters:
+                sub_match = _subcluster_match(sub, cluster)
+                for name in (sub.id, sub.title, *sub.aliases):
+                    self._add(name, sub_match)
             for occ in cluster.occupations:
                 occ_match = _occupation_match(occ, cluster)
                 for name in (occ.id, occ.title, *occ.aliases):
@@ -103,9 +123,13 @@ class FieldIndex:
             )
         if len(matches) == 1:
             return matches[0]
-        clusters = [m for m in matches if m.kind == "cluster"]
-        if len(clusters) == 1:
-            return clusters[0]
+        by_id = [m for m in matches if normalize(m.id) == key]
+        if len(by_id) == 1:
+            return by_id[0]
+        for kind in ("cluster", "subcluster"):
+            broadest = [m for m in matches if m.kind == kind]
+            if len(broadest) == 1:
+                return broadest[0]
         raise AmbiguousFieldError(text, [m.id for m in matches])
 
     def search(self, query: str, limit: int = 10) -> list[FieldMatch]:
@@ -139,5 +163,18 @@ def _cluster_match(cluster: Cluster) -> FieldMatch:
     return FieldMatch("cluster", cluster.id, cluster.title, cluster.id, cluster.title)
 
 
+def _subcluster_match(sub: Subcluster, cluster: Cluster) -> FieldMatch:
+    return FieldMatch("subcluster", sub.id, sub.title, cluster.id, cluster.title, sub.id, sub.title)
+
+
 def _occupation_match(occ: Occupation, cluster: Cluster) -> FieldMatch:
-    return FieldMatch("occupation", occ.id, occ.title, cluster.id, cluster.title)
+    sub = next((s for s in cluster.subclusters if s.id == occ.subcluster), None)
+    return FieldMatch(
+        "occupation",
+        occ.id,
+        occ.title,
+        cluster.id,
+        cluster.title,
+        sub.id if sub else None,
+        sub.title if sub else None,
+    )

@@ -44,12 +44,27 @@ class Seniority:
 
 @dataclass(frozen=True)
 class Occupation:
-    """A job people ask about, inside exactly one cluster."""
+    """A job people ask about, inside exactly one cluster and at most one of its sub-clusters.
+
+    ``popular`` marks one of the most explored occupations, held to richer question sets.
+    """
 
     id: str
     title: str
     cluster: str
     soc: str | None = None
+    aliases: tuple[str, ...] = ()
+    subcluster: str | None = None
+    popular: bool = False
+
+
+@dataclass(frozen=True)
+class Subcluster:
+    """A sub-cluster of the 2024 framework: a level between a cluster and its occupations."""
+
+    id: str
+    title: str
+    cluster: str
     aliases: tuple[str, ...] = ()
 
 
@@ -62,6 +77,7 @@ class Cluster:
     aliases: tuple[str, ...] = ()
     formerly: tuple[str, ...] = ()
     occupations: tuple[Occupation, ...] = ()
+    subclusters: tuple[Subcluster, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,13 +103,20 @@ class Taxonomy:
         return tuple(occ for cluster in self.clusters for occ in cluster.occupations)
 
     @property
+    def subclusters(self) -> tuple[Subcluster, ...]:
+        return tuple(sub for cluster in self.clusters for sub in cluster.subclusters)
+
+    @property
     def core_themes(self) -> tuple[Theme, ...]:
         return tuple(theme for theme in self.themes if theme.core)
 
     @property
     def field_ids(self) -> frozenset[str]:
         return frozenset(
-            [c.id for c in self.clusters] + [o.id for o in self.occupations] + [ANY_FIELD]
+            [c.id for c in self.clusters]
+            + [s.id for s in self.subclusters]
+            + [o.id for o in self.occupations]
+            + [ANY_FIELD]
         )
 
 
@@ -116,6 +139,7 @@ class Item:
     tags: tuple[str, ...] = ()
     replaces: bool = False
     lint_ignore: Mapping[str, str] = field(default_factory=dict)
+    review_by: str | None = None
     bank: str = ""
     location: Location | None = field(default=None, compare=False)
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .errors import BankError, Problem, closest
+from .errors import BankError, Location, Problem, closest
 from .model import (
     ANY_FIELD,
     MODES,
@@ -17,6 +17,7 @@ from .model import (
     Occupation,
     Seniority,
     Stage,
+    Subcluster,
     Taxonomy,
     Theme,
 )
@@ -24,6 +25,7 @@ from .yamlfile import YamlDocument
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]
+YearMonth = Annotated[str, StringConstraints(pattern=r"^20\d{2}-(0[1-9]|1[0-2])$")]
 MAX_ITEMS = 5_000
 
 
@@ -41,7 +43,7 @@ class ItemFields(_Strict):
         "question", description="question, observation (shadow) or research (homework)."
     )
     fields: list[KebabId] | None = Field(
-        None, description="Cluster or occupation ids; `any` for every field."
+        None, description="Cluster, sub-cluster or occupation ids; `any` for every field."
     )
     stages: list[KebabId] | None = Field(None, description="Learner stages; omit for all.")
     seniority: list[KebabId] | None = Field(
@@ -62,6 +64,10 @@ class ItemFields(_Strict):
     replaces: bool = Field(False, description="True to replace a loaded item with this id.")
     lint_ignore: dict[KebabId, Text] = Field(
         {}, description="Lint rule id -> the reason it does not apply to this item."
+    )
+    review_by: YearMonth | None = Field(
+        None,
+        description="YYYY-MM: when to check a time-bound reference (a brand, a year) again.",
     )
 
 
@@ -105,6 +111,14 @@ class OccupationFields(_Strict):
     title: Text
     soc: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")] | None = None
     aliases: list[Text] = []
+    subcluster: KebabId | None = None
+    popular: bool = False
+
+
+class SubclusterFields(_Strict):
+    id: KebabId
+    title: Text
+    aliases: list[Text] = []
 
 
 class ClusterFields(_Strict):
@@ -112,6 +126,7 @@ class ClusterFields(_Strict):
     title: Text
     aliases: list[Text] = []
     formerly: list[Text] = []
+    subclusters: list[SubclusterFields] = []
     occupations: list[OccupationFields] = []
 
 
@@ -198,6 +213,8 @@ def _problems_from(
                 expected = "a number " + expected.replace("  ", " ").strip()
             elif kind == "string_pattern_mismatch" and loc and loc[-1] == "soc":
                 expected = "an O*NET-SOC code like '29-1141.00'"
+            elif kind == "string_pattern_mismatch" and loc and loc[-1] == "review_by":
+                expected = "a year and month like '2027-06'"
             message = f"expected {expected} but found {_describe(detail.get('input'))}"
             where = doc.locate(path)
         problems.append(Problem(message, where, key=key, hint=hint))
@@ -245,11 +262,30 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
     clusters = []
     for c_index, cluster in enumerate(fields.clusters):
         claim(cluster.id, ("clusters", c_index, "id"))
+        subclusters = []
+        for s_index, sub in enumerate(cluster.subclusters):
+            claim(sub.id, ("clusters", c_index, "subclusters", s_index, "id"))
+            subclusters.append(Subcluster(sub.id, sub.title, cluster.id, tuple(sub.aliases)))
+        own_subclusters = [sub.id for sub in subclusters]
         occupations = []
         for o_index, occ in enumerate(cluster.occupations):
-            claim(occ.id, ("clusters", c_index, "occupations", o_index, "id"))
+            path: tuple[str | int, ...] = ("clusters", c_index, "occupations", o_index)
+            claim(occ.id, (*path, "id"))
+            if occ.subcluster is not None and occ.subcluster not in own_subclusters:
+                where = doc.locate((*path, "subcluster"))
+                problems.append(
+                    _foreign_subcluster(occ.subcluster, cluster.id, own_subclusters, where)
+                )
             occupations.append(
-                Occupation(occ.id, occ.title, cluster.id, occ.soc, tuple(occ.aliases))
+                Occupation(
+                    occ.id,
+                    occ.title,
+                    cluster.id,
+                    occ.soc,
+                    tuple(occ.aliases),
+                    occ.subcluster,
+                    occ.popular,
+                )
             )
         clusters.append(
             Cluster(
@@ -258,6 +294,7 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
                 tuple(cluster.aliases),
                 tuple(cluster.formerly),
                 tuple(occupations),
+                tuple(subclusters),
             )
         )
     if ANY_FIELD in seen:
@@ -281,6 +318,18 @@ def parse_taxonomy(doc: YamlDocument) -> Taxonomy:
         seniority=tuple(Seniority(s.id, s.title) for s in fields.seniority),
         clusters=tuple(clusters),
     )
+
+
+def _foreign_subcluster(name: str, cluster: str, known: list[str], where: Location) -> Problem:
+    near = closest(name, known)
+    hint = (
+        f"did you mean {near[0]!r}?"
+        if near
+        else f"use one of {', '.join(known)}"
+        if known
+        else f"add it under `subclusters:` of {cluster!r} first"
+    )
+    return Problem(f"{cluster!r} has no sub-cluster {name!r}", where, key="subcluster", hint=hint)
 
 
 def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
@@ -378,6 +427,7 @@ def parse_bank(doc: YamlDocument, taxonomy: Taxonomy) -> Bank:
                 tags=tuple(fields.tags),
                 replaces=fields.replaces,
                 lint_ignore=dict(fields.lint_ignore),
+                review_by=fields.review_by,
                 bank=header.bank,
                 location=doc.locate(path),
             )

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 NEAR_DUPLICATE = 0.6
 
@@ -96,14 +101,60 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("’", "'"))
 
 
+# below this share of content words two questions are never near-duplicates (see `similarity`)
+MIN_SHARED = 0.3
+
+
+@dataclass(frozen=True)
+class Gist:
+    """What `similarity` compares of a question: its content words in order, and their stems."""
+
+    words: tuple[str, ...]
+    stems: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def gist(text: str) -> Gist:
+    """The content words of ``text`` (no stop words) and their stems (a trailing s dropped)."""
+    content = tuple(w for w in words(text) if w not in _STOP)
+    return Gist(content, frozenset(w.rstrip("s") for w in content))
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two questions are, 0 to 1: shared content words, and word order."""
-    wa = [w for w in words(a) if w not in _STOP]
-    wb = [w for w in words(b) if w not in _STOP]
-    if not wa or not wb:
+    return gist_similarity(gist(a), gist(b))
+
+
+def gist_similarity(a: Gist, b: Gist) -> float:
+    """`similarity` of two questions already reduced to their gists."""
+    if not a.words or not b.words:
         return 0.0
-    sa, sb = {w.rstrip("s") for w in wa}, {w.rstrip("s") for w in wb}
-    jaccard = len(sa & sb) / len(sa | sb)
-    if jaccard < 0.3:
+    jaccard = len(a.stems & b.stems) / len(a.stems | b.stems)
+    if jaccard < MIN_SHARED:
         return jaccard
-    return max(jaccard, difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() - 0.2)
+    order = difflib.SequenceMatcher(None, " ".join(a.words), " ".join(b.words)).ratio()
+    return max(jaccard, order - 0.2)
+
+
+def candidate_pairs(gists: Sequence[Gist]) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, that could be near-duplicates, each once.
+
+    Two questions are near-duplicates only when they share at least `MIN_SHARED` of their
+    stems (Jaccard). Prefix filtering finds every such pair without comparing all of them:
+    order each question's stems rarest first; two sets that share that much must share a
+    stem within their first ``len - ceil(MIN_SHARED * len) + 1`` stems, so only questions
+    meeting in those prefixes are candidates.
+    """
+    frequency = Counter(stem for g in gists for stem in g.stems)
+    postings: dict[str, list[int]] = {}
+    for index, g in enumerate(gists):
+        if not g.stems:
+            continue
+        ordered = sorted(g.stems, key=lambda stem: (frequency[stem], stem))
+        prefix = len(ordered) - math.ceil(MIN_SHARED * len(ordered) - 1e-9) + 1
+        met: set[int] = set()
+        for stem in ordered[:prefix]:
+            bucket = postings.setdefault(stem, [])
+            met.update(bucket)
+            bucket.append(index)
+        yield from ((other, index) for other in sorted(met))

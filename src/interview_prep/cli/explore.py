@@ -62,7 +62,7 @@ def _plan_markdown(plan: Any) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @bank_option
 def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> None:
-    """Search clusters and occupations by name, alias or classic cluster name."""
+    """Search clusters, sub-clusters and occupations by name, alias or classic cluster name."""
     catalog = catalog_for(banks)
     # with no query the search lists every cluster
     found = catalog.search_fields(query, limit if query else len(catalog.taxonomy.clusters))
@@ -70,7 +70,13 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
         click.echo(
             json.dumps(
                 [
-                    {"kind": m.kind, "id": m.id, "title": m.title, "cluster": m.cluster_id}
+                    {
+                        "kind": m.kind,
+                        "id": m.id,
+                        "title": m.title,
+                        "cluster": m.cluster_id,
+                        "subcluster": m.subcluster_id,
+                    }
                     for m in found
                 ],
                 indent=2,
@@ -84,8 +90,17 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
         )
     width = max(len(m.id) for m in found)
     for m in found:
-        where = "cluster" if m.kind == "cluster" else f"in {m.cluster_title}"
-        click.echo(f"{m.id:<{width}}  {m.title} ({where})")
+        click.echo(f"{m.id:<{width}}  {m.title} ({_where(m)})")
+
+
+def _where(match: Any) -> str:
+    if match.kind == "cluster":
+        return "cluster"
+    if match.kind == "subcluster":
+        return f"sub-cluster of {match.cluster_title}"
+    if match.subcluster_title:
+        return f"in {match.cluster_title}: {match.subcluster_title}"
+    return f"in {match.cluster_title}"
 
 
 @main.command("questions")
