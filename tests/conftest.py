@@ -18,6 +18,13 @@ os.environ.setdefault("INTERVIEW_PREP_CACHE", tempfile.mkdtemp(prefix="interview
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _forget_plugin_discovery() -> None:
+    """Tests that fake installed plugins must not see another test's cached discovery."""
+    for entry in Path(os.environ["INTERVIEW_PREP_CACHE"]).glob("plugins-*.json"):
+        entry.unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> ip.Catalog:
     return ip.default_catalog()

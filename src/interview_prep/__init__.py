@@ -1,55 +1,158 @@
-"""interview_prep: question banks, scripts and prep sheets for informational interviews."""
+"""interview_prep: question banks, scripts and prep sheets for informational interviews.
 
-from .batch import BatchResult as BatchResult
-from .batch import RosterError as RosterError
-from .batch import read_roster as read_roster
-from .batch import run_batch as run_batch
-from .catalog import Catalog as Catalog
-from .catalog import default_catalog as default_catalog
-from .catalog import load_catalog as load_catalog
-from .documents import Document as Document
-from .documents import Letter as Letter
-from .documents import LetterTooLongError as LetterTooLongError
-from .documents import Timeline as Timeline
-from .documents import assignment_handout as assignment_handout
-from .documents import comparison_sheet as comparison_sheet
-from .documents import interview_script as interview_script
-from .documents import letter as letter
-from .documents import prep_sheet as prep_sheet
-from .documents import reflection_sheet as reflection_sheet
-from .documents import shadow_plan as shadow_plan
-from .documents import timeline as timeline
+Names are imported on first use (PEP 562), so `import interview_prep` stays light and a
+command pays only for what it uses."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
+from .errors import InputFileError as InputFileError
 from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
+from .errors import InvalidValueError as InvalidValueError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
+from .errors import PluginWarning as PluginWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError
-from .fields import FieldMatch as FieldMatch
-from .model import Bank as Bank
-from .model import Branding as Branding
-from .model import Contact as Contact
-from .model import Item as Item
-from .model import Meeting as Meeting
-from .model import Sender as Sender
-from .model import Taxonomy as Taxonomy
-from .select import Plan as Plan
-from .select import QuestionList as QuestionList
-from .select import find_questions as find_questions
-from .select import plan_interview as plan_interview
+
+if TYPE_CHECKING:
+    from .batch import BatchResult as BatchResult
+    from .batch import RosterError as RosterError
+    from .batch import read_roster as read_roster
+    from .batch import run_batch as run_batch
+    from .catalog import Catalog as Catalog
+    from .catalog import default_catalog as default_catalog
+    from .catalog import load_catalog as load_catalog
+    from .documents import Document as Document
+    from .documents import Letter as Letter
+    from .documents import LetterTooLongError as LetterTooLongError
+    from .documents import Timeline as Timeline
+    from .documents import assignment_handout as assignment_handout
+    from .documents import comparison_sheet as comparison_sheet
+    from .documents import interview_script as interview_script
+    from .documents import letter as letter
+    from .documents import prep_sheet as prep_sheet
+    from .documents import reflection_sheet as reflection_sheet
+    from .documents import shadow_plan as shadow_plan
+    from .documents import timeline as timeline  # type: ignore[no-redef]
+    from .fields import FieldMatch as FieldMatch
+    from .model import Bank as Bank
+    from .model import Branding as Branding
+    from .model import Contact as Contact
+    from .model import Item as Item
+    from .model import Meeting as Meeting
+    from .model import Sender as Sender
+    from .model import Taxonomy as Taxonomy
+    from .select import Plan as Plan
+    from .select import QuestionList as QuestionList
+    from .select import find_questions as find_questions
+    from .select import plan_interview as plan_interview
+
+_LAZY = {
+    "BatchResult": "batch",
+    "RosterError": "batch",
+    "read_roster": "batch",
+    "run_batch": "batch",
+    "Catalog": "catalog",
+    "default_catalog": "catalog",
+    "load_catalog": "catalog",
+    "Document": "documents",
+    "Letter": "documents",
+    "LetterTooLongError": "documents",
+    "Timeline": "documents",
+    "assignment_handout": "documents",
+    "comparison_sheet": "documents",
+    "interview_script": "documents",
+    "letter": "documents",
+    "prep_sheet": "documents",
+    "reflection_sheet": "documents",
+    "shadow_plan": "documents",
+    "timeline": "documents",
+    "FieldMatch": "fields",
+    "Bank": "model",
+    "Branding": "model",
+    "Contact": "model",
+    "Item": "model",
+    "Meeting": "model",
+    "Sender": "model",
+    "Taxonomy": "model",
+    "Plan": "select",
+    "QuestionList": "select",
+    "find_questions": "select",
+    "plan_interview": "select",
+}
+
+__all__ = [
+    "AmbiguousFieldError",
+    "Bank",
+    "BankError",
+    "BatchResult",
+    "Branding",
+    "Catalog",
+    "Contact",
+    "Document",
+    "FieldMatch",
+    "InputFileError",
+    "InterviewPrepError",
+    "InterviewPrepWarning",
+    "InvalidValueError",
+    "Item",
+    "Letter",
+    "LetterTooLongError",
+    "Meeting",
+    "MissingGlyphsWarning",
+    "OutputError",
+    "Plan",
+    "PlanError",
+    "PluginWarning",
+    "QuestionList",
+    "RefusedResourceWarning",
+    "RenderError",
+    "RosterError",
+    "Sender",
+    "Taxonomy",
+    "Timeline",
+    "UnknownNameError",
+    "assignment_handout",
+    "comparison_sheet",
+    "default_catalog",
+    "find_questions",
+    "interview_script",
+    "letter",
+    "load_catalog",
+    "plan_interview",
+    "prep_sheet",
+    "read_roster",
+    "reflection_sheet",
+    "run_batch",
+    "shadow_plan",
+    "timeline",
+]
 
 
-def __getattr__(name: str) -> str:
-    # importlib.metadata is slow to import, so the version is looked up on first use
+def __getattr__(name: str) -> object:
     if name == "__version__":
+        # importlib.metadata is slow to import, so the version is looked up on first use
         from importlib.metadata import PackageNotFoundError, version
 
         try:
             return version("interview-prep")
         except PackageNotFoundError:  # a source tree that was never installed
             return "0.0.0+unknown"
-    raise AttributeError(f"module 'interview_prep' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'interview_prep' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -16,19 +16,20 @@ STARTER = """\
 bank: {bank}
 title: {title}
 version: 1
-language: en
+language: en-US
 description: What these questions are for, and who wrote them.
 defaults:
   fields: [{field}]            # cluster, sub-cluster or occupation ids; any = every field
 items:
-  # One item: id (unique, kebab-case), text (an open question, 30 words at most), theme.
+  # One item: id (unique, kebab-case), text (one open question, 22 words at most), theme.
   - id: {prefix}-path-first-step
-    text: What first drew you to this work, and what was your very first step into it?
+    text: What first drew you to this work?
     theme: path                  # path, typical-day, skills, workplace, likes-dislikes,
                                  # hiring, promotion, future-trends, advice, closing
     priority: 1                  # 1 must ask, 2 standard (default), 3 if time allows
     minutes: 3                   # time with its answer, 1 to 10
-    follow_ups:
+    follow_ups:                  # a second question belongs here, not in the text
+      - What was your very first step into it?
       - Who helped you most at the start?
     why: Shows a real route into the field, beyond the official one.
 

@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Union
+from typing import TypeGuard, Union
 
+from . import cache
 from ._compat import Traversable
-from .errors import BankError, InterviewPrepError, Location, Problem, UnknownNameError
+from .errors import (
+    BankError,
+    InputFileError,
+    Location,
+    PluginWarning,
+    Problem,
+    UnknownNameError,
+)
 from .fields import FieldIndex, FieldMatch
 from .model import Bank, Item, Taxonomy
-from .yamlfile import read_yaml
+from .yamlfile import MAX_BYTES, read_yaml
 
 ENTRY_POINT_GROUP = "interview_prep.banks"
+SPLIT_HINT = "a bank file holds at most 5 MB; split a bigger one into several files"
 BankSource = Union[str, "os.PathLike[str]", Traversable]
 
 
@@ -79,6 +88,16 @@ def _source_name(entry: Traversable | Path) -> str:
 
 def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | None = None) -> Bank:
     """Read and validate one bank file; ``name`` is how messages refer to it."""
+    if isinstance(entry, Path):
+        from .inputs import read_input
+
+        try:
+            raw = read_input(entry, what="bank file", limit=MAX_BYTES, hint=SPLIT_HINT)
+        except InputFileError as error:
+            source = _source_name(entry)
+            problem = Problem(error.message, Location(source), hint=error.hint)
+            raise BankError(source, [problem]) from None
+        return _cached_user_bank(raw, name or _source_name(entry), taxonomy)
     try:
         raw = entry.read_bytes()
     except OSError as error:
@@ -111,33 +130,33 @@ def _builtin_banks() -> tuple[Bank, ...]:
     return _builtin()[1]
 
 
-CACHE_FORMAT = 1
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """A hash of the code that reads banks: a new release never trusts an old cache entry."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    for module in ("model.py", "schema.py", "yamlfile.py", "cache.py"):
+        digest.update((resources.files("interview_prep") / module).read_bytes())
+    return digest.digest()
+
+
+@lru_cache(maxsize=1)
+def _builtin_key() -> tuple[str, tuple[bytes, ...], tuple[Traversable, ...]]:
+    root = builtin_root()
+    entries = (root / "taxonomy.yaml", *yaml_files_in(root))
+    contents = tuple(entry.read_bytes() for entry in entries)
+    digest = hashlib.sha256(_code_digest())
+    for entry, content in zip(entries, contents, strict=True):
+        digest.update(entry.name.encode() + b"\0" + content)
+    return f"catalog-{digest.hexdigest()[:32]}", contents, entries
 
 
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
-    """The built-in taxonomy and banks: from the cache when the files are unchanged.
-
-    Validating every bank takes a few hundred milliseconds; a command run from the shell
-    should not pay that each time, so the validated result is kept in the user's cache
-    folder, keyed by the bank files' contents and the code that reads them.
-    """
-    root = builtin_root()
-    entries = [root / "taxonomy.yaml", *yaml_files_in(root)]
-    contents = [entry.read_bytes() for entry in entries]
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
-    for module in ("model.py", "schema.py", "yamlfile.py"):
-        digest.update((resources.files("interview_prep") / module).read_bytes())
-    for entry, content in zip(entries, contents, strict=True):
-        digest.update(entry.name.encode() + b"\0" + content)
-    folder = _cache_folder()
-    cache = folder / f"catalog-{digest.hexdigest()[:32]}.pickle" if folder else None
-    if cache is not None and cache.is_file():
-        try:
-            loaded: tuple[Taxonomy, tuple[Bank, ...]] = pickle.loads(cache.read_bytes())
-            return loaded
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass  # a damaged or outdated cache is rebuilt below
+    """The built-in taxonomy and banks: from the cache when the files are unchanged."""
+    key, contents, entries = _builtin_key()
+    loaded = cache.load(key)
+    if isinstance(loaded, dict) and _is_catalog((loaded.get("taxonomy"), loaded.get("banks"))):
+        return loaded["taxonomy"], loaded["banks"]
     from .schema import parse_taxonomy
 
     taxonomy = parse_taxonomy(read_yaml(contents[0], "banks/taxonomy.yaml"))
@@ -145,26 +164,31 @@ def _builtin() -> tuple[Taxonomy, tuple[Bank, ...]]:
         _parse_bank(content, builtin_name(entry), taxonomy)
         for entry, content in zip(entries[1:], contents[1:], strict=True)
     )
-    if cache is not None:
-        from .output import atomic_write
-
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cache, pickle.dumps((taxonomy, banks), protocol=4), force=True)
-        except (OSError, InterviewPrepError):
-            pass  # the cache only saves time; without it everything still works
+    cache.store(key, {"taxonomy": taxonomy, "banks": banks})
     return taxonomy, banks
 
 
-def _cache_folder() -> Path | None:
-    """Where the validated built-in banks are kept; INTERVIEW_PREP_CACHE=0 turns it off."""
-    setting = os.environ.get("INTERVIEW_PREP_CACHE", "")
-    if setting == "0":
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "interview-prep"
+def _is_catalog(value: object) -> TypeGuard[tuple[Taxonomy, tuple[Bank, ...]]]:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[0], Taxonomy)
+        and isinstance(value[1], tuple)
+        and all(isinstance(bank, Bank) for bank in value[1])
+    )
+
+
+def _cached_user_bank(raw: bytes, name: str, taxonomy: Taxonomy) -> Bank:
+    """A user's bank file, validated once per content: later commands read the cache."""
+    digest = hashlib.sha256(_code_digest() + _builtin_key()[0].encode())
+    digest.update(name.encode() + b"\0" + raw)
+    key = f"bank-{digest.hexdigest()[:32]}"
+    loaded = cache.load(key)
+    if isinstance(loaded, Bank):
+        return loaded
+    bank = _parse_bank(raw, name, taxonomy)
+    cache.store(key, bank)
+    return bank
 
 
 def builtin_name(entry: Traversable) -> str:
@@ -202,25 +226,83 @@ def _user_files(source: BankSource) -> list[Traversable | Path]:
     return [path]
 
 
-def _entry_point_sources() -> list[BankSource]:
+def plugins_enabled() -> bool:
+    """Plugins load unless INTERVIEW_PREP_PLUGINS=0 turns them off."""
+    return os.environ.get("INTERVIEW_PREP_PLUGINS", "1").strip().lower() not in ("0", "no", "off")
+
+
+def _plugin_entry_points() -> list[tuple[str, str]]:
+    """The (name, object reference) of every installed bank plugin.
+
+    Scanning installed distributions costs tens of milliseconds on every command, so the
+    answer is cached, keyed by the modification times of the folders on sys.path (installing
+    or removing a distribution changes its folder's).
+    """
+    digest = hashlib.sha256(ENTRY_POINT_GROUP.encode())
+    for entry in sys.path:
+        try:
+            digest.update(f"{entry}\0{Path(entry or '.').stat().st_mtime_ns}\0".encode())
+        except OSError:
+            digest.update(f"{entry}\0-\0".encode())
+    key = f"plugins-{digest.hexdigest()[:32]}"
+    found = cache.load(key)
+    if isinstance(found, tuple) and all(
+        isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        for pair in found
+    ):
+        return [(name, value) for name, value in found]
     from importlib import metadata
 
-    sources: list[BankSource] = []
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    points = [(p.name, p.value) for p in metadata.entry_points(group=ENTRY_POINT_GROUP)]
+    cache.store(key, points)
+    return points
+
+
+def _load_reference(reference: str) -> object:
+    """The object an entry point names, ``module.path:attribute.path``."""
+    import importlib
+
+    module_name, _, attributes = reference.partition(":")
+    value: object = importlib.import_module(module_name.strip())
+    for attribute in filter(None, attributes.strip().split(".")):
+        value = getattr(value, attribute)
+    return value
+
+
+def _plugin_banks(taxonomy: Taxonomy) -> list[Bank]:
+    """Banks from installed plugins; a plugin that fails is named in a warning and skipped,
+    so one broken package never stops every command."""
+    banks: list[Bank] = []
+    for name, reference in _plugin_entry_points():
+        label = f"the bank plugin {name!r} ({reference})"
         try:
-            value = entry_point.load()
-            value = value() if callable(value) else value
-        except Exception as error:  # a broken plugin must not hide which plugin it was
-            raise InterviewPrepError(
-                f"the bank plugin {entry_point.name!r} ({entry_point.value}) failed to load: "
-                f"{error}",
-                hint="reinstall or uninstall the package that provides it",
-            ) from None
-        if isinstance(value, (str, os.PathLike, Traversable)):
-            sources.append(value)
-        else:
-            sources.extend(value)
-    return sources
+            sources = _plugin_sources(_load_reference(reference))
+            files = [entry for source in sources for entry in _user_files(source)]
+            banks.extend(read_bank_file(entry, taxonomy) for entry in files)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as error:  # plugin code may raise anything, even SystemExit
+            warnings.warn(
+                PluginWarning(
+                    f"{label} was skipped: {type(error).__name__}: {error}".rstrip(": ")
+                    + "; reinstall or uninstall the package that provides it, or set "
+                    "INTERVIEW_PREP_PLUGINS=0 to load no plugins"
+                ),
+                stacklevel=2,
+            )
+    return banks
+
+
+def _plugin_sources(value: object) -> list[BankSource]:
+    if callable(value):
+        value = value()
+    if isinstance(value, (str, os.PathLike, Traversable)):
+        return [value]
+    if isinstance(value, (list, tuple)) and all(
+        isinstance(part, (str, os.PathLike, Traversable)) for part in value
+    ):
+        return list(value)
+    raise TypeError(f"it gave {type(value).__name__}, not a path or a list of paths to bank files")
 
 
 def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> Catalog:
@@ -231,9 +313,10 @@ def load_catalog(banks: Sequence[BankSource] = (), *, plugins: bool = True) -> C
     """
     taxonomy = builtin_taxonomy()
     loaded: list[Bank] = list(_builtin_banks())
+    if plugins and plugins_enabled():
+        loaded.extend(_plugin_banks(taxonomy))
     errors: list[BankError] = []
-    sources: list[BankSource] = (_entry_point_sources() if plugins else []) + list(banks)
-    for source in sources:
+    for source in banks:
         try:
             files = _user_files(source)
         except BankError as error:

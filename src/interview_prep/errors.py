@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +119,14 @@ class RenderError(InterviewPrepError, RuntimeError):
     """A document cannot be rendered (for example, a template refers to an unknown value)."""
 
 
+class InputFileError(InterviewPrepError, OSError):
+    """A file the user named cannot be read: missing, not a regular file, or too big."""
+
+
+class InvalidValueError(InterviewPrepError, ValueError):
+    """A number or date given as an option or in a roster is outside what makes sense."""
+
+
 class InterviewPrepWarning(UserWarning):
     """Base of the warnings the library gives: the output was made, but look at this."""
 
@@ -128,12 +135,18 @@ class MissingGlyphsWarning(InterviewPrepWarning):
     """A PDF holds characters that no installed font can draw; they would show as boxes."""
 
 
+class PluginWarning(InterviewPrepWarning):
+    """An installed bank plugin failed to load and was skipped."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 
 
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The names in ``choices`` most like ``word``, best first, for "did you mean" hints."""
+    import difflib
+
     pool = list(dict.fromkeys(choices))
     lowered = {choice.lower(): choice for choice in pool}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=limit, cutoff=0.6)

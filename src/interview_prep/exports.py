@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable
 
+from .escaping import gift_text, one_line, spreadsheet_cell
 from .model import Item
 
 EXPORT_FORMATS = ("gift", "csv", "json")
-_GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 CSV_COLUMNS = (
     "id",
     "text",
@@ -48,24 +47,22 @@ def item_record(item: Item) -> dict[str, object]:
     }
 
 
-def gift_escape(text: str) -> str:
-    """Escape GIFT's special characters, and fold line breaks."""
-    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
 def to_gift(items: Iterable[Item], category: str = "interview_prep") -> str:
-    """Moodle GIFT: every question as an essay item, to use as a reflection prompt."""
-    lines = [f"$CATEGORY: {gift_escape(category)}", ""]
+    """Moodle GIFT: every question as an essay item, to use as a reflection prompt.
+
+    Question text is marked ``[plain]``, so Moodle shows any markup in it as text.
+    """
+    lines = [f"$CATEGORY: {gift_text(category)}", ""]
     for item in items:
         if item.why:
-            lines.append(f"// {' '.join(item.why.split())}")
-        lines.append(f"::{gift_escape(item.id)}::{gift_escape(item.text)}{{}}")
+            lines.append(f"// {one_line(item.why)}")
+        lines.append(f"::{gift_text(item.id)}::[plain]{gift_text(item.text)}{{}}")
         lines.append("")
     return "\n".join(lines)
 
 
 def to_csv(items: Iterable[Item]) -> str:
-    """One row per item; list values joined with ' | '."""
+    """One row per item; list values joined with ' | '; no cell can start a formula."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -73,11 +70,15 @@ def to_csv(items: Iterable[Item]) -> str:
         record = item_record(item)
         writer.writerow(
             {
-                key: " | ".join(map(str, value)) if isinstance(value, list) else value
+                key: _cell(" | ".join(map(str, value)) if isinstance(value, list) else value)
                 for key, value in record.items()
             }
         )
     return buffer.getvalue()
+
+
+def _cell(value: object) -> object:
+    return spreadsheet_cell(value) if isinstance(value, str) else value
 
 
 def to_json(items: Iterable[Item]) -> str:

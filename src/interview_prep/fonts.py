@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
+import sys
 import unicodedata
 import warnings
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .errors import MissingGlyphsWarning
 
@@ -23,9 +27,78 @@ FONT_DIRS = (
 )
 
 
+class _FontSet(ctypes.Structure):
+    _fields_ = (("nfont", ctypes.c_int), ("sfont", ctypes.c_int), ("fonts", ctypes.c_void_p))
+
+
+_FONTCONFIG_NAMES = {
+    "linux": ("libfontconfig.so.1", "libfontconfig.so"),
+    "darwin": ("libfontconfig.1.dylib", "/opt/homebrew/lib/libfontconfig.1.dylib"),
+}
+
+
+@lru_cache(maxsize=1)
+def _fontconfig() -> Any | None:
+    """fontconfig, which Pango (and so WeasyPrint) asks for fonts: opened by its usual file
+    name, since probing with ctypes.util.find_library runs slow helper programs."""
+    platform = "darwin" if sys.platform == "darwin" else "linux"
+    for name in _FONTCONFIG_NAMES[platform]:
+        try:
+            lib = ctypes.CDLL(name)
+        except OSError:
+            continue
+        lib.FcCharSetCreate.restype = ctypes.c_void_p
+        lib.FcCharSetAddChar.argtypes = (ctypes.c_void_p, ctypes.c_uint32)
+        lib.FcCharSetDestroy.argtypes = (ctypes.c_void_p,)
+        lib.FcPatternCreate.restype = ctypes.c_void_p
+        lib.FcPatternAddCharSet.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+        lib.FcPatternDestroy.argtypes = (ctypes.c_void_p,)
+        lib.FcObjectSetCreate.restype = ctypes.c_void_p
+        lib.FcObjectSetAdd.argtypes = (ctypes.c_void_p, ctypes.c_char_p)
+        lib.FcObjectSetDestroy.argtypes = (ctypes.c_void_p,)
+        lib.FcFontList.restype = ctypes.POINTER(_FontSet)
+        lib.FcFontList.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+        lib.FcFontSetDestroy.argtypes = (ctypes.POINTER(_FontSet),)
+        return lib
+    return None
+
+
+def _fontconfig_draws(lib: Any, char: str) -> bool:
+    """True when some font fontconfig knows has a glyph for ``char``."""
+    charset = lib.FcCharSetCreate()
+    pattern = lib.FcPatternCreate()
+    objects = lib.FcObjectSetCreate()
+    try:
+        lib.FcCharSetAddChar(charset, ord(char))
+        lib.FcPatternAddCharSet(pattern, b"charset", charset)
+        lib.FcObjectSetAdd(objects, b"family")
+        fonts = lib.FcFontList(None, pattern, objects)
+        if not fonts:
+            return False
+        found = int(fonts.contents.nfont) > 0
+        lib.FcFontSetDestroy(fonts)
+        return found
+    finally:
+        lib.FcObjectSetDestroy(objects)
+        lib.FcPatternDestroy(pattern)
+        lib.FcCharSetDestroy(charset)
+
+
+def undrawable(chars: Iterable[str]) -> set[str]:
+    """The characters no installed font can draw: fontconfig is asked about each one (fast:
+    it answers from its own cache); without fontconfig, the fonts are read with fontTools."""
+    wanted = set(chars)
+    lib = _fontconfig()
+    if lib is not None:
+        return {char for char in wanted if not _fontconfig_draws(lib, char)}
+    covered = installed_coverage()
+    return {char for char in wanted if ord(char) not in covered}
+
+
 @lru_cache(maxsize=1)
 def installed_coverage() -> frozenset[int]:
-    """Every code point some installed font has a glyph for (read once per process)."""
+    """Every code point some installed font has a glyph for, read from the font files with
+    fontTools (once per process): the fallback where fontconfig is not installed."""
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     covered: set[int] = set()
@@ -55,8 +128,8 @@ def missing_characters(text: str) -> list[str]:
     candidates = {c for c in text if c not in COMMON and unicodedata.category(c)[0] not in "CZ"}
     if not candidates:
         return []
-    covered = installed_coverage()
-    missing = [c for c in dict.fromkeys(text) if c in candidates and ord(c) not in covered]
+    cannot = undrawable(candidates)
+    missing = [c for c in dict.fromkeys(text) if c in cannot]
     # combining marks and joiners ride on the letter before them
     return [c for c in missing if unicodedata.category(c) not in ("Mn", "Me", "Cf")]
 

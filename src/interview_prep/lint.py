@@ -5,19 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 
 from ._compat import Traversable
 from .catalog import builtin_name, builtin_root, builtin_taxonomy, read_bank_file, yaml_files_in
 from .errors import BankError, Location
-from .model import ANY_FIELD, Bank, Item, Taxonomy
-from .similar import NEAR_DUPLICATE, similarity, words
-
-MAX_WORDS = 30
-MAX_GRADE_HIGH_SCHOOL = 9.0
-MIN_CORE_ITEMS = 3
+from .lint_rules import (
+    MAX_GRADE_HIGH_SCHOOL,
+    MAX_WORDS,
+    MAX_WORDS_WRITTEN,
+    RULES,
+    Finding,
+    finding,
+)
+from .lint_whole import cluster_coverage, median_length, near_duplicates, occupation_coverage
+from .model import Bank, Item, Taxonomy
+from .similar import words
+from .spelling import british_spellings
+from .wording import dated_terms, second_ask
 
 CLOSED_OPENERS = frozenset(
     [
@@ -68,109 +75,6 @@ WEBSITE_FACTS = re.compile(
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A lint rule: its id, how serious a finding is, and how to fix one."""
-
-    id: str
-    severity: str
-    summary: str
-    hint: str
-
-
-RULES = {
-    rule.id: rule
-    for rule in (
-        Rule("format", "error", "the file breaks the bank format", "fix what the message says"),
-        Rule(
-            "closed-question",
-            "error",
-            "a yes/no opener invites a one-word answer",
-            "start with What, How, Which, When, Where, Who or Why",
-        ),
-        Rule("question-mark", "error", "a question must end with '?'", "end the sentence with '?'"),
-        Rule(
-            "too-long",
-            "error",
-            f"longer than {MAX_WORDS} words: too long to say aloud",
-            "cut it to one clear ask; move detail into a follow-up",
-        ),
-        Rule(
-            "near-duplicate",
-            "warning",
-            "two items for the same field say nearly the same thing",
-            "merge them, or make each ask about something different",
-        ),
-        Rule(
-            "missing-why",
-            "warning",
-            "no `why`: authors and learners cannot see its purpose",
-            "add a one-line `why:` saying what the answer reveals",
-        ),
-        Rule(
-            "core-theme-coverage",
-            "error",
-            f"a cluster bank needs at least {MIN_CORE_ITEMS} questions per core theme",
-            "add questions for the missing theme",
-        ),
-        Rule(
-            "stage-coverage",
-            "error",
-            "a cluster bank needs questions fit for every stage",
-            "add questions without `stages`, or tagged for the missing stage",
-        ),
-        Rule(
-            "reading-level",
-            "warning",
-            f"above reading grade {MAX_GRADE_HIGH_SCHOOL:g} for a high-school learner",
-            "use shorter words and a shorter sentence",
-        ),
-        Rule(
-            "website-answerable",
-            "warning",
-            "a website answers this better than a person",
-            "ask about their own experience of it instead",
-        ),
-        Rule(
-            "impersonal",
-            "warning",
-            "does not ask about the person (no 'you' or 'your')",
-            "ask what only this person can tell: their experience, choices, view",
-        ),
-    )
-}
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One rule broken at one place."""
-
-    rule: str
-    severity: str
-    message: str
-    hint: str
-    location: Location | None
-    item_id: str | None = None
-
-    def __str__(self) -> str:
-        where = "?"
-        if self.location:
-            where = self.location.file + (f":{self.location.line}" if self.location.line else "")
-        item = f" {self.item_id}:" if self.item_id else ""
-        return f"{where}: {self.severity}[{self.rule}]{item} {self.message}\n    hint: {self.hint}"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-            "item": self.item_id,
-            "file": self.location.file if self.location else None,
-            "line": self.location.line if self.location else None,
-        }
-
-
-@dataclass(frozen=True)
 class LintReport:
     """Every finding of a lint run, with the silenced ones kept apart."""
 
@@ -197,14 +101,6 @@ class LintReport:
         )
 
 
-def _finding(
-    rule_id: str, message: str, item: Item | None = None, location: Location | None = None
-) -> Finding:
-    rule = RULES[rule_id]
-    where = location or (item.location if item else None)
-    return Finding(rule.id, rule.severity, message, rule.hint, where, item.id if item else None)
-
-
 @lru_cache(maxsize=4096)
 def reading_grade(text: str) -> float:
     """Flesch-Kincaid grade of a sentence, from the textstat library."""
@@ -213,102 +109,83 @@ def reading_grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def _item_findings(item: Item) -> Iterator[Finding]:
+def _item_findings(item: Item, this_month: str) -> Iterator[Finding]:
+    yield from _dating(item, this_month)
+    yield from _spelling(item)
     if item.kind != "question":
         count = len(words(item.text))
-        if count > MAX_WORDS:
-            yield _finding("too-long", f"{count} words", item)
+        if count > MAX_WORDS_WRITTEN:
+            yield finding("too-long", f"{count} words", item)
         return
     for label, text in [("text", item.text), *(("follow-up", f) for f in item.follow_ups)]:
         said = words(text)
         if said and said[0] in CLOSED_OPENERS:
-            yield _finding("closed-question", f"{label} opens with {said[0]!r}: {text}", item)
+            yield finding("closed-question", f"{label} opens with {said[0]!r}: {text}", item)
         if not text.rstrip().endswith("?"):
-            yield _finding("question-mark", f"{label} does not end with '?': {text}", item)
+            yield finding("question-mark", f"{label} does not end with '?': {text}", item)
         if len(said) > MAX_WORDS:
-            yield _finding("too-long", f"{label} has {len(said)} words", item)
+            yield finding("too-long", f"{label} has {len(said)} words: {text}", item)
+        second = second_ask(text)
+        if second:
+            yield finding("double-question", f"{label} asks again at {second!r}: {text}", item)
     if not item.why:
-        yield _finding("missing-why", "no `why`", item)
+        yield finding("missing-why", "no `why`", item)
     if WEBSITE_FACTS.search(item.text):
-        yield _finding("website-answerable", f"reads like a fact lookup: {item.text}", item)
+        yield finding("website-answerable", f"reads like a fact lookup: {item.text}", item)
     if not PERSONAL.search(item.text):
-        yield _finding("impersonal", f"asks about no one in particular: {item.text}", item)
+        yield finding("impersonal", f"asks about no one in particular: {item.text}", item)
     if "high-school" in item.stages:
         grade = reading_grade(item.text)
         if grade > MAX_GRADE_HIGH_SCHOOL:
-            yield _finding("reading-level", f"reading grade {grade:.1f}: {item.text}", item)
+            yield finding("reading-level", f"reading grade {grade:.1f}: {item.text}", item)
 
 
-def _pairs(items: Sequence[Item]) -> Iterator[tuple[Item, Item]]:
-    """Pairs of questions asked in the same field; an item for any field is asked in all."""
-    by_field: dict[str, list[Item]] = {}
-    for item in items:
-        if item.kind == "question":
-            for field in item.fields:
-                by_field.setdefault(field, []).append(item)
-    everywhere = by_field.pop(ANY_FIELD, [])
-    yield from combinations(everywhere, 2)
-    for group in by_field.values():
-        yield from combinations(group, 2)
-        yield from ((first, second) for first in everywhere for second in group)
+def _said(item: Item) -> list[str]:
+    return [item.text, *item.follow_ups, *([item.why] if item.why else [])]
 
 
-def _duplicates(items: Sequence[Item]) -> Iterator[Finding]:
-    reported: set[tuple[str, str]] = set()
-    for first, second in _pairs(items):
-        pair = (first.id, second.id)
-        if pair in reported or not set(first.modes) & set(second.modes):
-            continue
-        if first.stages and second.stages and not set(first.stages) & set(second.stages):
-            continue
-        score = similarity(first.text, second.text)
-        if score >= NEAR_DUPLICATE:
-            reported.add(pair)
-            where = first.location
-            at = f" ({where.file}:{where.line})" if where else ""
-            yield _finding(
-                "near-duplicate",
-                f"{score:.0%} alike {first.id}{at}: {first.text} / {second.text}",
-                second,
-            )
+def _spelling(item: Item) -> Iterator[Finding]:
+    found = dict(pair for text in _said(item) for pair in british_spellings(text))
+    if found:
+        shown = ", ".join(f"{british} -> {american}" for british, american in found.items())
+        yield finding("british-spelling", shown, item)
 
 
-def _coverage(bank: Bank, taxonomy: Taxonomy) -> Iterator[Finding]:
-    cluster_ids = {c.id for c in taxonomy.clusters}
-    if bank.id not in cluster_ids:
+def _dating(item: Item, this_month: str) -> Iterator[Finding]:
+    if item.review_by is not None:
+        if item.review_by < this_month:
+            yield finding("review-due", f"review_by {item.review_by} has passed", item)
         return
-    own = [i for i in bank.items if i.kind == "question" and bank.id in i.fields]
-    where = Location(bank.source, 1)
-    for theme in taxonomy.core_themes:
-        count = sum(1 for i in own if i.theme == theme.id)
-        if count < MIN_CORE_ITEMS:
-            yield _finding(
-                "core-theme-coverage",
-                f"{bank.id}: {count} cluster-wide questions on {theme.id!r}",
-                location=where,
-            )
-    for stage in taxonomy.stages:
-        for theme in taxonomy.core_themes:
-            if not any(i.theme == theme.id and i.suits_stage(stage.id) for i in own):
-                yield _finding(
-                    "stage-coverage",
-                    f"{bank.id}: nothing on {theme.id!r} for {stage.id!r}",
-                    location=where,
-                )
+    terms = list(dict.fromkeys(t for text in _said(item) for t in dated_terms(text)))
+    if terms:
+        yield finding("dated-reference", "will date: " + ", ".join(terms), item)
 
 
 def lint_banks(
-    banks: Sequence[Bank], taxonomy: Taxonomy, context: Sequence[Bank] = ()
+    banks: Sequence[Bank],
+    taxonomy: Taxonomy,
+    context: Sequence[Bank] = (),
+    *,
+    occupations: bool = False,
+    today: date | None = None,
 ) -> LintReport:
-    """Apply every rule to ``banks``; ``context`` banks are compared against for duplicates."""
+    """Apply every rule to ``banks``; ``context`` banks are compared against for duplicates.
+
+    With ``occupations``, every occupation of the taxonomy must have questions of its own
+    in ``banks`` and ``context`` together (the built-in banks are held to this).
+    """
+    this_month = (today or date.today()).strftime("%Y-%m")
     findings: list[Finding] = []
     for bank in banks:
         for item in bank.items:
-            findings.extend(_item_findings(item))
-        findings.extend(_coverage(bank, taxonomy))
+            findings.extend(_item_findings(item, this_month))
+        findings.extend(cluster_coverage(bank, taxonomy))
+        findings.extend(median_length(bank))
     linted = {item.id for bank in banks for item in bank.items}
     everything = [i for b in (*banks, *context) for i in b.items]
-    findings.extend(f for f in _duplicates(everything) if f.item_id in linted)
+    findings.extend(near_duplicates(everything, taxonomy, linted))
+    if occupations:
+        findings.extend(occupation_coverage(everything, taxonomy))
     return _silence(findings, {i.id: i for b in banks for i in b.items}, banks)
 
 
@@ -317,13 +194,13 @@ def _silence(
 ) -> LintReport:
     kept: list[Finding] = []
     silenced: list[tuple[Finding, str]] = []
-    for finding in findings:
-        item = items.get(finding.item_id or "")
-        reason = item.lint_ignore.get(finding.rule) if item else None
+    for found in findings:
+        item = items.get(found.item_id or "")
+        reason = item.lint_ignore.get(found.rule) if item else None
         if reason:
-            silenced.append((finding, reason))
+            silenced.append((found, reason))
         else:
-            kept.append(finding)
+            kept.append(found)
     return LintReport(tuple(kept), tuple(silenced), tuple(banks))
 
 
@@ -344,7 +221,7 @@ def lint_paths(paths: Sequence[str | Path] = ()) -> LintReport:
             banks.append(read_bank_file(entry, taxonomy, name))
         except BankError as error:
             findings += [
-                _finding(
+                finding(
                     "format",
                     p.message + (f" ({p.hint})" if p.hint else ""),
                     location=p.location or Location(error.source),
@@ -356,7 +233,7 @@ def lint_paths(paths: Sequence[str | Path] = ()) -> LintReport:
         from .catalog import default_catalog
 
         context = [b for b in default_catalog().banks if b.id not in {x.id for x in banks}]
-    report = lint_banks(banks, taxonomy, context)
+    report = lint_banks(banks, taxonomy, context, occupations=not paths)
     return LintReport(tuple(findings) + report.findings, report.silenced, report.banks)
 
 

@@ -6,6 +6,7 @@ import base64
 import html
 import io
 import re
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,14 +126,9 @@ def logo_data_uri(path: Path) -> str:
             f"the logo {path} is not an image this tool can use",
             hint="use a .png, .jpg, .gif, .svg or .webp file",
         )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
-    if len(data) > MAX_LOGO_BYTES:
-        raise OutputError(
-            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
-        )
+    from .inputs import read_input
+
+    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
@@ -193,7 +189,7 @@ def _fetcher() -> Any:
 def html_to_pdf(page: str, options: PageOptions) -> bytes:
     """Lay out a standalone HTML page as a tagged PDF (PDF/UA) with title and language."""
     try:
-        import weasyprint
+        weasyprint = import_weasyprint()
     except (ImportError, OSError) as error:  # OSError: the Pango libraries are missing
         raise RenderError(
             f"PDF output needs WeasyPrint and its system libraries: {error}",
@@ -237,9 +233,38 @@ def _font_config() -> Any:
 __all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf", "markdown_to_html")
 
 
-def warm_up_pdf_engine() -> None:
-    """Import WeasyPrint now (a batch's forked workers then share it); no-op if missing."""
+def import_weasyprint() -> Any:
+    """WeasyPrint, imported once. On Linux its libraries are opened by their usual file
+    names first: the library probes ctypes would otherwise run start helper programs
+    (ldconfig, gcc, ld) dozens of times and cost about 0.2 s of every cold PDF."""
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    if not sys.platform.startswith("linux"):
+        import weasyprint
+
+        return weasyprint
+    import ctypes.util
+
+    probe = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint
+    except OSError:
+        for name in [m for m in sys.modules if m.startswith("weasyprint")]:
+            del sys.modules[name]
+        ctypes.util.find_library = probe
+        import weasyprint  # a system that needs the probes: the usual, slower way
+    finally:
+        ctypes.util.find_library = probe
+    return weasyprint
+
+
+def warm_up_pdf_engine() -> None:
+    """Import WeasyPrint and lay out one small page now, so a batch's forked workers share
+    the loaded engine and warm font caches; no-op if WeasyPrint is missing."""
+    try:
+        import_weasyprint()
     except (ImportError, OSError):
         return
+    options = PageOptions(title="warm-up")
+    html_to_pdf(html_page("# Warm-up\n\nA line of text, **bold**.\n", options), options)

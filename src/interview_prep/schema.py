@@ -37,7 +37,7 @@ class ItemFields(_Strict):
     """Every key an item may have; ``defaults`` in a bank may set any of them but id and text."""
 
     id: KebabId = Field(description="Unique across all banks, kebab-case, never reused.")
-    text: Text = Field(description="The question (open, personal, at most 30 words).")
+    text: Text = Field(description="One open, personal question of at most 22 words.")
     theme: KebabId = Field(description="A theme id from the taxonomy.")
     kind: Literal["question", "observation", "research"] = Field(
         "question", description="question, observation (shadow) or research (homework)."

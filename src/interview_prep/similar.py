@@ -103,6 +103,11 @@ def words(text: str) -> list[str]:
 
 # below this share of content words two questions are never near-duplicates (see `similarity`)
 MIN_SHARED = 0.3
+# a question this long (in content words) said again inside a longer one is a near-duplicate
+MIN_CONTAINED = 4
+CONTAINED_WEIGHT = 0.7
+# word order counts for less than shared words: a reordering is not a new question
+ORDER_DISCOUNT = 0.2
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ def gist(text: str) -> Gist:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two questions are, 0 to 1: shared content words, and word order."""
+    """How alike two questions are, 0 to 1: shared content words, word order, and how much
+    of the shorter one the longer repeats."""
     return gist_similarity(gist(a), gist(b))
 
 
@@ -132,29 +138,72 @@ def gist_similarity(a: Gist, b: Gist) -> float:
     jaccard = len(a.stems & b.stems) / len(a.stems | b.stems)
     if jaccard < MIN_SHARED:
         return jaccard
-    order = difflib.SequenceMatcher(None, " ".join(a.words), " ".join(b.words)).ratio()
-    return max(jaccard, order - 0.2)
+    return max(jaccard, _contained(a, b), _matcher(a, b).ratio() - ORDER_DISCOUNT)
+
+
+def near_duplicate(a: Gist, b: Gist, matcher: difflib.SequenceMatcher[str] | None = None) -> bool:
+    """``gist_similarity(a, b) >= NEAR_DUPLICATE``, decided with the cheap parts first.
+
+    ``matcher``, from `order_matcher` of ``b``, saves its work when ``b`` meets many others.
+    """
+    if not a.words or not b.words:
+        return False
+    jaccard = len(a.stems & b.stems) / len(a.stems | b.stems)
+    if jaccard < MIN_SHARED:
+        return False
+    if jaccard >= NEAR_DUPLICATE or _contained(a, b) >= NEAR_DUPLICATE:
+        return True
+    needed = NEAR_DUPLICATE + ORDER_DISCOUNT
+    if matcher is None:
+        matcher = order_matcher(b)
+    matcher.set_seq1(" ".join(a.words))
+    return (
+        matcher.real_quick_ratio() >= needed
+        and matcher.quick_ratio() >= needed
+        and matcher.ratio() >= needed
+    )
+
+
+def _contained(a: Gist, b: Gist) -> float:
+    """High when the shorter question is said again inside a longer one."""
+    shorter = min(len(a.stems), len(b.stems))
+    if shorter < MIN_CONTAINED:
+        return 0.0
+    return len(a.stems & b.stems) / shorter * CONTAINED_WEIGHT
+
+
+def _matcher(a: Gist, b: Gist) -> difflib.SequenceMatcher[str]:
+    return difflib.SequenceMatcher(None, " ".join(a.words), " ".join(b.words))
+
+
+def order_matcher(b: Gist) -> difflib.SequenceMatcher[str]:
+    """A matcher of word order against ``b``, to compare many questions with it."""
+    return difflib.SequenceMatcher(None, "", " ".join(b.words))
 
 
 def candidate_pairs(gists: Sequence[Gist]) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, that could be near-duplicates, each once.
+    """Index pairs ``(i, j)``, ``i < j``, that share at least `MIN_SHARED` of their stems
+    (Jaccard), each once: every pair that could be a near-duplicate, and few others.
 
-    Two questions are near-duplicates only when they share at least `MIN_SHARED` of their
-    stems (Jaccard). Prefix filtering finds every such pair without comparing all of them:
-    order each question's stems rarest first; two sets that share that much must share a
-    stem within their first ``len - ceil(MIN_SHARED * len) + 1`` stems, so only questions
-    meeting in those prefixes are candidates.
+    Prefix filtering finds them without comparing all pairs: order each question's stems
+    rarest first; two sets that share that much must share a stem within their first
+    ``len - ceil(MIN_SHARED * len) + 1`` stems, so only questions meeting there are compared.
     """
     frequency = Counter(stem for g in gists for stem in g.stems)
     postings: dict[str, list[int]] = {}
     for index, g in enumerate(gists):
-        if not g.stems:
+        stems = g.stems
+        if not stems:
             continue
-        ordered = sorted(g.stems, key=lambda stem: (frequency[stem], stem))
+        ordered = sorted(stems, key=lambda stem: (frequency[stem], stem))
         prefix = len(ordered) - math.ceil(MIN_SHARED * len(ordered) - 1e-9) + 1
         met: set[int] = set()
         for stem in ordered[:prefix]:
             bucket = postings.setdefault(stem, [])
             met.update(bucket)
             bucket.append(index)
-        yield from ((other, index) for other in sorted(met))
+        for other in sorted(met):
+            theirs = gists[other].stems
+            shared = len(stems & theirs)
+            if shared >= MIN_SHARED * (len(stems) + len(theirs) - shared):
+                yield other, index

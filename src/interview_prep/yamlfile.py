@@ -156,4 +156,31 @@ def _walk(
                 stack.append((value_node, (*where, key)))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend((child, (*where, index)) for index, child in enumerate(current.value))
+        elif isinstance(current, yaml.ScalarNode):
+            message = _scalar_problem(current)
+            if message:
+                problems.append(
+                    Problem(
+                        message,
+                        Location(source, *marks[where]),
+                        hint="quote it to keep it as text, or correct it",
+                    )
+                )
     return problems
+
+
+MAX_DIGITS = 30
+_INT_TAG = "tag:yaml.org,2002:int"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+def _scalar_problem(node: yaml.ScalarNode) -> str | None:
+    """Why a number or date in the file cannot be read, checked before it is built."""
+    if node.tag == _INT_TAG and len(str(node.value)) > MAX_DIGITS:
+        return f"a number with more than {MAX_DIGITS} digits"
+    if node.tag == _TIMESTAMP_TAG:
+        try:
+            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:
+            return f"{node.value!r} looks like a date but is not one ({error})"
+    return None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -14,6 +16,22 @@ USER_ERROR = 2
 
 class _Group(click.Group):
     """Turns every library error into a message and exit status 2, never a traceback."""
+
+    def main(self, args: Sequence[str] | None = None, *extra: Any, **kwargs: Any) -> Any:
+        words = list(sys.argv[1:] if args is None else args)
+        for position, word in enumerate(words, start=1):
+            try:
+                word.encode("utf-8")
+            except UnicodeEncodeError:
+                click.secho(
+                    f"error: argument {position} holds bytes that are not UTF-8 text: "
+                    f"{word.encode('utf-8', 'surrogateescape')!r}\n"
+                    "  hint: retype it, or save the name in UTF-8",
+                    err=True,
+                    fg="red",
+                )
+                sys.exit(USER_ERROR)
+        return super().main(words, *extra, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         with warnings.catch_warnings(record=True) as caught:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -35,12 +36,12 @@ def catalog_for(banks: tuple[str, ...]) -> Any:
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
     if value is None:
         return None
+    from ..values import parse_datetime
+
     try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date and time; write it like 2026-03-14T15:30"
-        ) from None
+        return parse_datetime(value)
+    except InterviewPrepError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def apply_options(command: Command, options: list[Callable[[Any], Any]]) -> Command:
@@ -183,21 +184,38 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
 
 def emit(content: str | bytes, output: Path | None, force: bool) -> None:
     if output is None:
-        if isinstance(content, bytes):
-            if sys.stdout.isatty():
-                raise InterviewPrepError(
-                    "PDF output is binary and cannot go to the terminal",
-                    hint="write it to a file with -o sheet.pdf",
-                )
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            click.echo(content, nl=not content.endswith("\n"))
+        if isinstance(content, bytes) and sys.stdout.isatty():
+            raise InterviewPrepError(
+                "PDF output is binary and cannot go to the terminal",
+                hint="write it to a file with -o sheet.pdf",
+            )
+        to_stdout(content)
         return
     from ..output import atomic_write
 
     atomic_write(output, content, force=force)
     click.echo(f"wrote {output}", err=True)
+
+
+def to_stdout(content: str | bytes) -> None:
+    """Print to standard output; a full disk or a closed pipe is a message, not a traceback."""
+    try:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            click.echo(content, nl=not content.endswith("\n"))
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (as `| head` does): nothing more to say
+        # point stdout at devnull so the interpreter's last flush stays quiet too
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(1) from None
+    except OSError as error:
+        raise InterviewPrepError(
+            f"cannot write to standard output: {error.strerror or error}",
+            hint="free some disk space, or write to a file with -o",
+        ) from None
 
 
 def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
@@ -321,7 +339,9 @@ def write_document(
 def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    from ..values import parse_date
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write it like 2026-03-14") from None
+        return parse_date(value)
+    except InterviewPrepError as error:
+        raise click.BadParameter(str(error)) from None

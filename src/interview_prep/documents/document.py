@@ -20,6 +20,9 @@ D = TypeVar("D", bound="Document")
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
+MAX_STYLESHEET_BYTES = 1_000_000
+
+
 @dataclass(frozen=True)
 class Document:
     """A rendered document (script, prep sheet, ...); Markdown is the single source of it."""
@@ -44,10 +47,19 @@ class Document:
         brand = self.branding or Branding()
         extra: tuple[str, ...] = ()
         if brand.css is not None:
+            from ..errors import InputFileError
+            from ..inputs import read_input
+
             try:
-                extra = (Path(brand.css).read_text(encoding="utf-8"),)
-            except (OSError, UnicodeDecodeError) as error:
-                raise OutputError(f"cannot read the stylesheet {brand.css}: {error}") from None
+                raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
+            except InputFileError as error:
+                raise OutputError(error.message, hint=error.hint) from None
+            try:
+                extra = (raw.decode("utf-8"),)
+            except UnicodeDecodeError:
+                raise OutputError(
+                    f"the stylesheet {brand.css} is not UTF-8 text", hint="save it as UTF-8"
+                ) from None
         return PageOptions(
             paper=paper or self.paper,
             title=self.title,

@@ -47,6 +47,9 @@ def assignment_handout(
 
     Due dates spread over ``weeks`` (2 to 12) from ``start``, in the usual proportions.
     """
+    from ..values import checked_date
+
+    checked_date(start, "start date")
     if not 2 <= weeks <= 12:
         raise PlanError(
             f"the assignment runs 2 to 12 weeks, not {weeks}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from os import PathLike
 from typing import Any
 
@@ -77,6 +77,17 @@ def _body(text: str, signoff_lines: tuple[str, ...]) -> str:
     return "\n".join(lines[start:end]).strip()
 
 
+def _check_numbers(minutes: int, hours: int | None, days: Sequence[date | None]) -> None:
+    from ..values import checked_date, checked_int
+
+    checked_int("letter minutes", minutes)
+    if hours is not None:
+        checked_int("hours", hours)
+    for day in days:
+        if day is not None:
+            checked_date(day.date() if isinstance(day, datetime) else day)
+
+
 def letter(
     kind: str,
     channel: str = "email",
@@ -114,6 +125,9 @@ def letter(
         raise UnknownNameError("channel", channel, CHANNELS)
     if linkedin not in LINKEDIN_LIMITS:
         raise UnknownNameError("LinkedIn account", linkedin, LINKEDIN_LIMITS)
+    _check_numbers(
+        minutes, hours, (follow_up, request_date, today, meeting.when if meeting else None)
+    )
     from ..templates_env import render_template
 
     meeting = meeting or Meeting()

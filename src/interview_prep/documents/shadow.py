@@ -59,6 +59,9 @@ def shadow_plan(
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """A plan for shadowing someone for ``hours`` (a few hours up to a working week)."""
+    from ..values import checked_int
+
+    checked_int("debrief minutes", debrief_minutes)
     if not isinstance(hours, int) or not 1 <= hours <= MAX_HOURS:
         raise PlanError(
             f"a shadow lasts 1 to {MAX_HOURS} hours, not {hours!r}",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InterviewPrepError, PlanError
 from ..model import Contact
+from ..values import checked_date, checked_int
 from .document import Document
 
 FOLLOW_UP_BUSINESS_DAYS = 5
@@ -108,11 +109,11 @@ def timeline(
             f"the meeting ({meeting.date()}) is before the request ({request_date})",
             hint="check the two dates",
         )
-    if not 1 <= follow_up_after <= 30:
-        raise PlanError(
-            "follow up after 1 to 30 business days",
-            hint=f"the usual wait is {FOLLOW_UP_BUSINESS_DAYS}",
-        )
+    checked_int("follow-up days", follow_up_after)
+    checked_int("minutes", minutes)
+    for day in (request_date, meeting):
+        if day is not None:
+            checked_date(day if not isinstance(day, datetime) else day.date())
     end = meeting + timedelta(minutes=minutes) if meeting else None
     who = contact.name if contact and contact.name else None
     steps = [
@@ -193,6 +194,8 @@ def _uid(step: Step, title: str) -> str:
 
 
 def _calendar(steps: Sequence[Step], title: str) -> bytes:
+    from ..escaping import calendar_text
+
     try:
         from icalendar import Alarm, Calendar, Event
     except ImportError as error:  # pragma: no cover - a declared dependency
@@ -201,7 +204,7 @@ def _calendar(steps: Sequence[Step], title: str) -> bytes:
     calendar.add("prodid", "-//interview-prep//timeline//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
+    calendar.add("x-wr-calname", calendar_text(title))
     stamp = datetime.now(timezone.utc).replace(microsecond=0)
     for step in steps:
         if step.day is None:
@@ -209,8 +212,8 @@ def _calendar(steps: Sequence[Step], title: str) -> bytes:
         event = Event()
         event.add("uid", _uid(step, title))
         event.add("dtstamp", stamp)
-        event.add("summary", step.title)
-        event.add("description", step.detail)
+        event.add("summary", calendar_text(step.title))
+        event.add("description", calendar_text(step.detail))
         if step.start is not None and step.end is not None:
             event.add("dtstart", step.start)
             event.add("dtend", step.end)
@@ -220,7 +223,7 @@ def _calendar(steps: Sequence[Step], title: str) -> bytes:
             event.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", step.title)
+        alarm.add("description", calendar_text(step.title))
         alarm.add("trigger", timedelta(minutes=-30) if step.start else timedelta(hours=9))
         event.add_component(alarm)
         calendar.add_component(event)

@@ -1,0 +1,121 @@
+"""Make one student's document: the work each batch worker does."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..errors import InterviewPrepError
+from .roster import Student
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything one worker needs to make one student's document (picklable)."""
+
+    student: Student
+    document: str
+    format: str
+    stage: str
+    minutes: int
+    banks: tuple[str, ...]
+    paper: str
+    seed: int | None
+
+
+def safe_file_name(row_number: int, name: str, suffix: str) -> str:
+    """A file name from a student's name that stays inside the output folder and is unique:
+    the roster position first, then the name in plain letters."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower()[:60] or "student"
+    return f"{row_number:03d}-{slug}.{suffix}"
+
+
+def default_seed(name: str, base: int | None) -> int:
+    """A seed made from the name (and the class's seed), so classmates get varied questions
+    and a rerun makes the same files."""
+    digest = hashlib.sha256(f"{base}|{name.strip().lower()}".encode()).hexdigest()
+    return int(digest[:8], 16)
+
+
+def make_one(job: Job) -> bytes:
+    """Build one student's document (runs in a worker process)."""
+    from .. import documents
+    from ..model import Contact, Meeting
+    from ..select import plan_interview
+
+    values = job.student.values
+    if not job.student.name:
+        raise InterviewPrepError("no name", hint="fill in the name column")
+    catalog = catalog_for(job.banks)
+    minutes = _int(values, "minutes", job.minutes)
+    seed = _int(values, "seed", default_seed(job.student.name, job.seed))
+    when = None
+    if values.get("when"):
+        try:
+            when = datetime.fromisoformat(values["when"])
+        except ValueError:
+            raise InterviewPrepError(
+                f"when {values['when']!r} is not a date and time",
+                hint="write it like 2026-03-14T15:30",
+            ) from None
+    contact = Contact(values.get("contact"), values.get("title"), values.get("org"))
+    meeting = Meeting(when, values.get("where"), values.get("meeting_format"))
+    stage = values.get("stage", job.stage)
+    if job.document == "shadow-plan":
+        document = documents.shadow_plan(
+            values.get("field", ""),
+            stage,
+            _int(values, "hours", 4),
+            contact=contact,
+            meeting=meeting,
+            seniority=values.get("seniority"),
+            seed=seed,
+            catalog=catalog,
+            learner=job.student.name,
+        )
+    else:
+        plan = plan_interview(
+            values.get("field", ""),
+            stage,
+            minutes,
+            mode=values.get("mode", "interview"),
+            seniority=values.get("seniority"),
+            seed=seed,
+            catalog=catalog,
+        )
+        builder = {
+            "reflection": documents.reflection_sheet,
+            "script": documents.interview_script,
+        }.get(job.document, documents.prep_sheet)
+        document = builder(plan, contact, meeting, learner=job.student.name)
+    document = replace(document, title=f"{document.title} · {job.student.name}")
+    if job.format == "pdf":
+        return document.to_pdf(paper=job.paper)
+    return str(document.render(job.format)).encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def catalog_for(banks: tuple[str, ...]) -> Catalog:
+    """The catalog for a batch's extra banks, read once per worker rather than once a row."""
+    from ..catalog import default_catalog, load_catalog
+
+    return load_catalog(banks) if banks else default_catalog()
+
+
+def _int(values: Mapping[str, str], key: str, default: int) -> int:
+    if key not in values:
+        return default
+    try:
+        return int(values[key])
+    except ValueError:
+        raise InterviewPrepError(f"{key} {values[key]!r} is not a whole number") from None
