@@ -71,9 +71,6 @@ def test_builtin_banks_pass_strict_lint_on_the_established_rules() -> None:
         assert len(reason.split()) >= 4, finding
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10: the content work brings the banks up to the new rules"
-)
 def test_builtin_banks_pass_strict_lint() -> None:
     report = lint_paths()
     assert report.ok(strict=True), "\n".join(str(f) for f in report.findings)

@@ -221,7 +221,7 @@ def _generated_questions(count: int, seed: int, parts: int = 2) -> list[str]:
 
 
 def test_candidate_pairs_miss_no_near_duplicate() -> None:
-    texts = _generated_questions(400, seed=1)
+    texts = _generated_questions(900, seed=1)
     gists = [gist(t) for t in texts]
     candidates = set(candidate_pairs(gists))
     twins = 0
