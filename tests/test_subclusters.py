@@ -150,3 +150,17 @@ def test_the_json_schema_lists_subclusters_and_review_by() -> None:
     field_enum = next(o for o in item["fields"]["anyOf"] if o.get("type") == "array")
     assert "journalism-broadcasting" in field_enum["items"]["enum"]
     assert "review_by" in item
+
+
+def test_the_fields_listing_names_the_subcluster() -> None:
+    from interview_prep.cli.explore import _where
+
+    catalog = fixture_catalog()
+    assert _where(catalog.resolve_field("news media")) == (
+        "sub-cluster of Arts, Entertainment & Design"
+    )
+    assert _where(catalog.resolve_field("reporter")) == (
+        "in Arts, Entertainment & Design: Journalism & Broadcasting"
+    )
+    assert _where(catalog.resolve_field("actor")) == "in Arts, Entertainment & Design"
+    assert _where(catalog.resolve_field("arts")) == "cluster"
