@@ -120,10 +120,10 @@ def test_every_document_kind_keeps_its_structure_in_word(name: str) -> None:
 def test_numbered_lists_restart_and_keep_their_start_number() -> None:
     sheet = CASES["prep-sheet-nurse-college-30"]()
     facts = word_facts(sheet.to_docx())
-    # one numbered question per theme section, then the closing asks in one list
+    # the questions of each theme section, then the closing asks: numbers run on
     assert facts["list_starts"] == markdown_facts(sheet.markdown)["list_starts"]
-    assert facts["list_starts"][0] == 1 and facts["list_starts"][1] == 2
-    assert len(set(facts["list_starts"])) == len(facts["list_starts"])
+    assert facts["list_starts"][0] == 1
+    assert facts["list_starts"] == sorted(set(facts["list_starts"]))
 
 
 @pytest.mark.parametrize(("paper", "size"), [("letter", (215.9, 279.4)), ("a4", (210, 297))])
@@ -270,7 +270,7 @@ def test_cli_writes_word_files_and_batch_makes_one_per_student(
         main, ["batch", str(roster), "--out", str(tmp_path / "class"), "--format", "docx"]
     )
     assert result.exit_code == 0, result.output
-    made = sorted(p.name for p in (tmp_path / "class").iterdir())
+    made = sorted(p.name for p in (tmp_path / "class").iterdir() if not p.name.startswith("."))
     assert made == ["001-maria-garcia.docx", "002-liam-o-brien.docx"]
     first = docx.Document(str(tmp_path / "class" / made[0]))
     assert first.paragraphs[0].style.name == "Heading 1"

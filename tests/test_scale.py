@@ -52,7 +52,9 @@ for n in range(int(sys.argv[2])):
     shutil.copyfile(source, copy)
     outcomes.append(Outcome(n + 2, f"S{n}", copy))
 parts = _combine(outcomes, folder, "prep-sheet")
-print(len(parts), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: the latter keeps the high-water mark of the process that forked us
+peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
+print(len(parts), int(peak) // 1024)
 """
 
 
