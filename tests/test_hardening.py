@@ -391,7 +391,7 @@ def test_a_planted_cache_entry_runs_nothing(
 ) -> None:
     import pickle
 
-    from interview_prep import catalog
+    from interview_prep import cache, catalog
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()
@@ -405,8 +405,10 @@ def test_a_planted_cache_entry_runs_nothing(
 
     planted = [
         pickle.dumps(Payload()),
-        json.dumps({"format": 2, "key": entry.stem, "value": {"__type__": "Popen"}}).encode(),
-        json.dumps({"format": 2, "key": entry.stem, "value": [1, 2]}).encode(),
+        json.dumps(
+            {"format": cache.FORMAT, "key": entry.stem, "value": {"__type__": "Popen"}}
+        ).encode(),
+        json.dumps({"format": cache.FORMAT, "key": entry.stem, "value": [1, 2]}).encode(),
         b"\x00" * 100,
         b"",
     ]
@@ -415,7 +417,7 @@ def test_a_planted_cache_entry_runs_nothing(
         catalog._builtin.cache_clear()
         assert catalog._builtin() == first
         assert not marker.exists()
-        assert json.loads(entry.read_bytes())["format"] == 2  # rebuilt
+        assert json.loads(entry.read_bytes())["format"] == cache.FORMAT  # rebuilt
     catalog._builtin.cache_clear()
 
 

@@ -19,19 +19,19 @@ from typing import Any
 from . import model
 from .errors import Location
 
-FORMAT = 2
+FORMAT = 3
 MAX_ENTRY_BYTES = 100_000_000
 _TYPE = "__type__"
 
 
 @lru_cache(maxsize=1)
-def _classes() -> dict[str, tuple[type[Any], frozenset[str], bool]]:
+def _classes() -> dict[str, tuple[type[Any], tuple[str, ...], bool]]:
     """The only classes an entry may name, the plain data of the model: each with its field
-    names and whether it checks its values on creation (``__post_init__``)."""
-    found: dict[str, tuple[type[Any], frozenset[str], bool]] = {}
+    names in order and whether it checks its values on creation (``__post_init__``)."""
+    found: dict[str, tuple[type[Any], tuple[str, ...], bool]] = {}
     for value in (Location, *(getattr(model, name) for name in dir(model))):
         if isinstance(value, type) and dataclasses.is_dataclass(value):
-            names = frozenset(f.name for f in dataclasses.fields(value))
+            names = tuple(f.name for f in dataclasses.fields(value))
             found[value.__name__] = (value, names, hasattr(value, "__post_init__"))
     return found
 
@@ -39,9 +39,9 @@ def _classes() -> dict[str, tuple[type[Any], frozenset[str], bool]]:
 def encode(value: Any) -> Any:
     """``value`` as JSON-ready data; model objects carry their class name."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        record = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        record[_TYPE] = type(value).__name__
-        return record
+        # values in field order, without their names: a third of the size, quicker to parse
+        fields = [encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        return {_TYPE: type(value).__name__, "v": fields}
     if isinstance(value, (list, tuple)):
         return [encode(part) for part in value]
     if isinstance(value, dict) or hasattr(value, "items"):
@@ -70,6 +70,8 @@ def decode_text(text: str | bytes) -> Any:
 
 def _revive(record: dict[str, Any]) -> Any:
     kind = record.pop(_TYPE, None)
+    if kind is not None and kind in _classes():
+        return _revive_record(kind, record.get("v"))
     values = {key: tuple(part) if type(part) is list else part for key, part in record.items()}
     if kind is None:
         return values
@@ -79,12 +81,14 @@ def _revive(record: dict[str, Any]) -> Any:
         return date.fromisoformat(str(values["iso"]))
     if kind == "Path":
         return Path(str(values["path"]))
-    known = _classes().get(kind)
-    if known is None:
-        raise ValueError(f"unknown type {kind!r} in a cache entry")
-    cls, names, checks = known
-    if values.keys() != names:
+    raise ValueError(f"unknown type {kind!r} in a cache entry")
+
+
+def _revive_record(kind: str, parts: object) -> Any:
+    cls, names, checks = _classes()[kind]
+    if type(parts) is not list or len(parts) != len(names):
         raise ValueError(f"a cache entry's {kind} has other fields than the model's")
+    values = dict(zip(names, [tuple(p) if type(p) is list else p for p in parts], strict=True))
     if checks:
         return cls(**values)
     # the fields were validated before they were stored: fill them in one step, which is
