@@ -45,6 +45,8 @@ class Catalog:
 
     @cached_property
     def _index(self) -> FieldIndex:
+        if self.taxonomy is builtin_taxonomy():
+            return builtin_field_index()
         return FieldIndex(self.taxonomy)
 
     @cached_property
@@ -150,6 +152,20 @@ def _builtin_key() -> tuple[str, tuple[bytes, ...], tuple[Traversable, ...]]:
     return f"catalog-{digest.hexdigest()[:32]}", contents, entries
 
 
+@lru_cache(maxsize=1)
+def builtin_field_index() -> FieldIndex:
+    """The index of every name in the built-in taxonomy: from the cache when the files are
+    unchanged (building it normalizes some 4,000 names, a tenth of a second)."""
+    key = "fields-" + _builtin_key()[0].removeprefix("catalog-")
+    taxonomy = builtin_taxonomy()
+    index = FieldIndex.from_data(taxonomy, cache.load(key))
+    if index is None:
+        index = FieldIndex(taxonomy)
+        cache.store(key, index.to_data())
+    return index
+
+
+@lru_cache(maxsize=1)
 def builtin_bank_ids() -> frozenset[str]:
     """Ids of the banks shipped with the package; every other bank is the user's own."""
     return frozenset(bank.id for bank in _builtin_banks())

@@ -137,6 +137,32 @@ class FieldIndex:
                 for name in (occ.id, occ.title, *occ.aliases):
                     self._add(name, occ_match)
 
+    def to_data(self) -> dict[str, dict[str, list[str]]]:
+        """The index as plain data (names and words to field ids), to keep in the cache."""
+        return {
+            "names": {key: [m.id for m in found] for key, found in self._names.items()},
+            "words": {word: sorted(m.id for m in found) for word, found in self._words.items()},
+        }
+
+    @classmethod
+    def from_data(cls, taxonomy: Taxonomy, data: object) -> FieldIndex | None:
+        """The index ``to_data`` described, or None when the data does not fit the taxonomy."""
+        matches: dict[str, FieldMatch] = {}
+        for cluster in taxonomy.clusters:
+            matches[cluster.id] = _cluster_match(cluster)
+            matches.update((s.id, _subcluster_match(s, cluster)) for s in cluster.subclusters)
+            matches.update((o.id, _occupation_match(o, cluster)) for o in cluster.occupations)
+        if not isinstance(data, dict):
+            return None
+        try:
+            index = cls.__new__(cls)
+            index.taxonomy = taxonomy
+            index._names = {key: [matches[i] for i in ids] for key, ids in data["names"].items()}
+            index._words = {word: {matches[i] for i in ids} for word, ids in data["words"].items()}
+        except (KeyError, TypeError, AttributeError):
+            return None  # made for another taxonomy: the caller rebuilds it
+        return index
+
     def _add(self, name: str, match: FieldMatch) -> None:
         for key in {normalize(name), _singular(normalize(name))}:
             bucket = self._names.setdefault(key, [])
