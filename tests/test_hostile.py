@@ -232,9 +232,9 @@ def test_spanish_and_other_latin_text_render_fully_without_warning() -> None:
 
 def test_characters_no_font_has_are_named_in_a_warning() -> None:
     sheet = ip.prep_sheet(
-        ip.plan_interview("nurse", "college", 30), ip.Contact("\U00013000 hieroglyph")
+        ip.plan_interview("nurse", "college", 30), ip.Contact("\U0001e290 Toto letter")
     )
-    with pytest.warns(ip.MissingGlyphsWarning, match=r"U\+13000.*sudo apt-get install"):
+    with pytest.warns(ip.MissingGlyphsWarning, match=r"U\+1E290.*sudo apt-get install"):
         sheet.to_pdf()
 
 

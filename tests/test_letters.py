@@ -71,7 +71,7 @@ def test_the_referral_comes_first(kind: str, channel: str) -> None:
 def test_request_email_is_short_and_dated() -> None:
     email = write("request", "email", "Sam Lee")
     assert email.words < 150
-    assert "Subject: 20 minutes to learn about your work as a Registered Nurse?" in email.text
+    assert "Subject: 20 minutes to learn about your work as a registered nurse?" in email.text
     assert "Monday 9 March 2026" in email.text
     assert "Alex Kim\nLakeside Community College" in email.text
     assert email.counts.startswith(f"{email.words} words")

@@ -128,6 +128,10 @@ class MissingGlyphsWarning(InterviewPrepWarning):
     """A PDF holds characters that no installed font can draw; they would show as boxes."""
 
 
+class NoReplyAddressWarning(InterviewPrepWarning):
+    """A printed letter gives no phone or email, so the reader has no way to reply."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 
