@@ -72,6 +72,15 @@ class Job:
     banks: tuple[str, ...]
     paper: str
     seed: int | None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Made:
+    """One student's document, and the characters in it that no installed font can draw."""
+
+    data: bytes
+    missing_glyphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,7 @@ class Outcome:
     skipped: bool = False
     error: str | None = None
     data: bytes | None = field(default=None, repr=False)
+    missing_glyphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,16 @@ class BatchResult:
     def failed(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if o.error is not None)
 
+    @property
+    def unprintable(self) -> tuple[Outcome, ...]:
+        """Documents made with characters no installed font can draw (empty boxes on paper)."""
+        return tuple(o for o in self.outcomes if o.missing_glyphs and o.error is None)
+
+    @property
+    def ok(self) -> bool:
+        """Every row made, and every character printable."""
+        return not self.failed and not self.unprintable
+
     def summary(self) -> str:
         kept = sum(o.skipped for o in self.outcomes)
         lines = [
@@ -109,6 +129,18 @@ class BatchResult:
             + (f"; {len(self.failed)} rows skipped:" if self.failed else ".")
         ]
         lines += [f"  row {o.row} ({o.name or 'no name'}): {o.error}" for o in self.failed]
+        if self.unprintable:
+            lines.append(
+                f"{len(self.unprintable)} "
+                + ("document has" if len(self.unprintable) == 1 else "documents have")
+                + " characters no installed font can draw "
+                "(they print as empty boxes); run scripts/setup as root, or install "
+                "fonts-noto-core and fonts-noto-cjk, then rerun with --force:"
+            )
+            lines += [
+                f"  row {o.row} ({o.name or 'no name'}): {glyph_list(o.missing_glyphs)}"
+                for o in self.unprintable
+            ]
         if self.combined:
             lines.append(f"combined: {self.combined}")
         return "\n".join(lines)
@@ -238,8 +270,17 @@ def default_seed(name: str, base: int | None) -> int:
     return int(digest[:8], 16)
 
 
-def make_one(job: Job) -> bytes:
-    """Build one student's document (runs in a worker process)."""
+def glyph_list(characters: Sequence[str]) -> str:
+    """'王 (U+738B) 芳 (U+82B3)', at most 8 of them."""
+    shown = " ".join(f"{c} (U+{ord(c):04X})" for c in characters[:8])
+    return shown + (f" and {len(characters) - 8} more" if len(characters) > 8 else "")
+
+
+def make_one(job: Job) -> Made:
+    """Build one student's document (runs in a worker process).
+
+    With ``job.strict``, a PDF with characters no installed font can draw is an error.
+    """
     from . import documents
     from .model import Contact, Meeting
     from .select import plan_interview
@@ -290,9 +331,22 @@ def make_one(job: Job) -> bytes:
         }.get(job.document, documents.prep_sheet)
         document = builder(plan, contact, meeting, learner=job.student.name)
     document = replace(document, title=f"{document.title} · {job.student.name}")
-    if job.format == "pdf":
-        return document.to_pdf(paper=job.paper)
-    return str(document.render(job.format)).encode("utf-8")
+    if job.format != "pdf":
+        return Made(str(document.render(job.format)).encode("utf-8"))
+    import warnings
+
+    from .errors import MissingGlyphsWarning
+    from .fonts import missing_characters
+
+    missing = tuple(missing_characters(f"{document.title}\n{document.markdown}"))
+    if missing and job.strict:
+        raise InterviewPrepError(
+            f"no installed font can draw {glyph_list(missing)}; nothing was written",
+            hint="run scripts/setup as root, or install fonts-noto-core and fonts-noto-cjk",
+        )
+    with warnings.catch_warnings():  # reported once, in the batch summary
+        warnings.simplefilter("ignore", MissingGlyphsWarning)
+        return Made(document.to_pdf(paper=job.paper), missing)
 
 
 @lru_cache(maxsize=4)
@@ -327,6 +381,7 @@ def run_batch(
     executor: Executor | None = None,
     combined: bool = True,
     force: bool = False,
+    strict: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
     """Make one document per student, plus one combined PDF in roster order.
@@ -334,7 +389,8 @@ def run_batch(
     A bad row is reported with its row number and skipped; the others are made. A file that
     is already there is kept (a rerun finishes an interrupted batch) unless ``force``. Work
     runs in ``jobs`` processes (default: every core), or on any ``executor`` you pass, such as
-    a Dask or Ray one.
+    a Dask or Ray one. A PDF holding characters no installed font can draw is made and
+    listed in `BatchResult.unprintable`; with ``strict`` it is an error instead.
     """
     from .errors import UnknownNameError
 
@@ -372,6 +428,7 @@ def run_batch(
                         tuple(map(str, banks)),
                         paper,
                         seed,
+                        strict,
                     ),
                     target,
                 )
@@ -390,7 +447,7 @@ def run_batch(
         futures = [(pool.submit(make_one, job), job, target) for job, target in pending]
         for future, job, target in futures:
             try:
-                data = future.result()
+                made = future.result()
             except InterviewPrepError as error:
                 outcome = Outcome(
                     job.student.row, job.student.name, error=str(error).replace("\n", " ")
@@ -398,8 +455,13 @@ def run_batch(
             else:
                 from .output import atomic_write
 
-                atomic_write(target, data, force=True)
-                outcome = Outcome(job.student.row, job.student.name, target)
+                atomic_write(target, made.data, force=True)
+                outcome = Outcome(
+                    job.student.row,
+                    job.student.name,
+                    target,
+                    missing_glyphs=made.missing_glyphs,
+                )
             outcomes[job.student.row] = outcome
             if on_done:
                 on_done(outcome)
