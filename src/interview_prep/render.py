@@ -177,6 +177,7 @@ def logo_data_uri(path: Path) -> str:
 # Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6)
 _BRANDED_PAGE = """@page { margin-top: 24mm;
   @top-left { vertical-align: bottom; padding-bottom: 6mm; height: 18mm; line-height: 8mm; } }
+@page script { margin-top: 24mm; }
 """
 
 
@@ -245,14 +246,10 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             hint="install them as the README says, or choose .md or .html",
         ) from None
     fetcher = _fetcher()
-    document = weasyprint.HTML(string=page, url_fetcher=fetcher)
+    pdf_options = {"pdf_variant": "pdf/ua-1", "pdf_forms": options.fillable}
+    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), pdf_options)
     buffer = io.BytesIO()
-    document.write_pdf(
-        buffer,
-        pdf_variant="pdf/ua-1",
-        font_config=_font_config(),
-        pdf_forms=options.fillable,
-    )
+    document.write_pdf(buffer, **pdf_options)
     refused = getattr(fetcher, "refused", [])
     if refused:
         import warnings
@@ -268,6 +265,37 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             stacklevel=3,
         )
     return buffer.getvalue()
+
+
+MIN_LAST_PAGE_FILL = 0.25
+
+
+def _laid_out(page: Any, pdf_options: dict[str, Any]) -> Any:
+    """Lay out the pages; when the last one would be nearly empty, try the tighter layout
+    (``body.tight`` in the stylesheet) and keep it if it drops that page."""
+    document = page.render(font_config=_font_config(), **pdf_options)
+    if len(document.pages) < 2 or last_page_fill(document) >= MIN_LAST_PAGE_FILL:
+        return document
+    root = page.etree_element
+    body = root.find("body")
+    if body is None:
+        return document
+    body.set("class", f"{body.get('class', '')} tight".strip())
+    tighter = page.render(font_config=_font_config(), **pdf_options)
+    return tighter if len(tighter.pages) < len(document.pages) else document
+
+
+def last_page_fill(document: Any) -> float:
+    """How much of the last page's writable height its content uses, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    top, height = page.content_box_y(), page.height
+    bottom = top
+    for root in (box for box in page.children if box.is_for_root_element):
+        for box in root.descendants():
+            if box.element_tag in ("html", "body", "main") or box.position_y is None:
+                continue
+            bottom = max(bottom, box.position_y + box.margin_height())
+    return float((bottom - top) / height) if height else 1.0
 
 
 _fonts = threading.local()
