@@ -82,7 +82,7 @@ def measure(pdf: bytes) -> Measures:
         sizes: Counter[float] = Counter()
         smallest = 99.0
         rules: list[Rule] = []
-        line_lengths: list[int] = []
+        line_lengths: list[tuple[float, int]] = []
         words = []
         fill = 0.0
         for number, page in enumerate(document.pages):
@@ -92,10 +92,10 @@ def measure(pdf: bytes) -> Measures:
                 if char["text"].strip():
                     sizes[round(char["size"], 1)] += 1
                     smallest = min(smallest, round(char["size"], 1))
-            lines: Counter[int] = Counter(
-                round(c["top"]) for c in chars if abs(c["size"] - 10.5) < 0.1
+            lines: Counter[tuple[float, int]] = Counter(
+                (round(c["size"], 1), round(c["top"])) for c in chars
             )
-            line_lengths += list(lines.values())
+            line_lengths += [(size, count) for (size, _), count in lines.items()]
             # WeasyPrint paints a border as the ring between two nested rectangles
             bands: dict[tuple[int, int, int], list[dict[str, object]]] = {}
             for rect in page.rects:
@@ -127,7 +127,7 @@ def measure(pdf: bytes) -> Measures:
                 used = max(bottoms, default=MARGIN_TOP) - MARGIN_TOP
                 fill = used / (bottom_edge - MARGIN_TOP)
         body = sizes.most_common(1)[0][0] if sizes else 0.0
-        wide = sorted(line_lengths)
+        wide = sorted(count for size, count in line_lengths if size == body)
         return Measures(
             pages=len(document.pages),
             body_pt=body,
