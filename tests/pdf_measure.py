@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,17 +50,21 @@ class Measures:
         return gaps
 
     def writing_spaces_mm(self) -> list[float]:
-        """Height of each writing space: its rules' count times their spacing."""
+        """Height of each writing space: its rules' count times their spacing. Rules one
+        spacing apart belong to the same space; a wider gap starts the next one."""
+        gaps = self.writing_gaps_mm()
+        if not gaps:
+            return []
+        spacing = min(gaps)
         spaces: list[list[Rule]] = []
         for rule in sorted(self.writing_rules(), key=lambda r: (r.page, r.x0, r.y)):
             last = spaces[-1][-1] if spaces else None
             same_column = last and last.page == rule.page and abs(last.x0 - rule.x0) < 1
-            if last and same_column and rule.y - last.y < 12 * MM:
+            if last and same_column and (rule.y - last.y) / MM < spacing * 1.2:
                 spaces[-1].append(rule)
                 continue
             spaces.append([rule])
-        gap = statistics.median(self.writing_gaps_mm() or [0])
-        return [len(space) * gap for space in spaces]
+        return [len(space) * spacing for space in spaces]
 
     def find(self, text: str) -> list[dict[str, object]]:
         return [w for page in self.words for w in page if w["text"] == text]
