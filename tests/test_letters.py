@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime
 
 import pytest
@@ -71,7 +72,7 @@ def test_the_referral_comes_first(kind: str, channel: str) -> None:
 def test_request_email_is_short_and_dated() -> None:
     email = write("request", "email", "Sam Lee")
     assert email.words < 150
-    assert "Subject: 20 minutes to learn about your work as a Registered Nurse?" in email.text
+    assert "Subject: 20 minutes to learn about your work as a registered nurse?" in email.text
     assert "Monday 9 March 2026" in email.text
     assert "Alex Kim\nLakeside Community College" in email.text
     assert email.counts.startswith(f"{email.words} words")
@@ -152,3 +153,36 @@ def test_user_text_in_letters_is_literal_in_markdown() -> None:
 def test_bad_letter_arguments(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ip.InterviewPrepError, match=re.escape(message)):
         letter(**kwargs)  # type: ignore[arg-type]
+
+
+def test_a_printed_letter_with_no_way_to_reply_warns_and_leaves_a_blank() -> None:
+    with pytest.warns(ip.NoReplyAddressWarning, match="--from-email or --from-phone"):
+        printed = ip.letter("request", "letter", field="nurse", sender=ip.Sender("Ana Lopez"))
+    assert "Phone or email: ____" in printed.text
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        email = ip.letter("request", "email", field="nurse", sender=ip.Sender("Ana Lopez"))
+    assert "Phone or email" not in email.text
+
+
+def test_user_phrases_are_punctuated_once_and_titles_lower_case_mid_sentence() -> None:
+    sender = ip.Sender("Ana Lopez", email="ana@example.edu")
+    thanks = ip.letter("thank-you", "email", field="nurse", sender=sender, learned="night shifts.")
+    assert "was night shifts. It gave" in thanks.text and ".." not in thanks.text
+    news = ip.letter(
+        "keep-in-touch", "email", field="nurse", sender=sender, news="I start in the fall"
+    )
+    assert "I start in the fall.\n" in news.text
+    assert "work as a registered nurse" in news.text
+    hvac = ip.letter("request", "email", field="HVAC", sender=sender)
+    assert "HVAC" in hvac.text
+
+
+def test_a_printed_confirmation_encloses_the_resume() -> None:
+    sender = ip.Sender("Ana Lopez", email="ana@example.edu")
+    printed = ip.letter("confirm", "letter", field="nurse", sender=sender)
+    assert "I have enclosed my résumé" in printed.text and printed.text.rstrip().endswith(
+        "Enc.: résumé"
+    )
+    email = ip.letter("confirm", "email", field="nurse", sender=sender)
+    assert "attached" in email.text and "Enc." not in email.text

@@ -16,6 +16,7 @@ from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
 from .errors import InvalidValueError as InvalidValueError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
+from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning

@@ -175,6 +175,10 @@ class PluginWarning(InterviewPrepWarning):
     """An installed bank plugin failed to load and was skipped."""
 
 
+class NoReplyAddressWarning(InterviewPrepWarning):
+    """A printed letter gives no phone or email, so the reader has no way to reply."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 

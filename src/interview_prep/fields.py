@@ -29,15 +29,16 @@ class FieldMatch:
 
     @property
     def phrase(self) -> str:
-        """How a sentence names the field: 'work as a Registered Nurse', 'careers in Education'."""
+        """How a sentence names the field: 'work as a registered nurse', 'careers in Education'."""
         if self.kind == "occupation":
-            article = "an" if self.title[:1].lower() in "aeiou" else "a"
-            return f"work as {article} {self.title}"
+            title = title_in_sentence(self.title)
+            article = "an" if title[:1].lower() in "aeiou" else "a"
+            return f"work as {article} {title}"
         return f"careers in {self.title}"
 
     @property
     def your_work(self) -> str:
-        """'your work as a Registered Nurse', 'your work in Education'."""
+        """'your work as a registered nurse', 'your work in Education'."""
         if self.kind == "occupation":
             return "your " + self.phrase
         return f"your work in {self.title}"
@@ -99,6 +100,19 @@ GENERIC_WORDS = frozenset(
 # endings that make a person from a word: law -> lawyer, design -> designer
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "yer", "ant", "ent")
 _SUFFIXES = ("ologist", "ology", "ists", "ist", "ians", "ian", "ers", "er", "ors", "or", "ing", "s")
+
+
+PROPER_WORDS = frozenset({"English", "Spanish", "French", "American", "Native", "Internet"})
+
+
+def title_in_sentence(title: str) -> str:
+    """A job title as it reads mid-sentence: 'Registered Nurse' -> 'registered nurse';
+    acronyms (HVAC, IT) and proper words (English) keep their capitals."""
+    words = []
+    for word in title.split(" "):
+        plain = word[:1].isupper() and word[1:] == word[1:].lower() and word not in PROPER_WORDS
+        words.append(word.lower() if plain else word)
+    return " ".join(words)
 
 
 def normalize(text: str) -> str:

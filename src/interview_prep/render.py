@@ -22,7 +22,10 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from .errors import RenderError
 
 PAPERS = ("letter", "a4")
-CONTAINERS = ("notes", "lines", "checklist")
+RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
+CONTAINERS = ("notes", "lines", "checklist", "fields", "choices")
+WRITING_SPACES = {"notes": 3, "lines": 8}  # container -> ruled lines when the info gives none
+MAX_RULED_LINES = 40
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +38,40 @@ def markdown_parser() -> MarkdownIt:
     for name in CONTAINERS:
         parser.use(container_plugin, name)
     parser.add_render_rule("ordered_list_open", _ordered_list_open)
+    for name in WRITING_SPACES:
+        parser.add_render_rule(f"container_{name}_open", _writing_space_open)
+        parser.add_render_rule(f"container_{name}_close", _writing_space_close)
     return parser
+
+
+def ruled_lines(info: str) -> int:
+    """The number of ruled lines a writing space asks for: ``notes 5`` -> 5."""
+    words = info.split()
+    name = words[0] if words else "notes"
+    if len(words) > 1 and words[1].isdigit():
+        return max(1, min(MAX_RULED_LINES, int(words[1])))
+    return WRITING_SPACES.get(name, WRITING_SPACES["notes"])
+
+
+def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """A writing space keeps its prompt (the container's text, if any) with its lines."""
+    token = tokens[index]
+    name = token.info.split()[0] if token.info.split() else "notes"
+    env.setdefault("ruled", []).append(ruled_lines(token.info))
+    return f'<div class="writing {name}">\n'
+
+
+def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """The ruled lines, one element a line; with ``env["fillable"]`` also a form field over
+    them, so the PDF can be typed into while the printed page keeps its rules."""
+    count = env["ruled"].pop()
+    field = ""
+    if env.get("fillable"):
+        env["fields"] = number = env.get("fields", 0) + 1
+        field = f'<textarea name="notes-{number}" title="Notes {number}"></textarea>'
+    rules = '<div class="rule"></div>' * count
+    height = f"{count * RULE_GAP_MM:g}mm"
+    return f'<div class="rules" style="height: {height}">{rules}{field}</div>\n</div>\n'
 
 
 def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -47,8 +83,9 @@ def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env
     return str(renderer.renderToken(tokens, index, options, env))
 
 
-def markdown_to_html(markdown: str, *, heading_offset: int = 0) -> str:
-    """Render Markdown to an HTML fragment; ``heading_offset`` demotes every heading."""
+def markdown_to_html(markdown: str, *, heading_offset: int = 0, fillable: bool = False) -> str:
+    """Render Markdown to an HTML fragment; ``heading_offset`` demotes every heading;
+    ``fillable`` puts a form field over each writing space."""
     parser = markdown_parser()
     tokens = parser.parse(markdown)
     if heading_offset:
@@ -56,7 +93,7 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0) -> str:
             if token.type in ("heading_open", "heading_close"):
                 level = min(6, int(token.tag[1]) + heading_offset)
                 token.tag = f"h{level}"
-    return str(parser.renderer.render(tokens, parser.options, {}))
+    return str(parser.renderer.render(tokens, parser.options, {"fillable": fillable}))
 
 
 def shift_markdown_headings(markdown: str, offset: int) -> str:
@@ -89,6 +126,7 @@ class PageOptions:
     school: str | None = None
     logo: Path | None = None
     extra_css: tuple[str, ...] = ()
+    fillable: bool = False
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -132,6 +170,13 @@ def logo_data_uri(path: Path) -> str:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6)
+_BRANDED_PAGE = """@page { margin-top: 24mm;
+  @top-left { vertical-align: bottom; padding-bottom: 6mm; height: 18mm; line-height: 8mm; } }
+@page script { margin-top: 24mm; }
+"""
+
+
 def _page_css(options: PageOptions) -> str:
     size = "Letter" if options.paper == "letter" else "A4"
     css = [
@@ -144,11 +189,12 @@ def _page_css(options: PageOptions) -> str:
         if options.logo:
             brand += [
                 f"background: url({css_string(logo_data_uri(options.logo))}) "
-                "no-repeat left center;",
-                "background-size: auto 9mm;",
-                "padding-left: 14mm;",
+                "no-repeat left bottom;",
+                "background-origin: content-box;",
+                "background-size: auto 8mm;",
+                "padding-left: 11mm;",
             ]
-        css.append("@page { @top-left { " + " ".join(brand) + " } }")
+        css.append(_BRANDED_PAGE + "@page { @top-left { " + " ".join(brand) + " } }")
     return "\n".join(css) + "\n"
 
 
@@ -164,7 +210,7 @@ def html_page(markdown: str, options: PageOptions) -> str:
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
         f'<body class="doc-{kind}">\n<main>\n'
-        f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
+        f"{markdown_to_html(markdown, fillable=options.fillable)}</main>\n</body>\n</html>\n"
     )
 
 
@@ -196,9 +242,10 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             hint="install them as the README says, or choose .md or .html",
         ) from None
     fetcher = _fetcher()
-    document = weasyprint.HTML(string=page, url_fetcher=fetcher)
+    pdf_options = {"pdf_variant": "pdf/ua-1", "pdf_forms": options.fillable}
+    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), pdf_options)
     buffer = io.BytesIO()
-    document.write_pdf(buffer, pdf_variant="pdf/ua-1", font_config=_font_config())
+    document.write_pdf(buffer, **pdf_options)
     refused = getattr(fetcher, "refused", [])
     if refused:
         import warnings
@@ -214,6 +261,37 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
             stacklevel=3,
         )
     return buffer.getvalue()
+
+
+MIN_LAST_PAGE_FILL = 0.25
+
+
+def _laid_out(page: Any, pdf_options: dict[str, Any]) -> Any:
+    """Lay out the pages; when the last one would be nearly empty, try the tighter layout
+    (``body.tight`` in the stylesheet) and keep it if it drops that page."""
+    document = page.render(font_config=_font_config(), **pdf_options)
+    if len(document.pages) < 2 or last_page_fill(document) >= MIN_LAST_PAGE_FILL:
+        return document
+    root = page.etree_element
+    body = root.find("body")
+    if body is None:
+        return document
+    body.set("class", f"{body.get('class', '')} tight".strip())
+    tighter = page.render(font_config=_font_config(), **pdf_options)
+    return tighter if len(tighter.pages) < len(document.pages) else document
+
+
+def last_page_fill(document: Any) -> float:
+    """How much of the last page's writable height its content uses, from 0 to 1."""
+    page = document.pages[-1]._page_box
+    top, height = page.content_box_y(), page.height
+    bottom = top
+    for root in (box for box in page.children if box.is_for_root_element):
+        for box in root.descendants():
+            if box.element_tag in ("html", "body", "main") or box.position_y is None:
+                continue
+            bottom = max(bottom, box.position_y + box.margin_height())
+    return float((bottom - top) / height) if height else 1.0
 
 
 _fonts = threading.local()

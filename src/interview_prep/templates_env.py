@@ -7,7 +7,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
@@ -32,9 +32,7 @@ from .markdown_text import MarkdownSafe, escape_markdown
 
 def format_when(value: datetime) -> str:
     """A date and time as people write it: 'Tuesday 3 March 2026, 2:30 PM'."""
-    hour = value.hour % 12 or 12
-    clock = f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
-    return f"{value:%A} {value.day} {value:%B %Y}, {clock}"
+    return f"{value:%A} {value.day} {value:%B %Y}, {format_time(value)}"
 
 
 def format_day(value: date) -> str:
@@ -45,6 +43,40 @@ def format_day(value: date) -> str:
 def clock(minutes: int) -> str:
     """Elapsed minutes as h:mm, the way a timer reads."""
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def format_time(value: datetime) -> str:
+    """A time of day as people write it: '3:35 PM'."""
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+
+
+def by_time(minutes: int, start: datetime | None = None) -> str:
+    """When a point ``minutes`` into a meeting falls: 'by 3:35 PM' once the start is known,
+    else 'by minute 5' (a bare '0:30' reads as half past midnight)."""
+    if start is None:
+        return f"by minute {minutes}"
+    return f"by {format_time(start + timedelta(minutes=minutes))}"
+
+
+RULED_LINES_MIN = 3
+RULED_LINES_MAX = 6
+
+
+def writing_lines(minutes: int) -> int:
+    """Ruled lines to leave under a question: one a minute, from 3 (about 22 mm) to 6."""
+    return max(RULED_LINES_MIN, min(RULED_LINES_MAX, minutes))
+
+
+def sentence(text: str) -> str:
+    """A phrase the user typed, ended with exactly one full stop (or their own ! or ?)."""
+    text = text.strip()
+    return text if text[-1:] in ".!?…" else text + "."
+
+
+def clause(text: str) -> str:
+    """A phrase the user typed, to be set inside a sentence: its closing full stop dropped."""
+    return text.strip().rstrip(".").rstrip()
 
 
 def _plain(value: object) -> str:
@@ -168,6 +200,10 @@ def environment(
     env.filters["when"] = format_when
     env.filters["day"] = format_day
     env.filters["clock"] = clock
+    env.filters["by_time"] = by_time
+    env.filters["writing_lines"] = writing_lines
+    env.filters["sentence"] = sentence
+    env.filters["clause"] = clause
     env.filters["raw_md"] = MarkdownSafe
     finalize = escape_markdown if markdown else _plain
     env.filters["sentences"] = lambda parts: MarkdownSafe(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
@@ -30,6 +30,15 @@ class Job:
     banks: tuple[str, ...]
     paper: str
     seed: int | None
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Made:
+    """One student's document, and the characters in it that no installed font can draw."""
+
+    data: bytes
+    missing_glyphs: tuple[str, ...] = ()
 
 
 def safe_file_name(row_number: int, name: str, suffix: str) -> str:
@@ -47,8 +56,17 @@ def default_seed(name: str, base: int | None) -> int:
     return int(digest[:8], 16)
 
 
-def make_one(job: Job) -> bytes:
-    """Build one student's document (runs in a worker process)."""
+def glyph_list(characters: Sequence[str]) -> str:
+    """'王 (U+738B) 芳 (U+82B3)', at most 8 of them."""
+    shown = " ".join(f"{c} (U+{ord(c):04X})" for c in characters[:8])
+    return shown + (f" and {len(characters) - 8} more" if len(characters) > 8 else "")
+
+
+def make_one(job: Job) -> Made:
+    """Build one student's document (runs in a worker process).
+
+    With ``job.strict``, a PDF with characters no installed font can draw is an error.
+    """
     from .. import documents
     from ..model import Contact, Meeting
     from ..select import plan_interview
@@ -99,11 +117,24 @@ def make_one(job: Job) -> bytes:
         }.get(job.document, documents.prep_sheet)
         document = builder(plan, contact, meeting, learner=job.student.name)
     document = replace(document, title=f"{document.title} · {job.student.name}")
-    if job.format == "pdf":
-        return document.to_pdf(paper=job.paper)
     if job.format == "docx":
-        return document.to_docx(paper=job.paper)
-    return str(document.render(job.format)).encode("utf-8")
+        return Made(document.to_docx(paper=job.paper))
+    if job.format != "pdf":
+        return Made(str(document.render(job.format)).encode("utf-8"))
+    import warnings
+
+    from ..errors import MissingGlyphsWarning
+    from ..fonts import missing_characters
+
+    missing = tuple(missing_characters(f"{document.title}\n{document.markdown}"))
+    if missing and job.strict:
+        raise InterviewPrepError(
+            f"no installed font can draw {glyph_list(missing)}; nothing was written",
+            hint="run scripts/setup as root, or install fonts-noto-core and fonts-noto-cjk",
+        )
+    with warnings.catch_warnings():  # reported once, in the batch summary
+        warnings.simplefilter("ignore", MissingGlyphsWarning)
+        return Made(document.to_pdf(paper=job.paper), missing)
 
 
 @lru_cache(maxsize=4)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InterviewPrepError, OutputError
-from .make import Job, catalog_for, make_one, safe_file_name
+from .make import Job, catalog_for, glyph_list, make_one, safe_file_name
 from .roster import Student, read_roster
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class Outcome:
     skipped: bool = False
     error: str | None = None
     data: bytes | None = field(default=None, repr=False)
+    missing_glyphs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,16 @@ class BatchResult:
     def failed(self) -> tuple[Outcome, ...]:
         return tuple(o for o in self.outcomes if o.error is not None)
 
+    @property
+    def unprintable(self) -> tuple[Outcome, ...]:
+        """Documents made with characters no installed font can draw (empty boxes on paper)."""
+        return tuple(o for o in self.outcomes if o.missing_glyphs and o.error is None)
+
+    @property
+    def ok(self) -> bool:
+        """Every row made, and every character printable."""
+        return not self.failed and not self.unprintable
+
     def summary(self) -> str:
         kept = sum(o.skipped for o in self.outcomes)
         lines = [
@@ -58,6 +69,18 @@ class BatchResult:
             + (f"; {len(self.failed)} rows skipped:" if self.failed else ".")
         ]
         lines += [f"  row {o.row} ({o.name or 'no name'}): {o.error}" for o in self.failed]
+        if self.unprintable:
+            lines.append(
+                f"{len(self.unprintable)} "
+                + ("document has" if len(self.unprintable) == 1 else "documents have")
+                + " characters no installed font can draw "
+                "(they print as empty boxes); run scripts/setup as root, or install "
+                "fonts-noto-core and fonts-noto-cjk, then rerun with --force:"
+            )
+            lines += [
+                f"  row {o.row} ({o.name or 'no name'}): {glyph_list(o.missing_glyphs)}"
+                for o in self.unprintable
+            ]
         lines += [f"combined: {path}" for path in self.combined]
         return "\n".join(lines)
 
@@ -77,6 +100,7 @@ def run_batch(
     executor: Executor | None = None,
     combined: bool = True,
     force: bool = False,
+    strict: bool = False,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
     """Make one document per student, plus one combined PDF in roster order.
@@ -85,7 +109,9 @@ def run_batch(
     keeps the files this batch already made from the same row, options and banks (so an
     interrupted batch finishes where it stopped) and remakes the ones whose recipe changed;
     a file it did not make is replaced only with ``force``. Work runs in ``jobs`` processes
-    (default: every core), or on any ``executor`` you pass, such as a Dask or Ray one.
+    (default: every core), or on any ``executor`` you pass, such as a Dask or Ray one. A PDF
+    holding characters no installed font can draw is made and listed in
+    `BatchResult.unprintable`; with ``strict`` it is an error instead.
     """
     from ..errors import UnknownNameError
     from ..values import checked_int
@@ -113,7 +139,9 @@ def run_batch(
         target = folder / safe_file_name(position, student.name, format)
         if target.resolve().parent != resolved:  # pragma: no cover - the name is sanitized
             raise OutputError(f"refusing to write outside {folder}: {target}")
-        job = Job(student, document, format, stage, minutes, tuple(map(str, banks)), paper, seed)
+        job = Job(
+            student, document, format, stage, minutes, tuple(map(str, banks)), paper, seed, strict
+        )
         wanted = recipe(job, digest)
         if not student.name or not student.values.get("field"):
             missing = "name" if not student.name else "field"
@@ -140,7 +168,7 @@ def run_batch(
         futures = [(pool.submit(make_one, job), job, target, made) for job, target, made in pending]
         for future, job, target, made_from in futures:
             try:
-                data = future.result()
+                made = future.result()
             except InterviewPrepError as error:
                 outcome = Outcome(
                     job.student.row, job.student.name, error=str(error).replace("\n", " ")
@@ -148,9 +176,11 @@ def run_batch(
             else:
                 from ..output import atomic_write
 
-                atomic_write(target, data, force=True)
+                atomic_write(target, made.data, force=True)
                 manifest.record(target, made_from)
-                outcome = Outcome(job.student.row, job.student.name, target)
+                outcome = Outcome(
+                    job.student.row, job.student.name, target, missing_glyphs=made.missing_glyphs
+                )
             outcomes[job.student.row] = outcome
             if on_done:
                 on_done(outcome)

@@ -33,6 +33,11 @@ from .options import (
     show_default=True,
     help="prep-sheet, script, reflection or shadow-plan.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse a PDF with characters no installed font can draw (empty boxes).",
+)
 @click.option("--format", "fmt", default="pdf", show_default=True, help="pdf, md, html or docx.")
 @click.option(
     "--stage",
@@ -61,6 +66,7 @@ def batch_command(
     roster: Path,
     out_dir: Path,
     document: str,
+    strict: bool,
     fmt: str,
     stage: str,
     minutes: int,
@@ -76,7 +82,8 @@ def batch_command(
     \b
     Columns: name and field (required); stage, minutes, mode, seniority, seed, hours,
     contact, title, org, when, where, meeting_format (optional).
-    A bad row is reported and skipped; the rest are made, and the exit status is 1.
+    A bad row is reported and skipped; the rest are made, and the exit status is 1. So is a
+    PDF with characters no installed font can draw (--strict: not written at all).
     Files already in the folder are kept, so a rerun finishes an interrupted batch.
     """
     from ..batch import read_roster, run_batch
@@ -98,10 +105,11 @@ def batch_command(
             jobs=jobs,
             combined=not no_combined,
             force=force,
+            strict=strict,
             on_done=lambda outcome: bar.update(1),
         )
     click.echo(result.summary())
-    if result.failed:
+    if not result.ok:
         raise SystemExit(1)
 
 

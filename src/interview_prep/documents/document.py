@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf", "docx")
+FILLABLE_KINDS = ("prep-sheet", "reflection")  # their PDFs carry a form field per writing space
 D = TypeVar("D", bound="Document")
 SUFFIXES = {
     ".md": "md",
@@ -99,12 +100,19 @@ class Document:
         *,
         paper: str | None = None,
         force: bool = False,
+        fillable: bool | None = None,
     ) -> bytes:
-        """The PDF bytes; with ``path``, also write them there whole or not at all."""
+        """The PDF bytes; with ``path``, also write them there whole or not at all.
+
+        A prep sheet or reflection sheet is also a PDF form (``fillable``, on by default for
+        them): a field over each ruled writing space, to type into on screen.
+        """
         from ..fonts import warn_about_missing
         from ..render import html_page, html_to_pdf
 
-        options = self._options(paper)
+        if fillable is None:
+            fillable = self.kind in FILLABLE_KINDS
+        options = replace(self._options(paper), fillable=fillable)
         warn_about_missing(f"{self.title}\n{self.markdown}\n{options.school or ''}", self.title)
         pdf = html_to_pdf(html_page(self.markdown, options), options)
         if path is not None:

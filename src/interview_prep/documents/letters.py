@@ -132,6 +132,19 @@ def letter(
 
     meeting = meeting or Meeting()
     sender = sender or Sender()
+    if channel == "letter" and not (sender.email or sender.phone):
+        import warnings
+
+        from ..errors import NoReplyAddressWarning
+
+        warnings.warn(
+            NoReplyAddressWarning(
+                f"the printed {kind.replace('-', ' ')} letter gives no phone or email to reply "
+                "to; it has a blank line to fill in by hand. Pass --from-email or --from-phone "
+                "to print them."
+            ),
+            stacklevel=2,
+        )
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]

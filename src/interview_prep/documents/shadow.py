@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from os import PathLike
 
 from ..catalog import Catalog, default_catalog
@@ -42,6 +43,13 @@ def _observations(plan: Plan, catalog: Catalog, hours: int) -> dict[str, list[It
             if groups[part] and sum(map(len, chosen.values())) < wanted:
                 chosen[part].append(groups[part].pop(0))
     return {part: items for part, items in chosen.items() if items}
+
+
+def _debrief_start(meeting: Meeting | None, hours: int) -> datetime | None:
+    """When the talk after a shadow of ``hours`` starts, if the shadow's start is known."""
+    if meeting is None or meeting.when is None or hours > 8:
+        return None
+    return meeting.when + timedelta(hours=hours)
 
 
 def shadow_plan(
@@ -87,6 +95,7 @@ def shadow_plan(
         "contact": contact or Contact(),
         "meeting": meeting or Meeting(),
         "hours": hours,
+        "debrief_start": _debrief_start(meeting, hours),
         "observations": _observations(plan, catalog, hours),
         "learner": learner,
     }
