@@ -333,3 +333,30 @@ def test_mistakes_in_journal_commands_are_messages(run: Run, tmp_path: Path) -> 
     with_bom = tmp_path / "Connections.csv"
     with_bom.write_bytes(b"\xef\xbb\xbf" + CONNECTIONS.read_bytes().split(b"\r\n\r\n", 1)[1])
     assert "added 3 people" in run("people", "import", "linkedin", str(with_bom))
+
+
+def test_notes_from_the_real_fillable_prep_sheet(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    with ip.Journal(tmp_path / "j.journal") as journal:
+        journal.add_person("Dana Ortiz", field="nurse")
+        stored = journal.add_meeting("Dana Ortiz", datetime(2026, 3, 14, 15, 30), stage="college")
+        plan = stored.plan()
+        blank = tmp_path / "prep.pdf"
+        blank.write_bytes(ip.prep_sheet(plan, ip.Contact("Dana Ortiz")).to_pdf())
+        # what a student does on a video call: type into the sheet's first two writing spaces
+        writer = PdfWriter(clone_from=PdfReader(blank))
+        for page in writer.pages:
+            writer.update_page_form_field_values(
+                page,
+                {"notes-1": "Three units before the ICU.", "notes-2": "Her brain sheet."},
+                auto_regenerate=False,
+            )
+        filled = tmp_path / "prep-filled.pdf"
+        with filled.open("wb") as stream:
+            writer.write(stream)
+        notes = journal.store_notes(stored.id, filled)
+        assert notes.by_item() == {
+            plan.questions[0].item.id: "Three units before the ICU.",
+            plan.questions[1].item.id: "Her brain sheet.",
+        }

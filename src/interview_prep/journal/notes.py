@@ -102,8 +102,9 @@ def _referrals(content: str) -> list[tuple[str, str]]:
 
 
 def read_pdf_form(path: Path, plan: Plan) -> str:
-    """A filled-in fillable PDF as notes Markdown: fields named ``q1``, ``q2``... (or a
-    question's bank id), ``learned`` and ``referrals``."""
+    """A filled-in fillable PDF as notes Markdown: the prep sheet's writing spaces
+    ``notes-1``, ``notes-2``... (one per question, in order; ``q1``, ``q2``... or a question's
+    bank id are read too), ``learned`` and ``referrals``."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -117,7 +118,12 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     values = {name: str(f.get("/V") or "").strip() for name, f in fields.items()}
     lines = []
     for number, planned in enumerate(plan.questions, start=1):
-        answer = values.get(f"q{number}") or values.get(planned.item.id) or ""
+        answer = (
+            values.get(f"notes-{number}")
+            or values.get(f"q{number}")
+            or values.get(planned.item.id)
+            or ""
+        )
         lines += [f"## {number}. {planned.item.text}", answer, ""]
     lines += [f"## {LEARNED}", values.get("learned", ""), ""]
     lines += [f"## {REFERRALS}", values.get("referrals", ""), ""]
