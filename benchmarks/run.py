@@ -241,7 +241,14 @@ def main() -> None:
         )
 
         roster = work / "roster.csv"
-        fields = ["nurse", "electrician", "chef", "teacher", "pilot", "software developer"]
+        fields = [
+            "nurse",
+            "electrician",
+            "chef",
+            "high school teacher",
+            "airline pilot",
+            "software developer",
+        ]
         roster.write_text(
             "name,field,stage\n"
             + "".join(f"Student {i},{fields[i % 6]},college\n" for i in range(options.batch)),

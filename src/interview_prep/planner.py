@@ -72,6 +72,7 @@ class Choice:
     taxonomy: Taxonomy
     ranking: Ranking
     taken: list[Item] = field(default_factory=list)
+    taken_ids: set[str] = field(default_factory=set)  # (comparing items field by field is slow)
     fixed: list[Item] = field(default_factory=list)  # closing asks: not in the budget
     reasons: dict[str, list[str]] = field(default_factory=dict)
     twins: dict[str, str] = field(default_factory=dict)
@@ -123,6 +124,7 @@ class Choice:
 
     def take(self, item: Item, reason: str) -> None:
         self.taken.append(item)
+        self.taken_ids.add(item.id)
         self.reasons[item.id] = [reason, *self._describe(item)]
 
     def offer(self, item: Item, reason: str) -> bool:
@@ -192,7 +194,7 @@ def reserve_targeted(
                 if got >= wanted:
                     break
                 themes = {i.theme for i in choice.taken}
-                if item in choice.taken or (distinct and item.theme in themes):
+                if item.id in choice.taken_ids or (distinct and item.theme in themes):
                     continue
                 covers = choice.ranking.rank(item) <= choice.best_rank.get(item.theme, 0)
                 others = [t for t in required if not (covers and t == item.theme)]
@@ -201,7 +203,7 @@ def reserve_targeted(
         for item in pool:  # when the core themes cannot all keep room, the stage still shows
             if got >= wanted:
                 break
-            if item not in choice.taken and item.minutes <= choice.left:
+            if item.id not in choice.taken_ids and item.minutes <= choice.left:
                 got += choice.offer(item, reason)
 
 
@@ -214,7 +216,7 @@ def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) 
         if choice.covers(theme):
             continue
         reserve = choice.room_for(talk, required[index + 1 :], best=False)
-        options = [i for i in talk if i.theme == theme and i not in choice.taken]
+        options = [i for i in talk if i.theme == theme and i.id not in choice.taken_ids]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
         taken = False
         for limit in (choice.left - reserve, choice.left):
@@ -234,7 +236,7 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
     questions first, your own banks' before the built-in ones, "if time allows" last, never
     a near-twin of a chosen question. Returns the questions left for lack of time."""
     per_theme = Counter(i.theme for i in choice.taken)
-    rest = [i for i in talk if i not in choice.taken and i.id not in choice.twins]
+    rest = [i for i in talk if i.id not in choice.taken_ids and i.id not in choice.twins]
     ranking = choice.ranking
     while fitting := [i for i in rest if i.minutes <= choice.left]:
         pick = min(
@@ -249,7 +251,7 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
                 *ranking.tiebreak(i),
             ),
         )
-        rest.remove(pick)
+        rest = [i for i in rest if i is not pick]
         second = ", a second question on it" if per_theme[pick.theme] else ""
         title = choice.taxonomy.theme(pick.theme).title
         if choice.offer(pick, f"fills the time left: {title!r}{second}"):
