@@ -129,7 +129,7 @@ def main() -> None:
 
     plan = ip.plan_interview("nurse", "college", 30)
     sheet = ip.prep_sheet(plan, ip.Contact("Dana Ortiz", "ICU nurse", "Mercy General"))
-    page = html_page(sheet.markdown, PageOptions(title=sheet.title))
+    page = html_page(sheet.source, PageOptions(title=sheet.title))
     import weasyprint
 
     sheet.to_pdf()  # warm WeasyPrint and the font configuration

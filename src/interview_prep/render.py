@@ -34,7 +34,14 @@ def markdown_parser() -> MarkdownIt:
     for name in CONTAINERS:
         parser.use(container_plugin, name)
     parser.add_render_rule("ordered_list_open", _ordered_list_open)
+    parser.add_render_rule("th_open", _header_cell_open)
     return parser
+
+
+def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """A table's header cells head their columns (``scope``, for screen readers and tagged PDF)."""
+    tokens[index].attrSet("scope", "col")
+    return str(renderer.renderToken(tokens, index, options, env))
 
 
 def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -58,22 +65,30 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0) -> str:
     return str(parser.renderer.render(tokens, parser.options, {}))
 
 
-def shift_markdown_headings(markdown: str, offset: int) -> str:
-    """Demote every ATX heading by ``offset`` levels (at most to level 6)."""
-    lines = []
-    for token in markdown_parser().parse(markdown):
-        if token.type == "heading_open" and token.map:
-            lines.append(token.map[0])
-    rows = markdown.split("\n")
-    for row in lines:
-        hashes = len(rows[row]) - len(rows[row].lstrip("#"))
-        rows[row] = "#" * min(6, hashes + offset) + rows[row][hashes:]
-    return "\n".join(rows)
-
-
 def stylesheet() -> str:
     """The print stylesheet shipped with the package."""
     return (resources.files("interview_prep") / "templates" / "print.css").read_text("utf-8")
+
+
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+
+
+def screen_stylesheet() -> str:
+    """The stylesheet for reading a page in a browser: 16 px type in a 70-character column."""
+    return (resources.files("interview_prep") / "templates" / "screen.css").read_text("utf-8")
+
+
+def brand_header(options: PageOptions) -> str:
+    """The school's name and logo at the top of an HTML page (PDFs put them in the margin)."""
+    if not (options.school or options.logo):
+        return ""
+    parts = []
+    if options.logo:
+        alt = f"{options.school} logo" if options.school else "School logo"
+        parts.append(f'<img src="{logo_data_uri(options.logo)}" alt="{html.escape(alt)}">')
+    if options.school:
+        parts.append(f"<span>{html.escape(options.school)}</span>")
+    return f'<header class="brand">{"".join(parts)}</header>\n'
 
 
 @dataclass(frozen=True)
@@ -156,18 +171,22 @@ def _page_css(options: PageOptions) -> str:
     return "\n".join(css) + "\n"
 
 
-def html_page(markdown: str, options: PageOptions) -> str:
-    """A standalone HTML page (with the print stylesheet inline) for a Markdown document."""
-    css = stylesheet() + _page_css(options) + "\n".join(options.extra_css)
+def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> str:
+    """A standalone HTML page (with the print stylesheet inline) for a Markdown document;
+    ``screen`` adds what a browser needs: screen styles and the branding header."""
+    screen_css, viewport, header = "", "", ""
+    if screen:
+        screen_css, viewport, header = screen_stylesheet(), VIEWPORT, brand_header(options)
+    css = stylesheet() + screen_css + _page_css(options) + "\n".join(options.extra_css)
     css = css.replace("</", "<\\/")  # text in a style element cannot close it
     kind = re.sub(r"[^a-z0-9-]", "", options.kind.lower())
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(options.language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(options.title)}</title>\n"
+        f"{viewport}<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
-        f'<body class="doc-{kind}">\n<main>\n'
+        f'<body class="doc-{kind}">\n{header}<main>\n'
         f"{markdown_to_html(markdown)}</main>\n</body>\n</html>\n"
     )
 

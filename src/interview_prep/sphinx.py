@@ -78,7 +78,7 @@ class InterviewScript(_Base):
             seniority=self.options.get("seniority"),
             seed=self.options.get("seed"),
         )
-        return interview_script(plan).markdown
+        return interview_script(plan).source
 
 
 class InterviewQuestions(_Base):
