@@ -39,8 +39,13 @@ def markdown_parser() -> MarkdownIt:
 
 
 def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    """A table's header cells head their columns (``scope``, for screen readers and tagged PDF)."""
-    tokens[index].attrSet("scope", "col")
+    """A header cell heads its column (``scope``, for screen readers and tagged PDF); an empty
+    one heads nothing, so it becomes a plain cell."""
+    inline, close = tokens[index + 1], tokens[index + 2]
+    if inline.type == "inline" and not inline.content.strip() and close.type == "th_close":
+        tokens[index].tag = close.tag = "td"
+    else:
+        tokens[index].attrSet("scope", "col")
     return str(renderer.renderToken(tokens, index, options, env))
 
 
