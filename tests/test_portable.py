@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from html import unescape
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -204,3 +205,18 @@ def test_user_text_that_looks_like_markup_stays_literal() -> None:
     assert "Ana *Bea* _Cruz_ &lt;b&gt;x&lt;/b&gt; [a](b) 1. # ~~no~~" in html
     assert "C&amp;amp;D" in html
     assert sheet.markdown.count("\\") < sheet.source.count("\\")
+
+
+def test_the_command_line_writes_portable_markdown(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from interview_prep.cli import main
+
+    runner = CliRunner()
+    shown = runner.invoke(main, ["prep-sheet", "-f", "electrician", "-s", "college"])
+    assert shown.exit_code == 0 and shown.output.startswith("# Prep sheet")
+    target = tmp_path / "sheet.md"
+    saved = runner.invoke(main, ["reflection", "-f", "nurse", "-o", str(target)])
+    assert saved.exit_code == 0
+    for text in (shown.output, target.read_text(encoding="utf-8")):
+        assert not RENDERER_SYNTAX.search(text) and "______" in text
