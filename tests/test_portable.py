@@ -88,7 +88,9 @@ def _visible(markdown: str) -> tuple[list[str], list[str]]:
 
 
 PLAIN = st.sampled_from(["nurse", "shift", "why?", "a,", "day:", "x_y", "#1", "(b)", "C&D"])
-WORDS = st.one_of(PLAIN, st.sampled_from(["5*3", "~", "[a]", "<b>", "*a", "b_"]))
+# user text reaches the source escaped, as the templates' escaper writes it
+MARKUP_LIKE = ["5*3", "~", "[a]", "<b>", "*a", "b_", "_c_", "`x`"]
+WORDS = st.one_of(PLAIN, st.sampled_from(MARKUP_LIKE).map(escape_markdown))
 BLANK = st.integers(3, 30).map(lambda n: "\\_" * n)
 TEXT = st.lists(
     st.one_of(WORDS, BLANK, PLAIN.map(lambda w: f"**{w}**"), PLAIN.map(lambda w: f"*{w}*")),

@@ -29,13 +29,14 @@ _BLANK_SPLIT = re.compile(r"(_{3,})")
 _MEDIUM_MARKS = re.compile(r"([*\[\]]|(?<![^\W_])_|_(?![^\W_]))")  # "_" inside a word is text
 
 
-def _light(text: str) -> str:
+def _light(text: str, *, links: bool = True) -> str:
     """Only what any CommonMark or GitHub reader would otherwise take as markup."""
     text = _BACKSLASH.sub(r"\\\\", text)
     text = text.replace("`", "\\`")
     text = _TAG_START.sub(r"\\<", text)
     text = _ENTITY.sub(r"\\&", text)
-    text = _LINK_START.sub(r"\\[", text)
+    if links:
+        text = _LINK_START.sub(r"\\[", text)
     if text.count("~") >= 2:
         text = text.replace("~", "\\~")
     return text
@@ -45,7 +46,7 @@ def _medium(text: str) -> str:
     """Also every ``*`` and every ``_`` outside a blank (a run of three or more)."""
     pieces = _BLANK_SPLIT.split(text)  # blanks at odd places
     return "".join(
-        piece if odd else _MEDIUM_MARKS.sub(r"\\\1", _light(piece))
+        piece if odd else _MEDIUM_MARKS.sub(r"\\\1", _light(piece, links=False))
         for odd, piece in zip(itertools.cycle((False, True)), pieces)
     )
 
