@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -41,12 +40,17 @@ class Document:
     def __str__(self) -> str:
         return self.markdown
 
-    @cached_property
+    @property
     def markdown(self) -> str:
         """Portable Markdown: no containers, no escaped blanks, one numbered list of questions."""
-        from ..writers.portable import portable_markdown
+        # kept in the instance without a lock (3.11's cached_property locks across threads)
+        portable: str | None = self.__dict__.get("_portable")
+        if portable is None:
+            from ..writers.portable import portable_markdown
 
-        return portable_markdown(self.source)
+            portable = portable_markdown(self.source)
+            object.__setattr__(self, "_portable", portable)
+        return portable
 
     def branded(self: D, branding: Branding | None) -> D:
         """The same document with a school's name, logo and stylesheet on its pages."""
