@@ -150,7 +150,7 @@ def main() -> None:
 
         sheet = ip.prep_sheet(ip.plan_interview("nurse", "college", 30), ip.Contact("Dana Ortiz"))
         html_file = work / "sheet.html"
-        html_file.write_text(html_page(sheet.markdown, PageOptions(title=sheet.title)))
+        html_file.write_text(html_page(sheet.source, PageOptions(title=sheet.title)))
         pdf = str(work / "ours.pdf")
         pdf_cold = paired(
             cli(

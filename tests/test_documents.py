@@ -98,7 +98,7 @@ def test_golden_markdown(name: str) -> None:
 
 def test_script_holds_opening_every_core_theme_closing_and_thanks() -> None:
     plan = ip.plan_interview("nurse", "college", 30)
-    markdown = ip.interview_script(plan).markdown
+    markdown = ip.interview_script(plan).source
     assert "not a job" in markdown
     for theme in plan.taxonomy.core_themes:
         assert f"## {theme.title}" in markdown
@@ -108,7 +108,7 @@ def test_script_holds_opening_every_core_theme_closing_and_thanks() -> None:
 
 
 def test_prep_sheet_leaves_blanks_when_details_are_missing() -> None:
-    sheet = ip.prep_sheet(ip.plan_interview("chef", "high-school", 30)).markdown
+    sheet = ip.prep_sheet(ip.plan_interview("chef", "high-school", 30)).source
     assert sheet.count("\\_\\_\\_\\_") >= 3
     assert "- [ ] Send your résumé" in sheet
     assert "Within 24 hours" in sheet

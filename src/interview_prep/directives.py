@@ -57,7 +57,7 @@ def script_markdown(options: Mapping[str, Any]) -> str:
         seniority=options.get("seniority"),
         seed=whole_number(options, "seed", None),
     )
-    return interview_script(plan).markdown
+    return interview_script(plan).source
 
 
 def questions_markdown(options: Mapping[str, Any]) -> str:

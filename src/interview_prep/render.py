@@ -41,6 +41,7 @@ def markdown_parser() -> MarkdownIt:
     for name in WRITING_SPACES:
         parser.add_render_rule(f"container_{name}_open", _writing_space_open)
         parser.add_render_rule(f"container_{name}_close", _writing_space_close)
+    parser.add_render_rule("th_open", _header_cell_open)
     return parser
 
 
@@ -74,6 +75,17 @@ def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, e
     return f'<div class="rules" style="height: {height}">{rules}{field}</div>\n</div>\n'
 
 
+def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """A header cell heads its column (``scope``, for screen readers and tagged PDF); an empty
+    one heads nothing, so it becomes a plain cell."""
+    inline, close = tokens[index + 1], tokens[index + 2]
+    if inline.type == "inline" and not inline.content.strip() and close.type == "th_close":
+        tokens[index].tag = close.tag = "td"
+    else:
+        tokens[index].attrSet("scope", "col")
+    return str(renderer.renderToken(tokens, index, options, env))
+
+
 def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """Keep a list's start number in print too: WeasyPrint ignores the ``start`` attribute."""
     token = tokens[index]
@@ -96,22 +108,30 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0, fillable: bool =
     return str(parser.renderer.render(tokens, parser.options, {"fillable": fillable}))
 
 
-def shift_markdown_headings(markdown: str, offset: int) -> str:
-    """Demote every ATX heading by ``offset`` levels (at most to level 6)."""
-    lines = []
-    for token in markdown_parser().parse(markdown):
-        if token.type == "heading_open" and token.map:
-            lines.append(token.map[0])
-    rows = markdown.split("\n")
-    for row in lines:
-        hashes = len(rows[row]) - len(rows[row].lstrip("#"))
-        rows[row] = "#" * min(6, hashes + offset) + rows[row][hashes:]
-    return "\n".join(rows)
-
-
 def stylesheet() -> str:
     """The print stylesheet shipped with the package."""
     return (resources.files("interview_prep") / "templates" / "print.css").read_text("utf-8")
+
+
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+
+
+def screen_stylesheet() -> str:
+    """The stylesheet for reading a page in a browser: 16 px type in a 70-character column."""
+    return (resources.files("interview_prep") / "templates" / "screen.css").read_text("utf-8")
+
+
+def brand_header(options: PageOptions) -> str:
+    """The school's name and logo at the top of an HTML page (PDFs put them in the margin)."""
+    if not (options.school or options.logo):
+        return ""
+    parts = []
+    if options.logo:
+        alt = f"{options.school} logo" if options.school else "School logo"
+        parts.append(f'<img src="{logo_data_uri(options.logo)}" alt="{html.escape(alt)}">')
+    if options.school:
+        parts.append(f"<span>{html.escape(options.school)}</span>")
+    return f'<header class="brand">{"".join(parts)}</header>\n'
 
 
 @dataclass(frozen=True)
@@ -198,18 +218,22 @@ def _page_css(options: PageOptions) -> str:
     return "\n".join(css) + "\n"
 
 
-def html_page(markdown: str, options: PageOptions) -> str:
-    """A standalone HTML page (with the print stylesheet inline) for a Markdown document."""
-    css = stylesheet() + _page_css(options) + "\n".join(options.extra_css)
+def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> str:
+    """A standalone HTML page (with the print stylesheet inline) for a Markdown document;
+    ``screen`` adds what a browser needs: screen styles and the branding header."""
+    screen_css, viewport, header = "", "", ""
+    if screen:
+        screen_css, viewport, header = screen_stylesheet(), VIEWPORT, brand_header(options)
+    css = stylesheet() + screen_css + _page_css(options) + "\n".join(options.extra_css)
     css = css.replace("</", "<\\/")  # text in a style element cannot close it
     kind = re.sub(r"[^a-z0-9-]", "", options.kind.lower())
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(options.language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{html.escape(options.title)}</title>\n"
+        f"{viewport}<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
-        f'<body class="doc-{kind}">\n<main>\n'
+        f'<body class="doc-{kind}">\n{header}<main>\n'
         f"{markdown_to_html(markdown, fillable=options.fillable)}</main>\n</body>\n</html>\n"
     )
 

@@ -29,10 +29,12 @@ from .errors import InterviewPrepError
 
 def _markdown_node(markdown: str, heading_offset: int) -> tuple[nodes.Node, nodes.Node]:
     from .render import markdown_to_html
+    from .writers.portable import portable_markdown
 
     html = markdown_to_html(markdown, heading_offset=heading_offset)
     wrapped = f'<div class="interview-prep">\n{html}</div>\n'
-    return (nodes.raw("", wrapped, format="html"), nodes.literal_block(markdown, markdown))
+    portable = portable_markdown(markdown)  # other builders show the Markdown itself
+    return (nodes.raw("", wrapped, format="html"), nodes.literal_block(portable, portable))
 
 
 class _Base(Directive):

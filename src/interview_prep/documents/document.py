@@ -1,4 +1,9 @@
-"""A finished document: Markdown as its single source, and the ways to show and save it."""
+"""A finished document: Markdown as its single source, and the ways to show and save it.
+
+The source is "rich" Markdown (containers for writing space and checklists, escaped blanks)
+that HTML and PDF are rendered from; ``markdown`` is the portable form of the same source that
+any Markdown viewer shows cleanly.
+"""
 
 from __future__ import annotations
 
@@ -33,17 +38,30 @@ MAX_STYLESHEET_BYTES = 1_000_000
 
 @dataclass(frozen=True)
 class Document:
-    """A rendered document (script, prep sheet, ...); Markdown is the single source of it."""
+    """A rendered document (script, prep sheet, ...); its rich Markdown ``source`` is the
+    single source of every format."""
 
     kind: str
     title: str
-    markdown: str
+    source: str
     language: str = "en"
     paper: str = "letter"
     branding: Branding | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.markdown
+
+    @property
+    def markdown(self) -> str:
+        """Portable Markdown: no containers, no escaped blanks, one numbered list of questions."""
+        # kept in the instance without a lock (3.11's cached_property locks across threads)
+        portable: str | None = self.__dict__.get("_portable")
+        if portable is None:
+            from ..writers.portable import portable_markdown
+
+            portable = portable_markdown(self.source)
+            object.__setattr__(self, "_portable", portable)
+        return portable
 
     def branded(self: D, branding: Branding | None) -> D:
         """The same document with a school's name, logo and stylesheet on its pages."""
@@ -79,20 +97,20 @@ class Document:
         )
 
     def to_markdown(self, *, heading_offset: int = 0) -> str:
-        """The Markdown; ``heading_offset`` demotes every heading, to embed it in a page."""
+        """Portable Markdown; ``heading_offset`` demotes every heading, to embed it in a page."""
         if not heading_offset:
             return self.markdown
-        from ..render import shift_markdown_headings
+        from ..writers.portable import portable_markdown
 
-        return shift_markdown_headings(self.markdown, heading_offset)
+        return portable_markdown(self.source, heading_offset=heading_offset)
 
     def to_html(self, *, fragment: bool = False, heading_offset: int = 0) -> str:
         """A standalone page with print CSS, or with ``fragment`` an embeddable piece."""
         from ..render import html_page, markdown_to_html
 
         if fragment:
-            return markdown_to_html(self.markdown, heading_offset=heading_offset)
-        return html_page(self.markdown, self._options(None))
+            return markdown_to_html(self.source, heading_offset=heading_offset)
+        return html_page(self.source, self._options(None), screen=True)
 
     def to_pdf(
         self,
@@ -113,8 +131,8 @@ class Document:
         if fillable is None:
             fillable = self.kind in FILLABLE_KINDS
         options = replace(self._options(paper), fillable=fillable)
-        warn_about_missing(f"{self.title}\n{self.markdown}\n{options.school or ''}", self.title)
-        pdf = html_to_pdf(html_page(self.markdown, options), options)
+        warn_about_missing(f"{self.title}\n{self.source}\n{options.school or ''}", self.title)
+        pdf = html_to_pdf(html_page(self.source, options), options)
         if path is not None:
             atomic_write(Path(path), pdf, force=force)
         return pdf
@@ -129,13 +147,13 @@ class Document:
         """The Word (.docx) bytes; with ``path``, also write them there whole or not at all."""
         from ..writers.docx import markdown_to_docx
 
-        data = markdown_to_docx(self.markdown, self._options(paper))
+        data = markdown_to_docx(self.source, self._options(paper))
         if path is not None:
             atomic_write(Path(path), data, force=force)
         return data
 
     def render(self, format: str) -> bytes | str:
-        """The document as ``md``, ``html``, ``pdf`` or ``docx``."""
+        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``."""
         if format == "md":
             return self.markdown
         if format == "html":

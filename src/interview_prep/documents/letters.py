@@ -206,7 +206,7 @@ def letter(
     return Letter(
         kind="letter",
         title=f"{label[channel]}: {kind.replace('-', ' ')}",
-        markdown=markdown,
+        source=markdown,
         channel=channel,
         letter_kind=kind,
         text=text,

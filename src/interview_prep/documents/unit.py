@@ -49,13 +49,13 @@ class CourseUnit:
 
         return [
             EssayItem(f"reflection_{number}", heading, prompt)
-            for number, (heading, prompt) in enumerate(_sections(self.reflection.markdown), 1)
+            for number, (heading, prompt) in enumerate(_sections(self.reflection.source), 1)
         ]
 
     def rubric_markdown(self) -> str | None:
         """The handout's section on how the reflection is marked, if it has one."""
-        lines = self.handout.markdown.split("\n")
-        for heading, start, end in _h2_spans(self.handout.markdown):
+        lines = self.handout.source.split("\n")
+        for heading, start, end in _h2_spans(self.handout.source):
             if any(word in heading.lower() for word in RUBRIC_WORDS):
                 return "\n".join(["# " + heading, *lines[start + 1 : end]]).strip() + "\n"
         return None
@@ -72,7 +72,7 @@ class CourseUnit:
         from ..writers.qti import essay_assessment
 
         unit = Cartridge(self.title)
-        unit.add_page("handout", self.handout.title, _html_page(self.title, self.handout.markdown))
+        unit.add_page("handout", self.handout.title, _html_page(self.title, self.handout.source))
         rubric = self.rubric_markdown()
         if rubric is not None:
             unit.add_page("rubric", RUBRIC_TITLE, _html_page(RUBRIC_TITLE, rubric))

@@ -1,0 +1,81 @@
+"""Headless Chromium for the tests: Debian's chromium and chromedriver, axe-core from `.tools`.
+
+Selenium is pointed at /usr/bin/chromedriver through a Service, so it never looks online for a
+driver. `scripts/setup --dev` installs all three.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+AXE = REPO / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+SERIOUS = ("serious", "critical")
+
+
+def missing_tools() -> str | None:
+    """What is missing to test in a real browser, or None."""
+    if not CHROMEDRIVER.exists() or shutil.which("chromium") is None:
+        return "chromium and chromium-driver (Debian packages)"
+    if not AXE.exists():
+        return f"axe-core ({AXE.relative_to(REPO)})"
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium (PyPI)"
+    return None
+
+
+def require_browser() -> None:
+    """Skip when the browser tools are missing, but fail under CI, where setup installs them."""
+    missing = missing_tools()
+    if missing is None:
+        return
+    message = f"{missing} missing: run scripts/setup --dev"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@contextmanager
+def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
+    """A headless Chromium window of the given size, closed afterwards."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        f"--window-size={width},{height}",
+    ):
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "chromium"
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def axe_violations(driver: Any) -> list[dict[str, Any]]:
+    """Run axe-core on the page the driver shows; its violations (id, impact, nodes)."""
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " help: v.help, nodes: v.nodes.map(n => n.target.join(' '))}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));"
+    )
+    return list(result)
