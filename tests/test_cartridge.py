@@ -123,8 +123,8 @@ def test_the_reflection_is_essay_questions(package: zipfile.ZipFile, unit: ip.Co
         assert prompt.text.startswith(f"<p>{item.get('title')}</p>")
     curious = next(i for i in items if i.get("title") == "Did it make me more curious?")
     assert curious.findtext(f".//{QTI}mattext") == (
-        "<p>Did it make me more curious?</p><p>More curious · about the same · less curious. "
-        "Why?</p>"
+        "<p>Did it make me more curious?</p><p>Circle one:</p><p>More curious</p>"
+        "<p>About the same</p><p>Less curious</p><p>Why?</p>"
     )
 
 

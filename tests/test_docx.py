@@ -109,7 +109,7 @@ def word_facts(data: bytes) -> dict[str, Any]:
 def test_every_document_kind_keeps_its_structure_in_word(name: str) -> None:
     document = CASES[name]()
     data = document.to_docx()
-    expected = markdown_facts(document.markdown)
+    expected = markdown_facts(document.source)
     assert expected["headings"][0][0] == 1
     if document.kind == "letter":  # as on paper, a letter shows no title
         expected["headings"] = expected["headings"][1:]
@@ -121,7 +121,7 @@ def test_numbered_lists_restart_and_keep_their_start_number() -> None:
     sheet = CASES["prep-sheet-nurse-college-30"]()
     facts = word_facts(sheet.to_docx())
     # the questions of each theme section, then the closing asks: numbers run on
-    assert facts["list_starts"] == markdown_facts(sheet.markdown)["list_starts"]
+    assert facts["list_starts"] == markdown_facts(sheet.source)["list_starts"]
     assert facts["list_starts"][0] == 1
     assert facts["list_starts"] == sorted(set(facts["list_starts"]))
 
@@ -208,11 +208,11 @@ def test_pandoc_reads_headings_numbered_questions_and_tables(tmp_path: Path) -> 
         timeout=60,
     )
     markdown = result.stdout
-    for level, heading in markdown_facts(sheet.markdown)["headings"]:
+    for level, heading in markdown_facts(sheet.source)["headings"]:
         assert f"{'#' * level} {heading}" in markdown
     assert "1.  **How did you land" in markdown
     assert "| With " in markdown and "Dana Ortiz" in markdown
-    assert markdown.count("☐") == markdown_facts(sheet.markdown)["boxes"]
+    assert markdown.count("☐") == markdown_facts(sheet.source)["boxes"]
 
 
 def test_libreoffice_prints_letter_and_a4_pages(tmp_path: Path) -> None:

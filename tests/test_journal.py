@@ -179,7 +179,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     )
     reflection = run("reflection", "--meeting", "1")
     assert "Report at \\*7 AM\\*, then rounds." in reflection
-    assert "| Priya Natarajan | | ☐ yes ☐ no | |" in reflection
+    assert "| Priya Natarajan | | yes / no | |" in reflection
 
     # keep in touch a few months on; the calendar file, read by icalendar, has alarms
     assert "Keep in touch with Dana Ortiz" in run("due", "--on", "2026-06-15")

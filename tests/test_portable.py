@@ -38,7 +38,7 @@ def test_rich_source_stays_for_the_renderers() -> None:
     assert "::: notes" in sheet.source and "\\_\\_\\_" in sheet.source
     assert sheet.render("md") == sheet.to_markdown() == sheet.markdown == str(sheet)
     assert "______________________________" in sheet.markdown
-    assert 'class="notes"' in sheet.to_html(fragment=True)
+    assert 'class="writing notes"' in sheet.to_html(fragment=True)
 
 
 def test_a_script_is_one_numbered_list() -> None:

@@ -65,7 +65,7 @@ def test_combined_pdfs_keep_memory_flat(tmp_path: Path) -> None:
     (tmp_path / "one.pdf").write_bytes(ip.prep_sheet(plan).to_pdf())
     pages = len(PdfReader(tmp_path / "one.pdf").pages)
     peaks = {}
-    for students in (30, 300):
+    for students in (50, 300):
         folder = tmp_path / str(students)
         folder.mkdir()
         (folder / "one.pdf").write_bytes((tmp_path / "one.pdf").read_bytes())
@@ -82,7 +82,7 @@ def test_combined_pdfs_keep_memory_flat(tmp_path: Path) -> None:
         combined = sorted(folder.glob("all-prep-sheets*.pdf"))
         assert sum(len(PdfReader(p).pages) for p in combined) == students * pages
     assert peaks[300] <= 200, peaks
-    assert peaks[300] <= peaks[30] * 1.5, peaks
+    assert peaks[300] <= peaks[50] * 1.25, peaks  # flat: the same per file of 50
 
 
 def test_fontconfig_answers_the_glyph_check() -> None:

@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,8 +310,15 @@ def _merge(sources: Sequence[Path], target: Path) -> Path:
                     hint="delete that file and run the batch again to remake it",
                 ) from None
             opened.append(pdf)
-            combined.pages.extend(pdf.pages)
-        with tempfile.TemporaryFile(dir=target.parent) as buffer:
+            for page in pdf.pages:  # each sheet keeps its form fields; paper needs none
+                if "/Annots" in page:
+                    kept = [a for a in page.Annots if a.get("/Subtype") != pikepdf.Name.Widget]
+                    page.Annots = pdf.make_indirect(pikepdf.Array(kept))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+                combined.pages.extend(pdf.pages)
+        with tempfile.TemporaryFile(dir=target.parent) as buffer, warnings.catch_warnings():
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
             combined.save(buffer)
             buffer.seek(0)
             data = buffer.read()

@@ -97,7 +97,7 @@ def timeline_command(
     from ..model import Contact
 
     if isinstance(meeting, int):
-        with open_journal(journal_path) as journal:
+        with open_journal(journal_path, create=False) as journal:
             record = load_records(journal, [meeting])[0]
         meeting, minutes = (
             record.meeting.when,

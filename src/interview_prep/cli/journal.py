@@ -73,7 +73,7 @@ def people_add(
 @journal_option
 def people_list(field: str | None, fmt: str, journal_path: Path | None) -> None:
     """List the people in the journal."""
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         if fmt == "csv":
             click.echo(journal.export_people("csv", field), nl=False)
             return
@@ -92,7 +92,7 @@ def people_list(field: str | None, fmt: str, journal_path: Path | None) -> None:
 @journal_option
 def people_show(name: str, journal_path: Path | None) -> None:
     """One person: details, who referred them, whom they referred, meetings and steps."""
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         person = journal.person(name)
         referred = journal.referred_by(person.name)
         met = journal.meetings(person.name)
@@ -149,7 +149,7 @@ def people_export(output: Path, force: bool, journal_path: Path | None) -> None:
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("vcf", "csv", "json"):
         raise click.BadParameter("name a .vcf, .csv or .json file", param_hint="--output")
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         emit(journal.export_people(fmt), output, force)
 
 
@@ -215,7 +215,7 @@ def meetings_add(name: str, when: datetime, journal_path: Path | None, **details
 @journal_option
 def meetings_list(fmt: str, journal_path: Path | None) -> None:
     """List the meetings, each with its number."""
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         rows = [m.to_dict() for m in journal.meetings()]
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -263,7 +263,7 @@ def notes_command(
     """A meeting's notes: --template to write them, --from to store them, else show them."""
     if template and source:
         raise click.UsageError("use --template or --from, not both")
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=bool(source)) as journal:
         if template:
             emit(journal.notes_template(meeting_id, stage=stage), output, force)
             return
@@ -322,7 +322,7 @@ def due_command(
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
         fmt = suffix if suffix in ("json", "ics") else "text"
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         steps = journal.due(day, follow_up_after=follow_up_after)
     content: str | bytes
     if fmt == "json":
@@ -354,7 +354,7 @@ def journal_where(journal_path: Path | None) -> None:
 @journal_option
 def journal_export(output: Path | None, force: bool, journal_path: Path | None) -> None:
     """Everything in the journal as JSON, to keep or move to another computer."""
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         data = journal.export_json()
     emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", output, force)
 

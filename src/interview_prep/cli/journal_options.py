@@ -25,10 +25,11 @@ def journal_option(command: Command) -> Command:
     )(command)
 
 
-def open_journal(path: Path | None) -> Any:
+def open_journal(path: Path | None, *, create: bool = True) -> Any:
+    """The journal; commands that only read pass ``create=False`` and never make one."""
     from ..journal import Journal
 
-    return Journal(path)
+    return Journal(path, create=create)
 
 
 _RECORDS = "interview_prep.journal_meetings"
@@ -49,7 +50,7 @@ def recorded_meeting() -> Any:
 def _load_records(journal_path: Path | None, ids: list[int]) -> None:
     from ..journal.record import load_records
 
-    with open_journal(journal_path) as journal:
+    with open_journal(journal_path, create=False) as journal:
         click.get_current_context().meta[_RECORDS] = load_records(journal, ids)
 
 

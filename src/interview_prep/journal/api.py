@@ -23,7 +23,7 @@ from . import people as person_rows
 from .due import DueStep, Journey
 from .meetings import Event, StoredMeeting
 from .people import Person
-from .store import Store, default_path
+from .store import JournalError, Store, default_path
 
 CSV_COLUMNS = (
     "name",
@@ -47,11 +47,22 @@ class Journal:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, *, catalog: Catalog | None = None
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        catalog: Catalog | None = None,
+        create: bool = True,
     ) -> None:
         if path is None:
             path = default_path()
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if create:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if not create and Path(path).parent.is_dir() and not Path(path).exists():
+            raise JournalError(
+                f"there is no journal at {path} yet; nothing was read or written",
+                hint="start one with `interview-prep people add NAME`, or name another "
+                "with --journal FILE",
+            )
         self._store = Store(path)
         self._catalog = catalog
 
