@@ -23,7 +23,7 @@ from . import people as person_rows
 from .due import DueStep, Journey
 from .meetings import Event, StoredMeeting
 from .people import Person
-from .store import JournalError, Store, default_path
+from .store import Store, default_path
 
 CSV_COLUMNS = (
     "name",
@@ -57,18 +57,17 @@ class Journal:
             path = default_path()
             if create:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-        if not create and Path(path).parent.is_dir() and not Path(path).exists():
-            raise JournalError(
-                f"there is no journal at {path} yet; nothing was read or written",
-                hint="start one with `interview-prep people add NAME`, or name another "
-                "with --journal FILE",
-            )
-        self._store = Store(path)
+        self._path = Path(path)
+        if not create and self._path.parent.is_dir() and not self._path.exists():
+            # reading a journal that was never started: an empty one, and no file made
+            self._store = Store(":memory:")
+        else:
+            self._store = Store(path)
         self._catalog = catalog
 
     @property
     def path(self) -> Path:
-        return self._store.path
+        return self._path
 
     @property
     def catalog(self) -> Catalog:
