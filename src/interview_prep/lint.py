@@ -24,30 +24,10 @@ from .lint_whole import cluster_coverage, median_length, near_duplicates, occupa
 from .model import Bank, Item, Taxonomy
 from .similar import words
 from .spelling import british_spellings
-from .wording import dated_terms, second_ask
+from .wording import AUXILIARIES, dated_terms, second_ask
 
-CLOSED_OPENERS = frozenset(
+CLOSED_OPENERS = AUXILIARIES | frozenset(
     [
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "am",
-        "can",
-        "could",
-        "would",
-        "will",
-        "should",
-        "shall",
-        "have",
-        "has",
-        "had",
-        "may",
-        "might",
-        "must",
         "don't",
         "doesn't",
         "didn't",

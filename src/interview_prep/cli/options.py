@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -16,6 +16,7 @@ from ..errors import InterviewPrepError
 from .journal_options import recorded_meeting
 
 Command = Callable[..., Any]
+T = TypeVar("T")
 
 
 def bank_option(command: Command) -> Command:
@@ -35,12 +36,21 @@ def catalog_for(banks: tuple[str, ...]) -> Any:
 
 
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
-    if value is None:
-        return None
     from ..values import parse_datetime
 
+    return None if value is None else _option_value(parse_datetime, value)
+
+
+def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    from ..values import parse_date
+
+    return None if value is None else _option_value(parse_date, value)
+
+
+def _option_value(parse: Callable[[str], T], value: str) -> T:
+    """``parse(value)``, with the library's message shown as click's bad-option error."""
     try:
-        return parse_datetime(value)
+        return parse(value)
     except InterviewPrepError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -362,14 +372,3 @@ def write_document(
     else:
         content = document.render(chosen)
     emit(content, output, force)
-
-
-def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    from ..values import parse_date
-
-    try:
-        return parse_date(value)
-    except InterviewPrepError as error:
-        raise click.BadParameter(str(error)) from None
