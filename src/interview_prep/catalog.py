@@ -219,6 +219,19 @@ def builtin_name(entry: Traversable) -> str:
 
 
 def _user_files(source: BankSource) -> list[Traversable | Path]:
+    try:
+        return _files_at(source)
+    except OSError as error:  # a name too long, a folder we may not read...
+        where = os.fspath(source) if isinstance(source, (str, os.PathLike)) else str(source)
+        problem = Problem(
+            f"cannot read it: {error.strerror or error}",
+            Location(where[:200]),
+            hint="check the path given with --bank",
+        )
+        raise BankError(where[:200], [problem]) from None
+
+
+def _files_at(source: BankSource) -> list[Traversable | Path]:
     if not isinstance(source, (str, os.PathLike)):
         return list(yaml_files_in(source)) if source.is_dir() else [source]
     path = Path(source).expanduser()
