@@ -193,7 +193,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class Sender:
-    """The learner who writes: name, school or programme, and how to reach them."""
+    """The learner who writes: name, school or program, and how to reach them."""
 
     name: str | None = None
     school: str | None = None

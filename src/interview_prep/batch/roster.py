@@ -23,7 +23,7 @@ COLUMNS = {
     "hours": "shadow plans: hours of shadowing",
     "contact": "name of the person met",
     "title": "their job title",
-    "org": "their organisation",
+    "org": "their organization",
     "when": "date and time, e.g. 2026-03-14T15:30",
     "where": "place, or how they meet",
     "meeting_format": "in-person, phone or video",

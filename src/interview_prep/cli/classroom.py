@@ -123,7 +123,7 @@ def batch_command(
 )
 @click.option("--weeks", type=int, default=4, show_default=True, help="2 to 12.")
 @click.option("--course", default=None, help="Course or class name.")
-@click.option("--teacher", default=None, help="Teacher or counsellor.")
+@click.option("--teacher", default=None, help="Teacher or counselor.")
 @click.option("--shadow", is_flag=True, help="Include a job shadow.")
 @document_output()
 def handout_command(

@@ -172,7 +172,7 @@ def meeting_details(command: Command) -> Command:
     options = [
         click.option("--contact", default=None, help="Name of the person you meet."),
         click.option("--title", default=None, help="Their job title."),
-        click.option("--org", default=None, help="Their organisation."),
+        click.option("--org", default=None, help="Their organization."),
         click.option(
             "--when",
             default=None,
@@ -301,7 +301,7 @@ LOOK_OPTIONS: list[Callable[[Any], Any]] = [
         show_default=True,
         help="Paper size for PDF and Word.",
     ),
-    click.option("--school", default=None, help="A school or programme name for the page header."),
+    click.option("--school", default=None, help="A school or program name for the page header."),
     click.option(
         "--logo",
         type=click.Path(dir_okay=False, path_type=Path),
