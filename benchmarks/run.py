@@ -152,19 +152,23 @@ def main() -> None:
         html_file = work / "sheet.html"
         html_file.write_text(html_page(sheet.source, PageOptions(title=sheet.title)))
         pdf = str(work / "ours.pdf")
-        pdf_cold = paired(
-            cli(
+
+        def prep_pdf(contact: str) -> Run:
+            return cli(
                 "prep-sheet",
                 "-f",
                 "nurse",
                 "-s",
                 "college",
                 "--contact",
-                "Dana Ortiz",
+                contact,
                 "-o",
                 pdf,
                 "--force",
-            ),
+            )
+
+        pdf_cold = paired(
+            prep_pdf("Dana Ortiz"),
             process(WEASYPRINT, str(html_file), str(work / "w.pdf"), env=env),
             n,
         )
@@ -197,30 +201,8 @@ def main() -> None:
         report(
             "PDF with a non-Latin name (Łukasz Żółć)",
             paired(
-                cli(
-                    "prep-sheet",
-                    "-f",
-                    "nurse",
-                    "-s",
-                    "college",
-                    "--contact",
-                    "Łukasz Żółć",
-                    "-o",
-                    pdf,
-                    "--force",
-                ),
-                cli(
-                    "prep-sheet",
-                    "-f",
-                    "nurse",
-                    "-s",
-                    "college",
-                    "--contact",
-                    "Lukasz Zolc",
-                    "-o",
-                    pdf,
-                    "--force",
-                ),
+                prep_pdf("Łukasz Żółć"),
+                prep_pdf("Lukasz Zolc"),
                 n,
             ),
             "the same with a Latin-1 name",

@@ -126,7 +126,7 @@ def make_one(job: Job) -> Made:
     from ..errors import MissingGlyphsWarning
     from ..fonts import missing_characters
 
-    missing = tuple(missing_characters(f"{document.title}\n{document.markdown}"))
+    missing = tuple(missing_characters(f"{document.title}\n{document.source}"))
     if missing and job.strict:
         raise InterviewPrepError(
             f"no installed font can draw {glyph_list(missing)}; nothing was written",
