@@ -141,7 +141,7 @@ def _documents() -> dict[str, tuple[ip.Document, int, list[str]]]:
         "timeline": (
             ip.timeline(date(2026, 3, 2), datetime(2026, 3, 14, 15, 30)),
             1,
-            ["Monday 9 March 2026", "Send a thank-you note", "Keep in touch"],
+            ["March 9, 2026", "Send a thank-you note", "Keep in touch"],
         ),
         "shadow-plan": (
             ip.shadow_plan("electrician", "high-school", 4),
@@ -156,7 +156,7 @@ def _documents() -> dict[str, tuple[ip.Document, int, list[str]]]:
         "handout": (
             ip.assignment_handout(date(2026, 3, 2), shadow=True),
             2,
-            ["Steps and due dates", "How the reflection is marked", "shadow-plan"],
+            ["Steps and due dates", "How the reflection is marked", "a shadow plan"],
         ),
         "comparison": (
             ip.comparison_sheet(plan, ["Dana Ortiz", "Sam Lee", "Kim Park"]),

@@ -20,6 +20,7 @@ from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
+from .errors import PastDateWarning as PastDateWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError
@@ -130,6 +131,7 @@ __all__ = [
     "PlanError",
     "PluginWarning",
     "QuestionList",
+    "PastDateWarning",
     "RefusedResourceWarning",
     "RenderError",
     "RosterError",

@@ -142,11 +142,12 @@ class PageOptions:
     title: str = ""
     language: str = "en"
     kind: str = "document"
-    footer: str = "interview-prep"
+    footer: str = ""
     school: str | None = None
     logo: Path | None = None
     extra_css: tuple[str, ...] = ()
     fillable: bool = False
+    classes: tuple[str, ...] = ()  # more classes for the body, e.g. a letter's channel
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
@@ -176,6 +177,12 @@ def css_string(text: str) -> str:
 
 def logo_data_uri(path: Path) -> str:
     """Read the logo a caller named and inline it, so pages need nothing from outside."""
+    return _logo(path)[0]
+
+
+@lru_cache(maxsize=8)
+def _logo(path: Path) -> tuple[str, float]:
+    """The logo as a ``data:`` URL, and its width over its height (1 when unknown)."""
     from .errors import OutputError
 
     kind = LOGO_TYPES.get(path.suffix.lower())
@@ -187,10 +194,38 @@ def logo_data_uri(path: Path) -> str:
     from .inputs import read_input
 
     data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return uri, _aspect(data, kind)
 
 
-# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6)
+def _aspect(data: bytes, kind: str) -> float:
+    """Width over height of an image, read from its header; 1 when it cannot be read."""
+    try:
+        if kind == "image/svg+xml":
+            head = data[:4096]
+            sizes = {}
+            for match in re.finditer(rb'\b(width|height|viewBox)\s*=\s*"([^"]*)"', head):
+                sizes.setdefault(match.group(1).decode(), match.group(2).decode())
+            if "viewBox" in sizes:
+                _, _, width, height = (float(v) for v in sizes["viewBox"].replace(",", " ").split())
+            else:
+                width = float(re.sub(r"[a-z%]+$", "", sizes["width"]))
+                height = float(re.sub(r"[a-z%]+$", "", sizes["height"]))
+        else:
+            from PIL import Image
+
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+        ratio = width / height
+    except (KeyError, ValueError, ZeroDivisionError, OSError, ImportError):
+        return 1.0
+    return min(max(ratio, 0.2), 6.0)
+
+
+# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6):
+# the logo 8 mm tall at the text margin, the school's name 6 pt after it, centered on its height
+LOGO_MM = 8
+LOGO_GAP_PT = 6
 _BRANDED_PAGE = """@page { margin-top: 24mm;
   @top-left { vertical-align: bottom; padding-bottom: 6mm; height: 18mm; line-height: 8mm; } }
 @page script { margin-top: 24mm; }
@@ -207,12 +242,13 @@ def _page_css(options: PageOptions) -> str:
     if options.school or options.logo:
         brand = [f"content: {css_string(options.school or '')};"]
         if options.logo:
+            uri, aspect = _logo(options.logo)
+            width = LOGO_MM * aspect
             brand += [
-                f"background: url({css_string(logo_data_uri(options.logo))}) "
-                "no-repeat left bottom;",
-                "background-origin: content-box;",
-                "background-size: auto 8mm;",
-                "padding-left: 11mm;",
+                f"background: url({css_string(uri)}) no-repeat left 0 bottom 6mm;",
+                "background-origin: border-box;",
+                f"background-size: {width:.2f}mm {LOGO_MM}mm;",
+                f"padding-left: calc({width:.2f}mm + {LOGO_GAP_PT}pt);",
             ]
         css.append(_BRANDED_PAGE + "@page { @top-left { " + " ".join(brand) + " } }")
     return "\n".join(css) + "\n"
@@ -226,14 +262,17 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         screen_css, viewport, header = screen_stylesheet(), VIEWPORT, brand_header(options)
     css = stylesheet() + screen_css + _page_css(options) + "\n".join(options.extra_css)
     css = css.replace("</", "<\\/")  # text in a style element cannot close it
-    kind = re.sub(r"[^a-z0-9-]", "", options.kind.lower())
+    kind = " ".join(
+        re.sub(r"[^a-z0-9-]", "", name.lower())
+        for name in (f"doc-{options.kind}", *options.classes)
+    )
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(options.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html.escape(options.language)}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
         f"{viewport}<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
-        f'<body class="doc-{kind}">\n{header}<main>\n'
+        f'<body class="{kind}">\n{header}<main>\n'
         f"{markdown_to_html(markdown, fillable=options.fillable)}</main>\n</body>\n</html>\n"
     )
 

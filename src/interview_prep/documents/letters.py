@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog, default_catalog
 from ..errors import InterviewPrepError, UnknownNameError
 from ..model import Contact, Meeting, Sender
 from ..select import Plan
 from .document import Document
+
+if TYPE_CHECKING:
+    from ..render import PageOptions
 
 LETTER_KINDS = (
     "request",
@@ -52,6 +55,11 @@ class Letter(Document):
     characters: int = 0
     limit: int | None = None
 
+    def _options(self, paper: str | None) -> PageOptions:
+        from dataclasses import replace
+
+        return replace(super()._options(paper), classes=(f"channel-{self.channel}",))
+
     def render(self, format: str) -> bytes | str:
         """Also ``txt``: the plain text to paste into an email or read on the phone."""
         return self.text if format == "txt" else super().render(format)
@@ -86,6 +94,38 @@ def _check_numbers(minutes: int, hours: int | None, days: Sequence[date | None])
     for day in days:
         if day is not None:
             checked_date(day.date() if isinstance(day, datetime) else day)
+
+
+REPLY_BUSINESS_DAYS = 10  # a posted letter takes days each way: two working weeks to answer
+ASKS_FOR_A_REPLY = ("request", "shadow-request")
+
+
+def _follow_up_day(kind: str, channel: str, follow_up: date | None, today: date) -> date | None:
+    """The day the letter promises to follow up: a printed request gets a default two working
+    weeks out; a day already past is kept, with a `PastDateWarning`."""
+    if kind not in ASKS_FOR_A_REPLY:
+        return follow_up
+    if follow_up is None:
+        if channel != "letter":
+            return None
+        from .timeline import add_business_days
+
+        return add_business_days(today, REPLY_BUSINESS_DAYS)
+    if follow_up < today:
+        import warnings
+
+        from ..errors import PastDateWarning
+        from ..typography import us_date
+
+        warnings.warn(
+            PastDateWarning(
+                f"the {kind.replace('-', ' ')} promises to follow up by {us_date(follow_up)}, "
+                f"which is before the letter's date, {us_date(today)}; choose a later "
+                "follow_up date"
+            ),
+            stacklevel=3,
+        )
+    return follow_up
 
 
 def letter(
@@ -140,11 +180,13 @@ def letter(
         warnings.warn(
             NoReplyAddressWarning(
                 f"the printed {kind.replace('-', ' ')} letter gives no phone or email to reply "
-                "to; it has a blank line to fill in by hand. Pass --from-email or --from-phone "
+                "to; it has a blank line to fill in by hand. Give the sender's email or phone "
                 "to print them."
             ),
             stacklevel=2,
         )
+    today = today or date.today()
+    follow_up = _follow_up_day(kind, channel, follow_up, today)
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]
@@ -177,7 +219,7 @@ def letter(
         "referrals": list(referrals),
         "may_use_name": may_use_name,
         "hours": hours,
-        "today": today or date.today(),
+        "today": today,
         "variant": 0,
     }
     name = f"letters/{kind}.txt.j2"
