@@ -18,9 +18,9 @@ from .errors import InvalidValueError as InvalidValueError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
+from .errors import PastDateWarning as PastDateWarning
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
-from .errors import PastDateWarning as PastDateWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
 from .errors import UnknownNameError as UnknownNameError
@@ -127,11 +127,11 @@ __all__ = [
     "MissingGlyphsWarning",
     "Notes",
     "OutputError",
+    "PastDateWarning",
     "Plan",
     "PlanError",
     "PluginWarning",
     "QuestionList",
-    "PastDateWarning",
     "RefusedResourceWarning",
     "RenderError",
     "RosterError",

@@ -203,7 +203,7 @@ def _aspect(data: bytes, kind: str) -> float:
     try:
         if kind == "image/svg+xml":
             head = data[:4096]
-            sizes = {}
+            sizes: dict[str, str] = {}
             for match in re.finditer(rb'\b(width|height|viewBox)\s*=\s*"([^"]*)"', head):
                 sizes.setdefault(match.group(1).decode(), match.group(2).decode())
             if "viewBox" in sizes:
@@ -268,7 +268,8 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
     )
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(options.language)}" class="{kind}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html.escape(options.language)}" class="{kind}">\n'
+        '<head>\n<meta charset="utf-8">\n'
         f"{viewport}<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"

@@ -67,7 +67,7 @@ _COMMON_OPENERS = frozenset(
     being having getting making working learning seeing hearing knowing finding asking
     just only even also so and but or if because since as at by for from in into of on
     to with without about after before during over under between through up down out
-    always never often sometimes usually really very""".split()
+    always never often sometimes usually really very""".split()  # noqa: SIM905
 )
 
 
