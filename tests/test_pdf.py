@@ -31,16 +31,16 @@ def nurse_sheet() -> tuple[ip.Plan, bytes]:
     return plan, ip.prep_sheet(plan, contact).to_pdf()
 
 
-def test_prep_sheet_pdf_holds_every_question_on_three_pages(
+def test_prep_sheet_pdf_holds_every_question_on_one_sheet_both_sides(
     nurse_sheet: tuple[ip.Plan, bytes],
 ) -> None:
     plan, pdf = nurse_sheet
     reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) <= 3
+    assert len(reader.pages) == 2
     text = squash(pdf_text(pdf))
     for planned in (*plan.questions, *plan.closing):
         assert squash(planned.item.text) in text, planned.item.text
-    assert squash("Dana Ortiz") in text and "page1of3" in text
+    assert squash("Dana Ortiz") in text and "page1of2" in text
 
 
 def test_pdf_metadata_and_tagging(nurse_sheet: tuple[ip.Plan, bytes]) -> None:

@@ -54,25 +54,35 @@ def ruled_lines(info: str) -> int:
     return WRITING_SPACES.get(name, WRITING_SPACES["notes"])
 
 
+def _minutes(info: str) -> int | None:
+    """The minutes a question's writing space stands for (``notes 3 4min``), which share
+    out a page's spare height; None for a space of fixed size."""
+    words = info.split()
+    if len(words) > 2 and words[2].endswith("min") and words[2][:-3].isdigit():
+        return max(1, min(60, int(words[2][:-3])))
+    return None
+
+
 def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """A writing space keeps its prompt (the container's text, if any) with its lines."""
     token = tokens[index]
     name = token.info.split()[0] if token.info.split() else "notes"
-    env.setdefault("ruled", []).append(ruled_lines(token.info))
+    env.setdefault("ruled", []).append((ruled_lines(token.info), _minutes(token.info)))
     return f'<div class="writing {name}">\n'
 
 
 def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """The ruled lines, one element a line; with ``env["fillable"]`` also a form field over
     them, so the PDF can be typed into while the printed page keeps its rules."""
-    count = env["ruled"].pop()
+    count, minutes = env["ruled"].pop()
     field = ""
     if env.get("fillable"):
         env["fields"] = number = env.get("fields", 0) + 1
         field = f'<textarea name="notes-{number}" title="Notes {number}"></textarea>'
     rules = '<div class="rule"></div>' * count
     height = f"{count * RULE_GAP_MM:g}mm"
-    return f'<div class="rules" style="height: {height}">{rules}{field}</div>\n</div>\n'
+    weight = f' data-weight="{minutes}"' if minutes else ""
+    return f'<div class="rules"{weight} style="height: {height}">{rules}{field}</div>\n</div>\n'
 
 
 def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -307,7 +317,7 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
         ) from None
     fetcher = _fetcher()
     pdf_options = {"pdf_variant": "pdf/ua-1", "pdf_forms": options.fillable}
-    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), pdf_options)
+    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), options, pdf_options)
     buffer = io.BytesIO()
     document.write_pdf(buffer, **pdf_options)
     refused = getattr(fetcher, "refused", [])
@@ -327,22 +337,26 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
     return buffer.getvalue()
 
 
-MIN_LAST_PAGE_FILL = 0.25
+def _laid_out(page: Any, options: PageOptions, pdf_options: dict[str, Any]) -> Any:
+    """Lay out the pages once; a worksheet's writing spaces first take the spare height of
+    their page (estimated from the fonts' metrics), and only a missed estimate lays it out
+    again with the heights measured."""
+    from .pagefill import fill_pages
+
+    return fill_pages(page, options, lambda: page.render(font_config=_font_config(), **pdf_options))
 
 
-def _laid_out(page: Any, pdf_options: dict[str, Any]) -> Any:
-    """Lay out the pages; when the last one would be nearly empty, try the tighter layout
-    (``body.tight`` in the stylesheet) and keep it if it drops that page."""
-    document = page.render(font_config=_font_config(), **pdf_options)
-    if len(document.pages) < 2 or last_page_fill(document) >= MIN_LAST_PAGE_FILL:
-        return document
-    root = page.etree_element
-    body = root.find("body")
-    if body is None:
-        return document
-    body.set("class", f"{body.get('class', '')} tight".strip())
-    tighter = page.render(font_config=_font_config(), **pdf_options)
-    return tighter if len(tighter.pages) < len(document.pages) else document
+def laid_out_html(page: str, options: PageOptions) -> str:
+    """The HTML a PDF of ``page`` is laid out from: a worksheet's writing spaces grown into
+    their pages' spare height (to time WeasyPrint alone on the same page)."""
+    from xml.etree.ElementTree import tostring
+
+    from .pagefill import plan_fill
+
+    weasyprint = import_weasyprint()
+    parsed = weasyprint.HTML(string=page, url_fetcher=_fetcher())
+    plan_fill(parsed.etree_element, options)
+    return "<!DOCTYPE html>\n" + tostring(parsed.etree_element, encoding="unicode", method="html")
 
 
 def last_page_fill(document: Any) -> float:
