@@ -47,7 +47,7 @@ def test_pdf_metadata_and_tagging(nurse_sheet: tuple[ip.Plan, bytes]) -> None:
     _, pdf = nurse_sheet
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.metadata is not None
-    assert reader.metadata.title == "Prep sheet: Registered Nurse"
+    assert reader.metadata.title == "Prep sheet: Registered Nurse, with Dana Ortiz"
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en"
     assert root["/MarkInfo"]["/Marked"]
@@ -141,7 +141,7 @@ def _documents() -> dict[str, tuple[ip.Document, int, list[str]]]:
         "timeline": (
             ip.timeline(date(2026, 3, 2), datetime(2026, 3, 14, 15, 30)),
             1,
-            ["March 9, 2026", "Send a thank-you note", "Keep in touch"],
+            ["Mon, Mar 9", "Send a thank-you note", "Keep in touch"],
         ),
         "shadow-plan": (
             ip.shadow_plan("electrician", "high-school", 4),

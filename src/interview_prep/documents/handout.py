@@ -71,8 +71,12 @@ def assignment_handout(
         "weeks": weeks,
     }
     markdown = render_template("handout.md.j2", context, template_dirs)
+    from ..typography import short_date
+
+    footer = " · ".join([*(part for part in (course, teacher) if part), f"from {short_date(start)}"])
     return Document(
         "handout",
         "Assignment: " + ("job shadow and " if shadow else "") + "informational interview",
         markdown,
+        footer=footer + ", " + str(start.year),
     )

@@ -10,7 +10,7 @@ from ..catalog import Catalog, default_catalog
 from ..errors import PlanError
 from ..model import Contact, Item, Meeting
 from ..select import Plan, plan_interview
-from .document import Document
+from .document import Document, footer_line, with_person
 
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "anytime")
 MAX_HOURS = 40
@@ -142,4 +142,11 @@ def shadow_plan(
         "learner": learner,
     }
     markdown = render_template("shadow-plan.md.j2", context, template_dirs)
-    return Document("shadow-plan", f"Job shadow plan: {plan.field.title}", markdown)
+    person = contact.name if contact else None
+    when = meeting.when.date() if meeting and meeting.when else None
+    return Document(
+        "shadow-plan",
+        with_person(f"Job shadow plan: {plan.field.title}", person),
+        markdown,
+        footer=footer_line(learner, person, when),
+    )
