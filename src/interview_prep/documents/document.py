@@ -182,17 +182,14 @@ class Document:
         return self.to_html(fragment=True)
 
 
-def footer_line(
-    learner: str | None, person: str | None = None, when: date | None = None
-) -> str:
+def footer_line(learner: str | None, person: str | None = None, when: date | None = None) -> str:
     """A printed page's footer: the student, the person and the date, each a blank to fill
     in when unknown, so a page that comes loose still says whose it is."""
     from ..typography import short_date
 
     day = short_date(when) + f", {when.year}" if when else "Date ________"
-    return " · ".join(
-        [learner or "Name ______________", f"with {person}" if person else "With ______________", day]
-    )
+    who = f"with {person}" if person else "With ______________"
+    return " · ".join([learner or "Name ______________", who, day])
 
 
 def with_person(title: str, person: str | None) -> str:

@@ -73,7 +73,8 @@ def assignment_handout(
     markdown = render_template("handout.md.j2", context, template_dirs)
     from ..typography import short_date
 
-    footer = " · ".join([*(part for part in (course, teacher) if part), f"from {short_date(start)}"])
+    parts = [part for part in (course, teacher) if part]
+    footer = " · ".join([*parts, f"from {short_date(start)}"])
     return Document(
         "handout",
         "Assignment: " + ("job shadow and " if shadow else "") + "informational interview",

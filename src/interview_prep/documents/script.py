@@ -42,7 +42,7 @@ def interview_script(
     )
     return Document(
         "script",
-        with_person(f"Interview script: {plan.field.title}", contact and contact.name),
+        with_person(f"Interview script: {plan.field.title}", contact.name if contact else None),
         markdown,
         footer=_footer(learner, contact, meeting),
     )
@@ -66,7 +66,7 @@ def prep_sheet(
     )
     return Document(
         "prep-sheet",
-        with_person(f"Prep sheet: {plan.field.title}", contact and contact.name),
+        with_person(f"Prep sheet: {plan.field.title}", contact.name if contact else None),
         markdown,
         paper=paper,
         footer=_footer(learner, contact, meeting),
