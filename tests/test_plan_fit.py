@@ -3,7 +3,7 @@ that hold core questions, a "what should I have asked?" question, variety across
 
 from __future__ import annotations
 
-import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -13,59 +13,13 @@ from interview_prep.paraphrase import inferred_topic, same_ask, sense
 from interview_prep.schema import parse_bank, parse_taxonomy
 from interview_prep.yamlfile import read_yaml
 
-TAXONOMY = """
-themes:
-  - {id: path, title: Path into the work, order: 10, core: true}
-  - {id: typical-day, title: A typical day, order: 20, core: true}
-  - {id: promotion, title: Growth and advancement, order: 70, core: true}
-  - {id: advice, title: Advice for someone starting out, order: 90, core: true}
-  - {id: closing, title: Closing asks, order: 100}
-stages:
-  - {id: college, title: College student}
-  - {id: returning, title: Returning}
-seniority:
-  - {id: early, title: Early career}
-clusters:
-  - id: healthcare
-    title: Healthcare
-    subclusters:
-      - {id: medicine, title: Medicine}
-      - {id: lab-work, title: Lab Work}
-    occupations:
-      - {id: physician, title: Physician, subcluster: medicine}
-      - {id: surgeon, title: Surgeon, subcluster: medicine, parent: physician}
-      - {id: neurosurgeon, title: Neurosurgeon, subcluster: medicine, parent: surgeon}
-      - {id: pathologist, title: Pathologist, subcluster: medicine}
-      - {id: lab-tech, title: Lab Technician, subcluster: lab-work}
-"""
-BANK = """
-bank: fit-fixture
-title: Fit fixture
-items:
-  - {id: any-path, text: How did you find your way into your work?, theme: path, fields: [any]}
-  - {id: any-day, text: What did yesterday look like for you?, theme: typical-day, fields: [any]}
-  - {id: any-promo, text: What has growing in your work looked like?, theme: promotion, fields: [any]}
-  - {id: any-advice, text: What would you tell me to try first?, theme: advice, fields: [any]}
-  - {id: any-ask, text: What should I have asked you today?, theme: closing, topic: what-to-ask, priority: 3, minutes: 2, fields: [any]}
-  - {id: any-ask-2, text: What did I not think to ask about?, theme: closing, topic: what-to-ask, priority: 3, minutes: 2, fields: [any]}
-  - {id: any-who-else, text: Who else would you suggest I talk to?, theme: closing, priority: 1, minutes: 1, fields: [any]}
-  - {id: hc-day-patients, text: How many patients do you see before lunch?, theme: typical-day, fields: [healthcare], not_for: [pathologist, lab-work]}
-  - {id: med-path-hired, text: How did you get hired at your first hospital?, theme: path, fields: [medicine], topic: getting-hired, priority: 1}
-  - {id: med-promo-back, text: How did you come back to medicine after time away?, theme: promotion, fields: [medicine], topic: coming-back, priority: 1}
-  - {id: physician-path-residency, text: What was residency like for you?, theme: path, fields: [physician]}
-  - {id: surgeon-day-or, text: How does a long day in the operating room feel?, theme: typical-day, fields: [surgeon]}
-  - {id: neuro-advice, text: What should I read before a neurosurgery rotation?, theme: advice, fields: [neurosurgeon]}
-  - {id: med-promo-lead, text: Who showed you how to lead a care team?, theme: promotion, fields: [medicine]}
-  - {id: med-promo-next, text: Which step up are you weighing next?, theme: promotion, fields: [medicine]}
-  - {id: med-promo-teach, text: How has teaching residents changed your own work?, theme: promotion, fields: [medicine]}
-  - {id: neuro-path-hired, text: What did getting hired look like for you?, theme: path, fields: [neurosurgeon]}
-"""
+FIXTURE = Path(__file__).parent / "fixtures" / "fit"
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    taxonomy = parse_taxonomy(read_yaml(TAXONOMY.encode(), "taxonomy.yaml"))
-    bank = parse_bank(read_yaml(textwrap.dedent(BANK).encode(), "fit.yaml"), taxonomy)
+    taxonomy = parse_taxonomy(read_yaml((FIXTURE / "taxonomy.yaml").read_bytes(), "taxonomy.yaml"))
+    bank = parse_bank(read_yaml((FIXTURE / "bank.yaml").read_bytes(), "bank.yaml"), taxonomy)
     return Catalog(taxonomy, (bank,), bank.items)
 
 
