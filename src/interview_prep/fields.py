@@ -17,8 +17,10 @@ LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 class FieldMatch:
     """A resolved field: an occupation, a sub-cluster or a whole cluster, with what contains it.
 
-    ``kind`` is ``occupation``, ``subcluster`` or ``cluster``; ``parents`` is a specialty's
-    chain of broader occupations, nearest first (neurosurgeon: surgeon, physician).
+    ``kind`` is ``occupation``, ``subcluster``, ``cluster``, or ``general`` for a job the
+    taxonomy lacks and no group is near; ``parents`` is a specialty's chain of broader
+    occupations, nearest first (neurosurgeon: surgeon, physician); ``fallback`` says, for a
+    job typed that the taxonomy lacks, which field stands in for it.
     """
 
     kind: str
@@ -29,6 +31,7 @@ class FieldMatch:
     subcluster_id: str | None = None
     subcluster_title: str | None = None
     parents: tuple[str, ...] = ()
+    fallback: str | None = None
 
     @property
     def phrase(self) -> str:
@@ -37,6 +40,8 @@ class FieldMatch:
             title = title_in_sentence(self.title)
             article = "an" if title[:1].lower() in "aeiou" else "a"
             return f"work as {article} {title}"
+        if self.kind == "general":
+            return "your line of work"
         return f"careers in {self.title}"
 
     @property
@@ -44,6 +49,8 @@ class FieldMatch:
         """'your work as a registered nurse', 'your work in Education'."""
         if self.kind == "occupation":
             return "your " + self.phrase
+        if self.kind == "general":
+            return "your work"
         return f"your work in {self.title}"
 
     @property
@@ -60,7 +67,8 @@ class FieldMatch:
             levels.update((parent, 0) for parent in self.parents)  # a specialty's own too
         if self.subcluster_id is not None:
             levels[self.subcluster_id] = 1
-        levels[self.cluster_id] = 2
+        if self.kind != "general":
+            levels[self.cluster_id] = 2
         levels[ANY_FIELD] = 3
         return levels
 
@@ -80,7 +88,7 @@ class FieldMatch:
     def excludes(self, not_for: tuple[str, ...]) -> bool:
         """True when an item's ``not_for`` names this job, a job it specializes, or its
         sub-cluster (a plan for a whole cluster keeps every item)."""
-        if not not_for or self.kind == "cluster":
+        if not not_for or self.kind in ("cluster", "general"):
             return False
         own = {self.id, *self.parents}
         if self.subcluster_id is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, builtin_bank_ids, default_catalog
 from .errors import PlanError, UnknownNameError
+from .fallback import resolve_or_fall_back
 from .fields import FieldMatch
 from .model import MODES, Item, Taxonomy
 from .planner import (
@@ -113,6 +114,7 @@ class Plan:
                 "id": self.field.id,
                 "title": self.field.title,
                 "cluster": self.field.cluster_id,
+                "fallback": self.field.fallback,
             },
             "stage": self.stage,
             "mode": self.mode,
@@ -176,7 +178,7 @@ def plan_interview(
     """
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
-    match = catalog.resolve_field(field)
+    match = resolve_or_fall_back(catalog._index, field)
     _check_name("stage", stage, [s.id for s in taxonomy.stages])
     _check_name("mode", mode, MODES)
     if seniority is not None:

@@ -75,6 +75,7 @@ def _plan_markdown(plan: Any) -> str:
     lines = [
         f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes",
         "",
+        *([f"> {escape_markdown(plan.field.fallback)}", ""] if plan.field.fallback else []),
         f"{plan.total_minutes} of {plan.minutes} minutes planned "
         f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
         f"thanks {plan.reserved_minutes - plan.opening_minutes}).",
