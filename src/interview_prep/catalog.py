@@ -136,7 +136,15 @@ def _builtin_banks() -> tuple[Bank, ...]:
 def _code_digest() -> bytes:
     """A hash of the code that reads banks: a new release never trusts an old cache entry."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    for module in ("model.py", "schema.py", "yamlfile.py", "cache.py"):
+    for module in (
+        "model.py",
+        "schema.py",
+        "schema_fields.py",
+        "schema_problems.py",
+        "taxonomy_file.py",
+        "yamlfile.py",
+        "cache.py",
+    ):
         digest.update((resources.files("interview_prep") / module).read_bytes())
     return digest.digest()
 
