@@ -119,7 +119,9 @@ class Choice:
 
     def room_for(self, talk: Sequence[Item], themes: Sequence[str], *, best: bool) -> int:
         """Minutes to keep for the cheapest question of each theme not yet covered; with
-        ``best``, the cheapest of its most specific questions."""
+        ``best``, the cheapest of its most specific questions; without, none for a theme
+        that already has a question (only a more specific one would add to it)."""
+        asked = {i.theme for i in self.taken}
         return sum(
             min(
                 (
@@ -131,7 +133,7 @@ class Choice:
                 default=0,
             )
             for t in themes
-            if not self.covers(t)
+            if not self.covers(t) and (best or t not in asked)
         )
 
     def covers(self, theme: str) -> bool:
@@ -245,6 +247,7 @@ def reserve_targeted(
             pool,
             key=lambda i: (
                 choice.ranking.rank(i) > choice.best_rank.get(i.theme, 0),
+                choice.ranking.rank(i),
                 i.theme not in required,
                 i.theme not in STAGE_THEMES,
                 *choice.ranking.key(i),
@@ -280,10 +283,14 @@ def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) 
         if choice.covers(theme):
             continue
         reserve = choice.room_for(talk, required[index + 1 :], best=False)
+        asked = [choice.ranking.rank(i) for i in choice.taken if i.theme == theme]
         options = [
             i
             for i in talk
-            if i.theme == theme and i.id not in choice.taken_ids and fits_theme(i, theme)
+            if i.theme == theme
+            and i.id not in choice.taken_ids
+            and fits_theme(i, theme)
+            and choice.ranking.rank(i) < min(asked, default=4)  # an equally broad one adds nothing
         ]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
         taken: Item | None = None
@@ -327,8 +334,8 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
                 mode not in i.modes,
                 per_theme[i.theme],
                 not ranking.is_own(i),
-                i.priority,
                 ranking.rank(i),
+                i.priority,
                 *ranking.tiebreak(i),
             ),
         )
