@@ -53,13 +53,21 @@ class Ranking:
             rng = random.Random(seed)
             self.jitter = {i.id: rng.random() for i in sorted(catalog.items, key=lambda i: i.id)}
 
+        self._levels: dict[tuple[str, ...], tuple[int | None, int]] = {}
+
+    def _level(self, fields: tuple[str, ...]) -> tuple[int | None, int]:
+        """Specificity and closeness of a fields tuple (the banks hold few distinct ones)."""
+        level = self._levels.get(fields)
+        if level is None:
+            level = (self.match.specificity(fields), self.match.closeness(fields))
+            self._levels[fields] = level
+        return level
+
     def applies(self, item: Item) -> bool:
-        return self.match.specificity(item.fields) is not None and not self.match.excludes(
-            item.not_for
-        )
+        return self._level(item.fields)[0] is not None and not self.match.excludes(item.not_for)
 
     def rank(self, item: Item) -> int:
-        rank = self.match.specificity(item.fields)
+        rank = self._level(item.fields)[0]
         assert rank is not None  # only items that apply are ranked
         return rank
 
@@ -76,7 +84,7 @@ class Ranking:
     def key(self, item: Item) -> tuple[int, int, bool, int, float, int]:
         return (
             self.rank(item),
-            self.match.closeness(item.fields),
+            self._level(item.fields)[1],
             not self.is_own(item),
             item.priority,
             *self.tiebreak(item),
