@@ -74,7 +74,8 @@ SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
         "-s",
         default=None,
         metavar="STAGE",
-        help="Your stage: high-school, college, recent-grad, career-changer, returning. "
+        help="Your stage: high-school, college, recent-grad, career-changer, returning "
+        "(to the same field), returning-new-field. "
         "Required without --meeting.",
     ),
     click.option(
