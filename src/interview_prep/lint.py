@@ -157,12 +157,13 @@ def lint_banks(
     """
     this_month = (today or date.today()).strftime("%Y-%m")
     findings: list[Finding] = []
+    core = frozenset(theme.id for theme in taxonomy.core_themes)
     for bank in banks:
         for item in bank.items:
             findings.extend(_item_findings(item, this_month))
             findings.extend(why_findings(item))
             findings.extend(fit_findings(item, taxonomy))
-            findings.extend(theme_findings(item))
+            findings.extend(theme_findings(item, core))
             findings.extend(child_labor_findings(item))
         findings.extend(cluster_coverage(bank, taxonomy))
         findings.extend(median_length(bank))

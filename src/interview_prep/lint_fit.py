@@ -50,7 +50,8 @@ OFF_THEME = {
         "re-entry, pensions and retirement are not growth or advancement",
     ),
     "likes-dislikes": (
-        r"academy|boot camp|training program|how did you get (in|hired)",
+        r"academy|boot camp|training program|training at|what was (\w+ )?training|"
+        r"how did you get (in|hired)",
         "training and getting in are not what someone likes or dislikes",
     ),
 }
@@ -88,7 +89,8 @@ def why_findings(item: Item) -> Iterator[Finding]:
 
 def fit_findings(item: Item, taxonomy: Taxonomy) -> Iterator[Finding]:
     """A cluster- or sub-cluster-wide item, with no `not_for`, that uses a narrow job's words
-    its field's own name does not share."""
+    its sub-cluster's own name does not share (a cluster's name is an umbrella: "Supply Chain
+    & Transportation" holds car mechanics, who are not in transportation)."""
     if item.kind != "question" or item.not_for:
         return
     broad = [f for f in item.fields if len(taxonomy.reach(f)) > 1]
@@ -110,9 +112,10 @@ def fit_findings(item: Item, taxonomy: Taxonomy) -> Iterator[Finding]:
             return
 
 
-def theme_findings(item: Item) -> Iterator[Finding]:
-    """A topic that belongs to other themes, or words that say the question is off-theme."""
-    if item.kind != "question":
+def theme_findings(item: Item, core: frozenset[str]) -> Iterator[Finding]:
+    """On a core theme: a topic that belongs to other themes, or words that say the question
+    is about something else (a core slot must hold a question on its theme)."""
+    if item.kind != "question" or item.theme not in core:
         return
     home = HOME_THEMES.get(item.topic or "")
     if home is not None and item.theme not in home:
@@ -153,7 +156,6 @@ def child_labor_findings(item: Item) -> Iterator[Finding]:
 def _names_of(taxonomy: Taxonomy) -> dict[str, str]:
     names: dict[str, list[str]] = {}
     for cluster in taxonomy.clusters:
-        names[cluster.id] = [cluster.title, *cluster.aliases]
         for sub in cluster.subclusters:
             names[sub.id] = [sub.title, *sub.aliases]
     return {field: normalize(" ".join(parts)) for field, parts in names.items()}
