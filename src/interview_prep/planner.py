@@ -53,13 +53,21 @@ class Ranking:
             rng = random.Random(seed)
             self.jitter = {i.id: rng.random() for i in sorted(catalog.items, key=lambda i: i.id)}
 
+        self._levels: dict[tuple[str, ...], tuple[int | None, int]] = {}
+
+    def _level(self, fields: tuple[str, ...]) -> tuple[int | None, int]:
+        """Specificity and closeness of a fields tuple (the banks hold few distinct ones)."""
+        level = self._levels.get(fields)
+        if level is None:
+            level = (self.match.specificity(fields), self.match.closeness(fields))
+            self._levels[fields] = level
+        return level
+
     def applies(self, item: Item) -> bool:
-        return self.match.specificity(item.fields) is not None and not self.match.excludes(
-            item.not_for
-        )
+        return self._level(item.fields)[0] is not None and not self.match.excludes(item.not_for)
 
     def rank(self, item: Item) -> int:
-        rank = self.match.specificity(item.fields)
+        rank = self._level(item.fields)[0]
         assert rank is not None  # only items that apply are ranked
         return rank
 
@@ -76,7 +84,7 @@ class Ranking:
     def key(self, item: Item) -> tuple[int, int, bool, int, float, int]:
         return (
             self.rank(item),
-            self.match.closeness(item.fields),
+            self._level(item.fields)[1],
             not self.is_own(item),
             item.priority,
             *self.tiebreak(item),
@@ -119,7 +127,9 @@ class Choice:
 
     def room_for(self, talk: Sequence[Item], themes: Sequence[str], *, best: bool) -> int:
         """Minutes to keep for the cheapest question of each theme not yet covered; with
-        ``best``, the cheapest of its most specific questions."""
+        ``best``, the cheapest of its most specific questions; without, none for a theme
+        that already has a question (only a more specific one would add to it)."""
+        asked = {i.theme for i in self.taken}
         return sum(
             min(
                 (
@@ -131,7 +141,7 @@ class Choice:
                 default=0,
             )
             for t in themes
-            if not self.covers(t)
+            if not self.covers(t) and (best or t not in asked)
         )
 
     def covers(self, theme: str) -> bool:
@@ -245,6 +255,7 @@ def reserve_targeted(
             pool,
             key=lambda i: (
                 choice.ranking.rank(i) > choice.best_rank.get(i.theme, 0),
+                choice.ranking.rank(i),
                 i.theme not in required,
                 i.theme not in STAGE_THEMES,
                 *choice.ranking.key(i),
@@ -280,10 +291,14 @@ def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) 
         if choice.covers(theme):
             continue
         reserve = choice.room_for(talk, required[index + 1 :], best=False)
+        asked = [choice.ranking.rank(i) for i in choice.taken if i.theme == theme]
         options = [
             i
             for i in talk
-            if i.theme == theme and i.id not in choice.taken_ids and fits_theme(i, theme)
+            if i.theme == theme
+            and i.id not in choice.taken_ids
+            and fits_theme(i, theme)
+            and choice.ranking.rank(i) < min(asked, default=4)  # an equally broad one adds nothing
         ]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
         taken: Item | None = None
@@ -327,8 +342,8 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
                 mode not in i.modes,
                 per_theme[i.theme],
                 not ranking.is_own(i),
-                i.priority,
                 ranking.rank(i),
+                i.priority,
                 *ranking.tiebreak(i),
             ),
         )

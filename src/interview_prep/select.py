@@ -189,7 +189,8 @@ def plan_interview(
             hint="informational interviews usually last 15 to 60 minutes",
         )
 
-    own = frozenset(i.id for i in catalog.items if i.bank not in builtin_bank_ids())
+    builtin = builtin_bank_ids()
+    own = frozenset(i.id for b in catalog.banks if b.id not in builtin for i in b.items)
     ranking = Ranking(catalog, match, seed, own)
     candidates = [
         item
