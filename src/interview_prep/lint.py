@@ -12,6 +12,7 @@ from pathlib import Path
 from ._compat import Traversable
 from .catalog import builtin_name, builtin_root, builtin_taxonomy, read_bank_file, yaml_files_in
 from .errors import BankError, Location
+from .lint_fit import child_labor_findings, fit_findings, theme_findings, why_findings
 from .lint_rules import (
     MAX_GRADE_HIGH_SCHOOL,
     MAX_WORDS,
@@ -159,6 +160,10 @@ def lint_banks(
     for bank in banks:
         for item in bank.items:
             findings.extend(_item_findings(item, this_month))
+            findings.extend(why_findings(item))
+            findings.extend(fit_findings(item, taxonomy))
+            findings.extend(theme_findings(item))
+            findings.extend(child_labor_findings(item))
         findings.extend(cluster_coverage(bank, taxonomy))
         findings.extend(median_length(bank))
     linted = {item.id for bank in banks for item in bank.items}

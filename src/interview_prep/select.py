@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog, builtin_bank_ids, default_catalog
 from .errors import PlanError, UnknownNameError
+from .fallback import resolve_or_fall_back
 from .fields import FieldMatch
 from .model import MODES, Item, Taxonomy
 from .planner import (
@@ -14,15 +15,19 @@ from .planner import (
     Choice,
     LeftOut,
     Ranking,
+    closing_asks,
     cover_themes,
     fill_time,
     left_out_reasons,
     reserve_targeted,
 )
+from .topics import WHAT_TO_ASK, fits_theme
 
 MIN_MINUTES = 10
 MAX_MINUTES = 120
 THANKS_MINUTES = 1
+CLOSING_REASON = "closing ask, in conversation order"
+WHAT_TO_ASK_REASON = "asks what you did not know to ask (in every plan of 20 minutes or more)"
 HOMEWORK_ITEMS = 3
 OBSERVATION_ITEMS = 12
 
@@ -56,6 +61,7 @@ class Plan:
     uncovered: tuple[str, ...]
     left_out: tuple[LeftOut, ...]
     taxonomy: Taxonomy
+    notes: tuple[str, ...] = ()
 
     @property
     def budget(self) -> int:
@@ -108,6 +114,7 @@ class Plan:
                 "id": self.field.id,
                 "title": self.field.title,
                 "cluster": self.field.cluster_id,
+                "fallback": self.field.fallback,
             },
             "stage": self.stage,
             "mode": self.mode,
@@ -122,6 +129,7 @@ class Plan:
             "research": [item.id for item in self.research],
             "observations": [item.id for item in self.observations],
             "uncovered_core_themes": list(self.uncovered),
+            "notes": list(self.notes),
             "left_out": [
                 {"id": x.item_id, "theme": x.theme, "reason": x.reason} for x in self.left_out
             ],
@@ -170,7 +178,7 @@ def plan_interview(
     """
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
-    match = catalog.resolve_field(field)
+    match = resolve_or_fall_back(catalog._index, field)
     _check_name("stage", stage, [s.id for s in taxonomy.stages])
     _check_name("mode", mode, MODES)
     if seniority is not None:
@@ -192,12 +200,8 @@ def plan_interview(
         and item.suits_seniority(seniority)
     ]
     questions = sorted((i for i in candidates if i.kind == "question"), key=ranking.key)
-    # closing asks keep the order they are written in: "who else?" before "may I say?"
-    closing = sorted(
-        (i for i in questions if i.theme == "closing" and i.priority == 1),
-        key=lambda i: ranking.position[i.id],
-    )
-    talk = [i for i in questions if i.theme != "closing"]
+    closing = closing_asks(questions, ranking, minutes)
+    talk = [i for i in questions if i.theme != "closing" and i.topic != WHAT_TO_ASK]
     opening = 1 if minutes < 20 else 2
     budget = minutes - opening - sum(i.minutes for i in closing) - THANKS_MINUTES
     if budget < 1:
@@ -218,12 +222,16 @@ def plan_interview(
     order = {t.id: t.order for t in taxonomy.themes}
     if mode == "shadow":
         order["debrief"] = -1  # after a shadow, talk over what was seen first
-    chosen = sorted(choice.taken, key=lambda i: (order[i.theme], i.priority, *ranking.key(i)))
+    chosen = sorted(
+        choice.taken,
+        key=lambda i: (order[i.theme], not fits_theme(i, i.theme), i.priority, *ranking.key(i)),
+    )
     elapsed = opening
     planned = []
     for item in (*chosen, *closing):
         elapsed += item.minutes
-        reasons = choice.reasons.get(item.id) or ["closing ask, in conversation order"]
+        closing_reason = WHAT_TO_ASK_REASON if item.topic == WHAT_TO_ASK else CLOSING_REASON
+        reasons = choice.reasons.get(item.id) or [closing_reason]
         planned.append(PlannedItem(item, ranking.rank(item), elapsed, tuple(reasons)))
     return Plan(
         field=match,
@@ -248,6 +256,7 @@ def plan_interview(
         if mode == "shadow"
         else (),
         uncovered=tuple(uncovered),
+        notes=tuple(choice.notes),
         left_out=tuple(left_out_reasons(choice, rest, talk)),
         taxonomy=taxonomy,
     )

@@ -52,9 +52,13 @@ def _explanation(plan: Any) -> str:
     for planned in (*plan.questions, *plan.closing):
         reasons = "; ".join(planned.reasons)
         lines.append(f"- **{escape_markdown(planned.item.id)}**: {escape_markdown(reasons)}")
+    if plan.notes:
+        lines += ["", "## Slots without a fitting question of the job's own", ""]
+        lines += [f"- {escape_markdown(note)}" for note in plan.notes]
     # near-twins first, then those that lost their theme to a chosen question
     runners = sorted(
-        plan.left_out, key=lambda x: (not x.reason.startswith("too like"), "; " not in x.reason)
+        plan.left_out,
+        key=lambda x: (not x.reason.endswith("already planned"), "; " not in x.reason),
     )
     lines += ["", "## Runners-up, and why not", ""]
     for left in runners[:EXPLAINED_RUNNERS_UP]:
@@ -71,6 +75,7 @@ def _plan_markdown(plan: Any) -> str:
     lines = [
         f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes",
         "",
+        *([f"> {escape_markdown(plan.field.fallback)}", ""] if plan.field.fallback else []),
         f"{plan.total_minutes} of {plan.minutes} minutes planned "
         f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
         f"thanks {plan.reserved_minutes - plan.opening_minutes}).",
