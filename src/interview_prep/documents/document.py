@@ -51,6 +51,12 @@ class Document:
     def __str__(self) -> str:
         return self.markdown
 
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.kind} {self.title!r}: "
+            f"{len(self.source):,} characters of Markdown>"
+        )
+
     @property
     def markdown(self) -> str:
         """Portable Markdown: no containers, no escaped blanks, one numbered list of questions."""

@@ -59,6 +59,15 @@ class Plan:
     left_out: tuple[LeftOut, ...]
     taxonomy: Taxonomy
 
+    def __repr__(self) -> str:
+        return (
+            f"<Plan {self.field.title} ({self.field.id}), {self.stage}, {self.minutes} minutes, "
+            f"{self.mode}: {len(self.questions)} questions, {len(self.closing)} closing asks>"
+        )
+
+    def __str__(self) -> str:
+        return self.to_markdown()
+
     @property
     def budget(self) -> int:
         """Minutes available for questions, after the opening, closing asks and thanks."""
