@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.spelling import british_spellings
+from interview_prep.lint.spelling import british_spellings
 
 from .conftest import SEEDS
 

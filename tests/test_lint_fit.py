@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import interview_prep as ip
-from interview_prep.lint import lint_banks
+from interview_prep.lint.linter import lint_banks
 from interview_prep.model import Bank, Item, Taxonomy
 
 from .test_subclusters import fixture_catalog

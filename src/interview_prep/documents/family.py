@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .document import Document
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.catalog import Catalog
 
 GUIDE_QUESTIONS = 7
 
@@ -29,12 +29,12 @@ def family_guide(
     With ``field``, the questions to ask come from a 30-minute plan for that field and
     ``stage`` (a job the taxonomy lacks falls back as plans do, and the guide says so).
     """
-    from ..templates_env import render_template
+    from .templating import render_template
 
     match = None
     questions: list[str] = []
     if field is not None:
-        from ..select import plan_interview
+        from ..planning.plan import plan_interview
 
         plan = plan_interview(field, stage, 30, catalog=catalog)
         match = plan.field
