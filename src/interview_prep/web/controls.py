@@ -1,0 +1,197 @@
+"""Which controls each page shows, with their labels and hints (UI only: every check on what
+is typed lives in the parameter layer). A control's ``name`` is the CLI's long option name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Control:
+    """One form control: its name (also its id), label, hint and kind of input."""
+
+    name: str
+    label: str
+    hint: str = ""
+    kind: str = "text"  # text, job, number, date, datetime, select, radios, checkbox, list, area
+    choices: str = ""  # the vocabulary name for select and radios
+    required: bool = False
+    autocomplete: str = "off"
+    repeat: int = 1  # inputs shown for a list
+    default: str = ""
+
+
+JOB = Control(
+    "field",
+    "Job or career area",
+    "Type it the way you would say it, like nurse, electrician or Health Science.",
+    "job",
+    required=True,
+)
+STAGE = Control("stage", "Where you are now", "", "radios", "stage", required=True)
+MINUTES = Control(
+    "minutes", "Minutes you have", "From 10 to 120; 30 is common.", "number", default="30"
+)
+MODE = Control("mode", "Kind of meeting", "", "radios", "mode", default="interview")
+SENIORITY = Control(
+    "seniority", "How far along the person is in their career", "If you know.", "select", "seniority"
+)
+CONTACT = Control("contact", "Their name", "The person you will meet.", autocomplete="off")
+TITLE = Control("title", "Their job title")
+ORG = Control("org", "Their organization", "A company, hospital, school or agency.")
+WHEN = Control("when", "Date and time", "For example 2026-03-14 15:30.", "datetime")
+WHERE = Control("where", "Place", "An address, or phone or video.")
+FORMAT = Control("meeting-format", "How you will meet", "", "radios", "meeting-format")
+SCHOOL = Control(
+    "school",
+    "School or program name (optional)",
+    "Printed at the top of the page.",
+    autocomplete="organization",
+)
+PAPER = Control("paper", "Paper size", "", "radios", "paper", default="letter")
+
+MEETING = (CONTACT, TITLE, ORG, WHEN, WHERE, FORMAT)
+
+DOCUMENT_TITLES = {
+    "prep-sheet": "Make a prep sheet",
+    "script": "Make an interview script",
+    "shadow-plan": "Plan a job shadow",
+    "reflection": "Make a reflection sheet",
+    "compare": "Compare several conversations",
+    "handout": "Make a class assignment handout",
+    "timeline": "Make a timeline",
+}
+DOCUMENT_SUMMARIES = {
+    "prep-sheet": "Meeting details, homework, the questions with room for notes, and what to "
+    "do after.",
+    "script": "The questions in order with the minute each should be done by, to hold during "
+    "the meeting.",
+    "shadow-plan": "What to arrange, what to watch through the day, and the talk afterwards.",
+    "reflection": "A sheet to fill in the same day as the meeting.",
+    "compare": "The same questions side by side for two to five people.",
+    "handout": "For teachers: the idea, the steps with due dates, and a rubric.",
+    "timeline": "The dated steps from your request to your thank-you, also as a calendar file.",
+}
+
+DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
+    "prep-sheet": (JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
+    "script": (JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
+    "shadow-plan": (
+        JOB,
+        STAGE,
+        Control("hours", "Hours of shadowing", "From 1 to 40; a few hours is common.", "number",
+                default="4"),
+        Control("debrief-minutes", "Minutes to talk it over afterwards", "From 10 to 120.",
+                "number", default="20"),
+        SENIORITY,
+        *MEETING,
+    ),
+    "reflection": (JOB, STAGE, *MEETING),
+    "compare": (
+        JOB,
+        STAGE,
+        MINUTES,
+        Control("contacts", "The people you talked with", "Two to five names.", "list",
+                required=True, repeat=5),
+    ),
+    "handout": (
+        Control("start", "First day of the assignment", "For example 2026-03-02.", "date",
+                required=True),
+        Control("weeks", "Weeks", "From 2 to 12.", "number", default="4"),
+        Control("course", "Course or class name"),
+        Control("teacher", "Teacher or counselor"),
+        Control("shadow", "Include a job shadow", "", "checkbox"),
+    ),
+    "timeline": (
+        Control("request-date", "When you send (or sent) your request", "For example 2026-03-02.",
+                "date"),
+        Control("meeting", "When you meet", "For example 2026-03-14 15:30.", "datetime"),
+        MINUTES,
+        CONTACT,
+        Control("follow-up-after", "Business days to wait for a reply", "From 1 to 30.",
+                "number", default="5"),
+        Control("replied", "They already said yes", "", "checkbox"),
+    ),
+}
+
+LETTER_TITLES = {
+    "request": "Ask for a meeting",
+    "follow-up": "Follow up when there is no reply",
+    "confirm": "Confirm the meeting",
+    "thank-you": "Say thank you",
+    "keep-in-touch": "Keep in touch",
+    "shadow-request": "Ask to shadow someone",
+}
+
+SENDER = (
+    Control("channel", "How you will send it", "", "radios", "channel", default="email"),
+    Control("from", "Your name", "", autocomplete="name"),
+    Control("from-school", "Your school or program", "", autocomplete="organization"),
+    Control("from-email", "Your email address", "", "text", autocomplete="email"),
+    Control("from-phone", "Your phone number", "", "text", autocomplete="tel"),
+)
+RECIPIENT = (
+    Control("to", "Their name"),
+    TITLE,
+    ORG,
+    Control("field", "The job or career area you are exploring", "", "job"),
+    Control("stage", "Where you are now", "", "radios", "stage"),
+)
+ASK = (
+    Control("referral", "Who suggested you write (optional)"),
+    Control("how-found", "How you found them", "For example: on the hospital's staff page."),
+    Control("availability", "When you are free", "For example: most afternoons after 3."),
+    Control("may-use-name", "The person who suggested you write said you may name them", "",
+            "checkbox"),
+)
+LINKEDIN = Control(
+    "linkedin", "LinkedIn account", "A free account's note holds 200 characters, premium 300.",
+    "radios", "linkedin", default="free",
+)
+LETTER_MINUTES = Control("minutes", "Minutes you ask for", "From 5 to 120.", "number",
+                         default="20")
+
+LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
+    "request": (*SENDER, *RECIPIENT, *ASK, LETTER_MINUTES, FORMAT,
+                Control("follow-up-date", "When you will follow up if there is no reply", "",
+                        "date"), LINKEDIN),
+    "follow-up": (*SENDER, *RECIPIENT, Control("request-date", "When you sent the request", "",
+                                               "date"), LETTER_MINUTES, LINKEDIN),
+    "confirm": (*SENDER, *RECIPIENT, WHEN, WHERE, FORMAT, LINKEDIN),
+    "thank-you": (*SENDER, *RECIPIENT, WHEN,
+                  Control("learned", "One thing you learned", "", "area"),
+                  Control("referred", "People they suggested you talk to", "", "list", repeat=3),
+                  LINKEDIN),
+    "keep-in-touch": (*SENDER, *RECIPIENT, WHEN, Control("news", "Your news", "", "area"),
+                      LINKEDIN),
+    "shadow-request": (*SENDER, *RECIPIENT, *ASK,
+                       Control("hours", "Hours you ask to shadow", "From 1 to 40.", "number"),
+                       LINKEDIN),
+}
+
+DOCUMENT_FORMATS = ("pdf", "docx", "md")
+LETTER_FORMATS = ("pdf", "docx", "md", "txt")
+FORMAT_LABELS = {
+    "pdf": "PDF (to print or fill in)",
+    "docx": "Word",
+    "md": "Markdown",
+    "txt": "Plain text",
+    "ics": "Calendar (.ics)",
+    "html": "Web page",
+}
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "zip": "application/zip",
+    "imscc": "application/zip",
+}
+
+
+def formats_for(kind: str) -> Sequence[str]:
+    """The download formats a document page offers."""
+    return (*DOCUMENT_FORMATS, "ics") if kind == "timeline" else DOCUMENT_FORMATS
