@@ -4,4 +4,14 @@ command family."""
 from . import banks, classroom, course, documents, explore, journal, letters, serve
 from .app import main
 
-__all__ = ["banks", "classroom", "course", "documents", "explore", "journal", "letters", "main", "serve"]
+__all__ = [
+    "banks",
+    "classroom",
+    "course",
+    "documents",
+    "explore",
+    "journal",
+    "letters",
+    "main",
+    "serve",
+]

@@ -11,17 +11,37 @@ MISSING = 'the web page needs the web extra: pip install "interview-prep[web]"'
 
 
 @main.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; 0.0.0.0 lets other computers in (for a school).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes, each with its own render workers (for a school).")
-@click.option("--render-workers", type=click.IntRange(1, 64), default=2, show_default=True,
-              help="Processes per server process that make PDF and Word files.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 lets other computers in (for a school).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes, each with its own render workers (for a school).",
+)
+@click.option(
+    "--render-workers",
+    type=click.IntRange(1, 64),
+    default=2,
+    show_default=True,
+    help="Processes per server process that make PDF and Word files.",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
-def serve_command(host: str, port: int, workers: int, render_workers: int,
-                  no_browser: bool) -> None:
+def serve_command(
+    host: str, port: int, workers: int, render_workers: int, no_browser: bool
+) -> None:
     """Open the web page: make prep sheets, scripts and letters in a browser.
 
     It listens on this computer only (127.0.0.1) unless --host says otherwise, and stores
@@ -55,13 +75,12 @@ def serve_command(host: str, port: int, workers: int, render_workers: int,
 def _open_later(address: str) -> None:
     """Open the page once the server had a moment to start, through `webbrowser`, which
     respects BROWSER and does nothing where there is no browser to open."""
+    import contextlib
     import threading
     import webbrowser
 
     def open_page() -> None:
-        try:
+        with contextlib.suppress(webbrowser.Error):
             webbrowser.open(address)
-        except webbrowser.Error:
-            pass
 
     threading.Timer(1.0, open_page).start()

@@ -90,8 +90,10 @@ async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     titles = {404: "Page not found", 405: "Not allowed here", 400: "Bad request"}
     title = titles.get(error.status_code, "Something is not right")
-    message = error.detail if error.status_code != 404 else (
-        "There is no page at this address. Check it, or start again from the home page."
+    message = (
+        error.detail
+        if error.status_code != 404
+        else ("There is no page at this address. Check it, or start again from the home page.")
     )
     return _html(plain_page(title, str(message)), error.status_code, error.headers)
 
@@ -107,9 +109,7 @@ async def _busy(request: Request, error: Exception) -> Response:
 
 async def _too_large(request: Request, error: Exception) -> Response:
     assert isinstance(error, BodyTooLarge)
-    message = (
-        f"What you sent is larger than {error.limit // 1000:,} KB, the most this page takes."
-    )
+    message = f"What you sent is larger than {error.limit // 1000:,} KB, the most this page takes."
     return _html(plain_page("Too large", message), 413, {"connection": "close"})
 
 

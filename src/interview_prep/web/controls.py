@@ -35,7 +35,11 @@ MINUTES = Control(
 )
 MODE = Control("mode", "Kind of meeting", "", "radios", "mode", default="interview")
 SENIORITY = Control(
-    "seniority", "How far along the person is in their career", "If you know.", "select", "seniority"
+    "seniority",
+    "How far along the person is in their career",
+    "If you know.",
+    "select",
+    "seniority",
 )
 CONTACT = Control("contact", "Their name", "The person you will meet.", autocomplete="off")
 TITLE = Control("title", "Their job title")
@@ -80,10 +84,20 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
     "shadow-plan": (
         JOB,
         STAGE,
-        Control("hours", "Hours of shadowing", "From 1 to 40; a few hours is common.", "number",
-                default="4"),
-        Control("debrief-minutes", "Minutes to talk it over afterwards", "From 10 to 120.",
-                "number", default="20"),
+        Control(
+            "hours",
+            "Hours of shadowing",
+            "From 1 to 40; a few hours is common.",
+            "number",
+            default="4",
+        ),
+        Control(
+            "debrief-minutes",
+            "Minutes to talk it over afterwards",
+            "From 10 to 120.",
+            "number",
+            default="20",
+        ),
         SENIORITY,
         *MEETING,
     ),
@@ -92,25 +106,41 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
         JOB,
         STAGE,
         MINUTES,
-        Control("contacts", "The people you talked with", "Two to five names.", "list",
-                required=True, repeat=5),
+        Control(
+            "contact",
+            "The people you talked with",
+            "Two to five names.",
+            "list",
+            required=True,
+            repeat=5,
+        ),
     ),
     "handout": (
-        Control("start", "First day of the assignment", "For example 2026-03-02.", "date",
-                required=True),
+        Control(
+            "start", "First day of the assignment", "For example 2026-03-02.", "date", required=True
+        ),
         Control("weeks", "Weeks", "From 2 to 12.", "number", default="4"),
         Control("course", "Course or class name"),
         Control("teacher", "Teacher or counselor"),
         Control("shadow", "Include a job shadow", "", "checkbox"),
     ),
     "timeline": (
-        Control("request-date", "When you send (or sent) your request", "For example 2026-03-02.",
-                "date"),
+        Control(
+            "request-date",
+            "When you send (or sent) your request",
+            "For example 2026-03-02.",
+            "date",
+        ),
         Control("meeting", "When you meet", "For example 2026-03-14 15:30.", "datetime"),
         MINUTES,
         CONTACT,
-        Control("follow-up-after", "Business days to wait for a reply", "From 1 to 30.",
-                "number", default="5"),
+        Control(
+            "follow-up-after",
+            "Business days to wait for a reply",
+            "From 1 to 30.",
+            "number",
+            default="5",
+        ),
         Control("replied", "They already said yes", "", "checkbox"),
     ),
 }
@@ -142,32 +172,60 @@ ASK = (
     Control("referral", "Who suggested you write (optional)"),
     Control("how-found", "How you found them", "For example: on the hospital's staff page."),
     Control("availability", "When you are free", "For example: most afternoons after 3."),
-    Control("may-use-name", "The person who suggested you write said you may name them", "",
-            "checkbox"),
+    Control(
+        "may-use-name", "The person who suggested you write said you may name them", "", "checkbox"
+    ),
 )
 LINKEDIN = Control(
-    "linkedin", "LinkedIn account", "A free account's note holds 200 characters, premium 300.",
-    "radios", "linkedin", default="free",
+    "linkedin",
+    "LinkedIn account",
+    "A free account's note holds 200 characters, premium 300.",
+    "radios",
+    "linkedin",
+    default="free",
 )
-LETTER_MINUTES = Control("minutes", "Minutes you ask for", "From 5 to 120.", "number",
-                         default="20")
+LETTER_MINUTES = Control("minutes", "Minutes you ask for", "From 5 to 120.", "number", default="20")
 
 LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
-    "request": (*SENDER, *RECIPIENT, *ASK, LETTER_MINUTES, FORMAT,
-                Control("follow-up-date", "When you will follow up if there is no reply", "",
-                        "date"), LINKEDIN),
-    "follow-up": (*SENDER, *RECIPIENT, Control("request-date", "When you sent the request", "",
-                                               "date"), LETTER_MINUTES, LINKEDIN),
+    "request": (
+        *SENDER,
+        *RECIPIENT,
+        *ASK,
+        LETTER_MINUTES,
+        FORMAT,
+        Control("follow-up-date", "When you will follow up if there is no reply", "", "date"),
+        LINKEDIN,
+    ),
+    "follow-up": (
+        *SENDER,
+        *RECIPIENT,
+        Control("request-date", "When you sent the request", "", "date"),
+        LETTER_MINUTES,
+        LINKEDIN,
+    ),
     "confirm": (*SENDER, *RECIPIENT, WHEN, WHERE, FORMAT, LINKEDIN),
-    "thank-you": (*SENDER, *RECIPIENT, WHEN,
-                  Control("learned", "One thing you learned", "", "area"),
-                  Control("referred", "People they suggested you talk to", "", "list", repeat=3),
-                  LINKEDIN),
-    "keep-in-touch": (*SENDER, *RECIPIENT, WHEN, Control("news", "Your news", "", "area"),
-                      LINKEDIN),
-    "shadow-request": (*SENDER, *RECIPIENT, *ASK,
-                       Control("hours", "Hours you ask to shadow", "From 1 to 40.", "number"),
-                       LINKEDIN),
+    "thank-you": (
+        *SENDER,
+        *RECIPIENT,
+        WHEN,
+        Control("learned", "One thing you learned", "", "area"),
+        Control("referred", "People they suggested you talk to", "", "list", repeat=3),
+        LINKEDIN,
+    ),
+    "keep-in-touch": (
+        *SENDER,
+        *RECIPIENT,
+        WHEN,
+        Control("news", "Your news", "", "area"),
+        LINKEDIN,
+    ),
+    "shadow-request": (
+        *SENDER,
+        *RECIPIENT,
+        *ASK,
+        Control("hours", "Hours you ask to shadow", "From 1 to 40.", "number"),
+        LINKEDIN,
+    ),
 }
 
 DOCUMENT_FORMATS = ("pdf", "docx", "md")

@@ -3,13 +3,12 @@ same checks, the same messages. Every problem comes back at once, each tied to i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import AmbiguousFieldError, FieldTextTooLongError, InterviewPrepError
+from ..errors import InterviewPrepError
 
-LIST_NAMES = frozenset({"contacts", "referred"})
 OUTPUT_NAMES = ("format", "paper", "school")
 MAX_VALUE_CHARS = 2_000  # longer than any name, place or note a letter holds
 
@@ -49,7 +48,8 @@ Values = dict[str, "str | list[str]"]
 
 def form_values(items: Iterable[tuple[str, Any]]) -> Values:
     """What was typed, by the CLI's option names (dashes), without the output choices. Empty
-    values are dropped; a list field keeps each of its filled inputs."""
+    values are dropped; a name given more than once (the people compared, the people
+    referred) keeps every filled value, in order."""
     values: Values = {}
     for raw_key, raw in items:
         if not isinstance(raw, str):
@@ -58,12 +58,13 @@ def form_values(items: Iterable[tuple[str, Any]]) -> Values:
         value = raw.strip()
         if not value or key in OUTPUT_NAMES:
             continue
-        if key in LIST_NAMES:
-            listed = values.setdefault(key, [])
-            if isinstance(listed, list):
-                listed.append(value)
-        else:
+        before = values.get(key)
+        if before is None:
             values[key] = value
+        elif isinstance(before, list):
+            before.append(value)
+        else:
+            values[key] = [before, value]
     return values
 
 
@@ -117,12 +118,12 @@ def build(family: str, kind: str, values: Values) -> Any:
         raise FormInvalid([problem_from_error(error)]) from None
 
 
-def output_request(values: Mapping[str, str]) -> Any:
+def output_request(values: Mapping[str, str], formats: Sequence[str]) -> Any:
     """The parameter layer's output request (format, paper, school), or `FormInvalid`."""
     from ..params import OutputRequest, ParameterError
 
     try:
-        return OutputRequest.from_strings(dict(values))
+        return OutputRequest.from_strings(dict(values), formats=formats)
     except ParameterError as error:
         raise FormInvalid(
             FieldProblem(_field_name(p.parameter), p.message, p.hint) for p in error.problems
@@ -133,20 +134,54 @@ def output_request(values: Mapping[str, str]) -> Any:
 
 def problem_from_error(error: InterviewPrepError, default: str | None = None) -> FieldProblem:
     """A library error as a form problem, tied to the field it is about when that is known."""
-    field = default
-    choices: tuple[str, ...] = ()
-    if isinstance(error, AmbiguousFieldError):
-        field, choices = "field", error.matches
-    elif isinstance(error, FieldTextTooLongError):
-        field = "field"
-    else:
-        what = getattr(error, "what", None)
-        if isinstance(what, str):
-            field = _field_name(what)
-        suggestions = getattr(error, "suggestions", None)
-        if suggestions:
-            choices = tuple(suggestions)
-    return FieldProblem(field, error.message, error.hint, choices)
+    from ..params import ParameterProblem
+
+    problem = ParameterProblem.from_error(default or "", error)
+    return FieldProblem(
+        _field_name(problem.parameter), problem.message, problem.hint, problem.choices
+    )
+
+
+def build_unit(values: Values) -> tuple[Any, str]:
+    """The course unit and its paper size (the parameter layer has no unit kind yet: this
+    reads the values with its `ValueReader`, as its handout builder does)."""
+    from ..catalog import default_catalog
+    from ..documents import course_unit
+    from ..model import Branding
+    from ..params import ParameterError, ValueReader
+    from ..vocabulary import DEFAULT_MINUTES, DEFAULT_WEEKS, PAPERS
+
+    reader = ValueReader(values)
+    start = reader.day("start", "start date")
+    if start is None and not reader.given("start"):
+        reader.add("start", "when does the unit start?", "a date like 2026-03-02")
+    weeks = reader.number("weeks", DEFAULT_WEEKS)
+    stages = [s.id for s in default_catalog().taxonomy.stages]
+    stage = reader.choice("stage", None, stages)
+    minutes = reader.number("minutes", DEFAULT_MINUTES)
+    paper = reader.choice("paper", "letter", PAPERS) or "letter"
+    try:
+        reader.raise_problems()
+        assert start is not None
+        with reader.check("field"):
+            unit = course_unit(
+                start,
+                weeks=DEFAULT_WEEKS if weeks is None else weeks,
+                shadow=reader.flag("shadow"),
+                field=reader.text("field"),
+                stage=stage,
+                minutes=DEFAULT_MINUTES if minutes is None else minutes,
+                course=reader.text("course"),
+                teacher=reader.text("teacher"),
+            )
+        reader.raise_problems()
+    except ParameterError as error:
+        raise FormInvalid(
+            FieldProblem(_field_name(p.parameter), p.message, p.hint, p.choices)
+            for p in error.problems
+        ) from None
+    school = reader.text("school")
+    return (unit.branded(Branding(school)) if school else unit), paper
 
 
 def _field_name(parameter: str | None) -> str | None:

@@ -31,7 +31,9 @@ def choices() -> dict[str, tuple[tuple[str, str], ...]]:
 
     taxonomy = default_catalog().taxonomy
     found: dict[str, tuple[tuple[str, str], ...]] = {
-        name: tuple((value, LABELS.get(value, value.replace("-", " ").capitalize())) for value in values)
+        name: tuple(
+            (value, LABELS.get(value, value.replace("-", " ").capitalize())) for value in values
+        )
         for name, values in CHOICES.items()
     }
     found["stage"] = tuple((s.id, s.title) for s in taxonomy.stages)
@@ -115,7 +117,9 @@ def _built(family: str, kind: str, values: Values) -> tuple[Any, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InterviewPrepWarning)
         document = build(family, kind, values)
-    return document, [str(w.message) for w in caught if issubclass(w.category, InterviewPrepWarning)]
+    return document, [
+        str(w.message) for w in caught if issubclass(w.category, InterviewPrepWarning)
+    ]
 
 
 async def make(request: Request, family: str, kind: str, pool: RenderPool) -> Response:
@@ -124,20 +128,13 @@ async def make(request: Request, family: str, kind: str, pool: RenderPool) -> Re
     items = form.multi_items()
     values = form_values(items)
     wanted = read_output(items)
-    fmt = wanted.pop("format", "html").lower()
+    fmt = wanted.pop("format", "html").strip().lower()
     try:
         document, notes = _built(family, kind, values)
         if fmt == "html":
-            output_request(wanted)  # the page options are checked even for a preview
+            output_request(wanted, _formats(family, kind))  # page options checked for a preview
             return form_page(family, kind, {**values, **wanted}, document=document, notes=notes)
-        allowed = ui.formats_for(kind) if family == "documents" else ui.LETTER_FORMATS
-        if fmt not in allowed:
-            from ..errors import UnknownNameError
-
-            raise FormInvalid(
-                [FieldProblem("format", UnknownNameError("format", fmt, ("html", *allowed)).message)]
-            )
-        output = output_request({**wanted, "format": fmt})
+        output = output_request({**wanted, "format": fmt}, _formats(family, kind))
     except FormInvalid as error:
         return problems_response(request, family, kind, {**values, **wanted}, error)
     if fmt in IN_PROCESS:
@@ -145,8 +142,12 @@ async def make(request: Request, family: str, kind: str, pool: RenderPool) -> Re
         data = content.encode("utf-8") if isinstance(content, str) else content
     else:
         key = (family, kind, _frozen(values), _frozen(wanted), fmt)
-        data = await pool.run(key, render_output, document, {**wanted, "format": fmt})
-    return download(data, fmt, kind)
+        data = await pool.run(key, render_output, document, output)
+    return download(data, output.format, kind)
+
+
+def _formats(family: str, kind: str) -> tuple[str, ...]:
+    return ("html", *(ui.formats_for(kind) if family == "documents" else ui.LETTER_FORMATS))
 
 
 def download(data: bytes, fmt: str, stem: str) -> Response:
@@ -158,13 +159,11 @@ def download(data: bytes, fmt: str, stem: str) -> Response:
     )
 
 
-def render_output(document: Any, wanted: dict[str, str]) -> bytes:
+def render_output(document: Any, output: Any) -> bytes:
     """In a worker process: the document in the requested format, as bytes."""
-    from ..params import OutputRequest
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", InterviewPrepWarning)  # shown with the preview
-        content = OutputRequest.from_strings(wanted).render(document)
+        content = output.render(document)
     return content.encode("utf-8") if isinstance(content, str) else content
 
 

@@ -131,9 +131,7 @@ class RenderPool:
                 ) from None
             except BrokenProcessPool:
                 self._restart()
-                raise PoolFull(
-                    self.retry_after(), "a document worker stopped; try again"
-                ) from None
+                raise PoolFull(self.retry_after(), "a document worker stopped; try again") from None
         if key is not None:
             self.cache.put(key, result)
         return result

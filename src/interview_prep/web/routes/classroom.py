@@ -29,8 +29,14 @@ BATCH_CONTROLS = (
     Control("roster", "Class list", kind="file", required=True),
     Control("document", "Sheet to make", "", "radios", "batch-document", default="prep-sheet"),
     Control("format", "File format", "", "radios", "batch-format", default="pdf"),
-    Control("stage", "Stage, for students whose row gives none", "", "radios", "stage",
-            default="college"),
+    Control(
+        "stage",
+        "Stage, for students whose row gives none",
+        "",
+        "radios",
+        "stage",
+        default="college",
+    ),
     PAPER,
 )
 UNIT_CONTROLS = (
@@ -58,7 +64,10 @@ def _batch_choices() -> dict[str, Any]:
 
 
 def classroom_page(
-    request: Request, values: dict[str, Any], problems: tuple[FieldProblem, ...] = (), status: int = 200
+    request: Request,
+    values: dict[str, Any],
+    problems: tuple[FieldProblem, ...] = (),
+    status: int = 200,
 ) -> Response:
     from ...batch import COLUMNS
 
@@ -102,15 +111,26 @@ async def batch(request: Request) -> Response:
     }
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
-            raise FormInvalid([FieldProblem("roster", "choose the class list to upload",
-                                            "a CSV file with a name and a field column")])
+            raise FormInvalid(
+                [
+                    FieldProblem(
+                        "roster",
+                        "choose the class list to upload",
+                        "a CSV file with a name and a field column",
+                    )
+                ]
+            )
         suffix = Path(upload.filename).suffix.lower()
         if suffix not in ROSTER_SUFFIXES:
-            raise FormInvalid([FieldProblem(
-                "roster",
-                f"a class list is a CSV file, not {suffix or 'a file without a suffix'}",
-                "save it from your spreadsheet as CSV (comma separated)",
-            )])
+            raise FormInvalid(
+                [
+                    FieldProblem(
+                        "roster",
+                        f"a class list is a CSV file, not {suffix or 'a file without a suffix'}",
+                        "save it from your spreadsheet as CSV (comma separated)",
+                    )
+                ]
+            )
         raw = await upload.read()
         with pool.admit():
             data = await run_in_threadpool(
@@ -121,7 +141,9 @@ async def batch(request: Request) -> Response:
     return download(data, "zip", f"{wanted['document']}s")
 
 
-def _run(raw: bytes, suffix: str, wanted: dict[str, Any], max_rows: int, executor: Executor) -> bytes:
+def _run(
+    raw: bytes, suffix: str, wanted: dict[str, Any], max_rows: int, executor: Executor
+) -> bytes:
     """Read the roster, run the batch on the app's worker processes, zip what was made."""
     from ...batch import read_roster, run_batch
 
@@ -132,15 +154,24 @@ def _run(raw: bytes, suffix: str, wanted: dict[str, Any], max_rows: int, executo
         try:
             students = read_roster(roster)
             if len(students) > max_rows:
-                raise FormInvalid([FieldProblem(
-                    "roster",
-                    f"the class list has {len(students):,} students; this page makes at most "
-                    f"{max_rows:,} at a time",
-                    "split it into smaller lists",
-                )])
+                raise FormInvalid(
+                    [
+                        FieldProblem(
+                            "roster",
+                            f"the class list has {len(students):,} students; this page makes "
+                            f"at most {max_rows:,} at a time",
+                            "split it into smaller lists",
+                        )
+                    ]
+                )
             result = run_batch(
-                students, out, document=str(wanted["document"]), format=str(wanted["format"]),
-                stage=str(wanted["stage"]), paper=str(wanted["paper"]), executor=executor,
+                students,
+                out,
+                document=str(wanted["document"]),
+                format=str(wanted["format"]),
+                stage=str(wanted["stage"]),
+                paper=str(wanted["paper"]),
+                executor=executor,
             )
         except InterviewPrepError as error:
             problem = problem_from_error(error)
