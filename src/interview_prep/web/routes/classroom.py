@@ -100,9 +100,12 @@ async def batch(request: Request) -> Response:
     """POST /batch: ``roster`` (a file), ``document``, ``format`` (and ``stage``, ``paper``)
     -> a zip of every student's file, the combined PDF and a summary."""
     settings, pool = request.app.state.settings, request.app.state.pool
-    form = await request.form(max_files=1, max_fields=20)
-    upload = form.get("roster")
-    values = {**form_values(form.multi_items()), **output_values(form.multi_items())}
+    async with request.form(max_files=1, max_fields=20) as form:
+        upload = form.get("roster")
+        items = form.multi_items()
+        values = {**form_values(items), **output_values(items)}
+        name = upload.filename if isinstance(upload, UploadFile) else None
+        raw = await upload.read() if isinstance(upload, UploadFile) and name else b""
     wanted = {
         "document": values.get("document") or "prep-sheet",
         "format": values.get("format") or "pdf",
@@ -110,28 +113,7 @@ async def batch(request: Request) -> Response:
         "paper": values.get("paper") or "letter",
     }
     try:
-        if not isinstance(upload, UploadFile) or not upload.filename:
-            raise FormInvalid(
-                [
-                    FieldProblem(
-                        "roster",
-                        "choose the class list to upload",
-                        "a CSV file with a name and a field column",
-                    )
-                ]
-            )
-        suffix = Path(upload.filename).suffix.lower()
-        if suffix not in ROSTER_SUFFIXES:
-            raise FormInvalid(
-                [
-                    FieldProblem(
-                        "roster",
-                        f"a class list is a CSV file, not {suffix or 'a file without a suffix'}",
-                        "save it from your spreadsheet as CSV (comma separated)",
-                    )
-                ]
-            )
-        raw = await upload.read()
+        suffix = _roster_suffix(name)
         with pool.admit():
             data = await run_in_threadpool(
                 _run, raw, suffix, wanted, settings.max_rows, pool.executor
@@ -139,6 +121,31 @@ async def batch(request: Request) -> Response:
     except FormInvalid as error:
         return classroom_page(request, {**values, **wanted}, error.problems, 422)
     return download(data, "zip", f"{wanted['document']}s")
+
+
+def _roster_suffix(name: str | None) -> str:
+    if not name:
+        raise FormInvalid(
+            [
+                FieldProblem(
+                    "roster",
+                    "choose the class list to upload",
+                    "a CSV file with a name and a field column",
+                )
+            ]
+        )
+    suffix = Path(name).suffix.lower()
+    if suffix not in ROSTER_SUFFIXES:
+        raise FormInvalid(
+            [
+                FieldProblem(
+                    "roster",
+                    f"a class list is a CSV file, not {suffix or 'a file without a suffix'}",
+                    "save it from your spreadsheet as CSV (comma separated)",
+                )
+            ]
+        )
+    return suffix
 
 
 def _run(
