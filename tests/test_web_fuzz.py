@@ -10,12 +10,12 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("httpx2")
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from starlette.testclient import TestClient  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
-from interview_prep.web import Settings, create_app  # noqa: E402
-from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES  # noqa: E402
+from interview_prep.web import Settings, create_app
+from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES
 
 NAMES = (
     "field", "stage", "minutes", "mode", "seniority", "seed", "contact", "title", "org",

@@ -9,8 +9,8 @@ import io
 import json
 import re
 import zipfile
-from html.parser import HTMLParser
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -19,12 +19,12 @@ from markupsafe import escape
 pytest.importorskip("starlette")
 pytest.importorskip("httpx2")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-import interview_prep as ip  # noqa: E402
-from interview_prep.web import Settings, create_app  # noqa: E402
-from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES  # noqa: E402
-from interview_prep.web.pool import RenderPool  # noqa: E402
+import interview_prep as ip
+from interview_prep.web import Settings, create_app
+from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES
+from interview_prep.web.pool import RenderPool
 
 PAGES = (
     "/",
@@ -393,7 +393,7 @@ def _no_raw_markdown(text: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_injected_text_is_escaped_everywhere(client: CheckedClient, payload: str) -> None:
-    values = {**NURSE, **{name: payload for name in TEXT_FIELDS}, "when": "2026-03-14T15:30"}
+    values = {**NURSE, **dict.fromkeys(TEXT_FIELDS, payload), "when": "2026-03-14T15:30"}
     page = client.post("/documents/prep-sheet", data=values)
     assert page.status_code == 200
     _no_raw_markup(page.text)
@@ -401,7 +401,7 @@ def test_injected_text_is_escaped_everywhere(client: CheckedClient, payload: str
         assert payload in page.text  # shown as typed, never run as a template
     markdown = client.post("/documents/prep-sheet", data={**values, "format": "md"})
     _no_raw_markdown(markdown.text)
-    letter = {**SENDER, **{name: payload for name in LETTER_FIELDS}, "channel": "email"}
+    letter = {**SENDER, **dict.fromkeys(LETTER_FIELDS, payload), "channel": "email"}
     for kind in ("request", "thank-you"):
         extra = {"learned": payload, "referred": [payload, payload]} if kind == "thank-you" else {}
         made = client.post(f"/letters/{kind}", data={**letter, **extra})

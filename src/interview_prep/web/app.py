@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -125,7 +125,7 @@ async def _server_error(request: Request, error: Exception) -> Response:
     )
 
 
-def _html(body: str, status: int, headers: dict[str, str] | None = None) -> Response:
+def _html(body: str, status: int, headers: Mapping[str, str] | None = None) -> Response:
     return Response(body, status, headers=headers, media_type="text/html; charset=utf-8")
 
 

@@ -27,7 +27,7 @@ def _scoped_selector(selector: str) -> str:
 
 
 def _scoped_rules(rules: list[Any]) -> list[str]:
-    import tinycss2
+    import tinycss2  # type: ignore[import-untyped]
 
     out = []
     for rule in rules:
