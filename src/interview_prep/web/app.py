@@ -38,15 +38,28 @@ class Settings:
     body_limit: int = 64_000
     upload_limit: int = 2_000_000
     max_rows: int = 500
+    warm_up: bool = True
 
     @classmethod
     def from_environment(cls) -> Settings:
         """Settings from ``INTERVIEW_PREP_RENDER_WORKERS`` and friends, for a hosted app."""
-        found = {}
+        from ..errors import InvalidValueError
+
+        found: dict[str, object] = {}
         for name, kind in cls.__annotations__.items():
-            raw = os.environ.get(f"INTERVIEW_PREP_{name.upper()}")
-            if raw:
+            variable = f"INTERVIEW_PREP_{name.upper()}"
+            raw = os.environ.get(variable, "").strip()
+            if not raw:
+                continue
+            if "bool" in str(kind):
+                found[name] = raw.lower() not in ("0", "no", "false", "off")
+                continue
+            try:
                 found[name] = float(raw) if "float" in str(kind) else int(raw)
+            except ValueError:
+                raise InvalidValueError(
+                    f"{variable} must be a number, not {raw!r}", hint="for example 2"
+                ) from None
         return cls(**found)  # type: ignore[arg-type]
 
 
@@ -63,10 +76,12 @@ def create_app(settings: Settings | None = None, *, pool: RenderPool | None = No
             timeout=settings.render_timeout,
             cache=ResultCache(settings.cache_entries, settings.cache_bytes),
         )
-    owned_pool = pool
+    owned_pool, warm = pool, settings.warm_up
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            owned_pool.warm_up()
         yield
         owned_pool.close()
 

@@ -93,6 +93,12 @@ class RenderPool:
                 self._executor = self._factory(self.workers)
             return self._executor
 
+    def warm_up(self) -> None:
+        """Start every worker now (each loads the banks and the PDF engine once)."""
+        executor = self.executor
+        for _ in range(self.workers):
+            executor.submit(_ready)
+
     def retry_after(self) -> int:
         """A fair guess of when a slot frees: a few seconds per queued render per worker."""
         return max(1, min(120, 2 * self._busy // self.workers + 1))
@@ -162,9 +168,23 @@ class _Slot:
 
 
 def _process_pool(workers: int) -> Executor:
-    from ..batch.run import _die_with_parent
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
 
-    return ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent)
+
+def _start_worker() -> None:
+    """In a new worker: end with the server, and load the banks and the PDF engine now
+    rather than during a student's first render."""
+    from ..batch.run import _die_with_parent
+    from ..catalog import default_catalog
+    from ..render import warm_up_pdf_engine
+
+    _die_with_parent()
+    default_catalog()
+    warm_up_pdf_engine()
+
+
+def _ready() -> bool:
+    return True
 
 
 def _stop(executor: Executor) -> None:
