@@ -80,7 +80,9 @@ def form_page(
         shown=shown,
         choices=choices(),
         formats=ui.formats_for(kind) if documents else ui.LETTER_FORMATS,
-        format_labels=ui.FORMAT_LABELS,
+        format_labels=ui.FORMAT_LABELS
+        if documents
+        else {**ui.FORMAT_LABELS, "pdf": "PDF (to print)"},
         preview=preview_html(document) if document is not None else None,
         doc_kind=getattr(document, "kind", kind),
         notes=notes,
