@@ -226,7 +226,7 @@ def _user_files(source: BankSource) -> list[Traversable | Path]:
         problem = Problem(
             f"cannot read it: {error.strerror or error}",
             Location(where[:200]),
-            hint="check the path given with --bank",
+            hint="check the path of the bank file or folder",
         )
         raise BankError(where[:200], [problem]) from None
 
@@ -253,7 +253,7 @@ def _files_at(source: BankSource) -> list[Traversable | Path]:
                 Problem(
                     "no such file or folder",
                     Location(str(path)),
-                    hint="check the path given with --bank",
+                    hint="check the path of the bank file or folder",
                 )
             ],
         )

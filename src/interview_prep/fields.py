@@ -217,7 +217,8 @@ class FieldIndex:
                 text,
                 [],
                 suggestions=suggestions,
-                hint="search the fields with `interview-prep fields WORD`",
+                hint="search the fields by a word of the job's name",
+                parameter="field",
             )
         if len(matches) == 1:
             return matches[0]

@@ -98,5 +98,6 @@ def _link_new(temporary: Path, path: Path) -> None:
 def _exists(path: Path) -> OutputError:
     return OutputError(
         f"{path} already exists; nothing was written",
-        hint="pass --force (or force=True) to replace it, or pick a new name",
+        hint="replace it on purpose, or pick a new name",
+        parameter="force",
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .catalog import Catalog, builtin_bank_ids, default_catalog
 from .errors import PlanError, UnknownNameError
 from .fields import FieldMatch
-from .model import MODES, Item, Taxonomy
+from .model import Item, Taxonomy
 from .planner import (
     TARGETED_FROM_MINUTES,
     Choice,
@@ -19,9 +19,10 @@ from .planner import (
     left_out_reasons,
     reserve_targeted,
 )
+from .values import checked_int
+from .vocabulary import KINDS, MODES, RANGES, normalize_choice
 
-MIN_MINUTES = 10
-MAX_MINUTES = 120
+MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]
 THANKS_MINUTES = 1
 HOMEWORK_ITEMS = 3
 OBSERVATION_ITEMS = 12
@@ -184,9 +185,9 @@ def _field_of(item: Item, field: FieldMatch) -> str:
     return next((f for f in field.scope if f in item.fields), item.fields[0])
 
 
-def _check_name(what: str, value: str, known: Sequence[str]) -> None:
-    if value not in known:
-        raise UnknownNameError(what, value, known)
+def _check_name(what: str, value: str, known: Sequence[str]) -> str:
+    """``value`` as the vocabulary spells it (case and separators do not matter)."""
+    return normalize_choice(what, value, known)
 
 
 def plan_interview(
@@ -213,15 +214,11 @@ def plan_interview(
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
     match = catalog.resolve_field(field)
-    _check_name("stage", stage, [s.id for s in taxonomy.stages])
-    _check_name("mode", mode, MODES)
+    stage = _check_name("stage", stage, [s.id for s in taxonomy.stages])
+    mode = _check_name("mode", mode, MODES)
     if seniority is not None:
-        _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
-    if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise PlanError(
-            f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES}, not {minutes!r}",
-            hint="informational interviews usually last 15 to 60 minutes",
-        )
+        seniority = _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
+    minutes = checked_int("minutes", minutes)
 
     own = frozenset(i.id for i in catalog.items if i.bank not in builtin_bank_ids())
     ranking = Ranking(catalog, match, seed, own)
@@ -360,15 +357,13 @@ def find_questions(
     taxonomy = catalog.taxonomy
     match = catalog.resolve_field(field) if field else None
     if stage is not None:
-        _check_name("stage", stage, [s.id for s in taxonomy.stages])
+        stage = _check_name("stage", stage, [s.id for s in taxonomy.stages])
     if theme is not None:
-        _check_name("theme", theme, [t.id for t in taxonomy.themes])
+        theme = _check_name("theme", theme, [t.id for t in taxonomy.themes])
     if mode is not None:
-        _check_name("mode", mode, MODES)
+        mode = _check_name("mode", mode, MODES)
     if kind is not None:
-        from .model import KINDS
-
-        _check_name("kind", kind, KINDS)
+        kind = _check_name("kind", kind, KINDS)
     found = [
         item
         for item in catalog.items

@@ -53,7 +53,8 @@ def comparison_sheet(
     if not 2 <= len(names) <= MAX_COMPARED:
         raise PlanError(
             f"compare 2 to {MAX_COMPARED} conversations, not {len(names)}",
-            hint="name each person with --contact, once per person",
+            hint="name each person you talked with, once per person",
+            parameter="contact",
         )
     from ..templates_env import render_template
 
