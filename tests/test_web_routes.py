@@ -537,3 +537,30 @@ def test_json_problem_list_is_valid_json(client: CheckedClient) -> None:
     assert response.status_code == 422
     fields = {p["field"] for p in json.loads(response.text)["problems"]}
     assert {"channel", "minutes"} <= fields
+
+
+def test_an_excel_roster_once_the_library_reads_one(client: CheckedClient) -> None:
+    from interview_prep.batch import roster
+
+    if not hasattr(roster, "parse_roster"):
+        pytest.skip("the library does not read Excel rosters from bytes yet")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for line in _roster(3).decode().splitlines():
+        sheet.append(line.split(","))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = client.post(
+        "/batch",
+        files={"roster": ("class.xlsx", buffer.getvalue(), "application/octet-stream")},
+        data={"document": "script", "format": "md"},
+    )
+    assert response.status_code == 200, response.text[:2000]
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert sorted(names) == [
+        "001-student-01.md",
+        "002-student-02.md",
+        "003-student-03.md",
+        "summary.txt",
+    ]

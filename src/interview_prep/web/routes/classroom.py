@@ -24,7 +24,19 @@ from ..making import choices, download
 from ..pages import page
 from ..pool import PoolFull
 
-ROSTER_SUFFIXES = (".csv", ".yaml", ".yml")
+
+def roster_suffixes() -> tuple[str, ...]:
+    """The class-list files the library reads: Excel too once it reads uploads' bytes."""
+    from ...batch import roster
+
+    reads_bytes = hasattr(roster, "parse_roster")
+    return (".csv", ".yaml", ".yml", *((".xlsx",) if reads_bytes else ()))
+
+
+def roster_kinds() -> str:
+    return "CSV or Excel (.xlsx)" if ".xlsx" in roster_suffixes() else "CSV"
+
+
 BATCH_CONTROLS = (
     Control("roster", "Class list", kind="file", required=True),
     Control("document", "Sheet to make", "", "radios", "batch-document", default="prep-sheet"),
@@ -84,8 +96,8 @@ def classroom_page(
         errors=FormInvalid(problems).by_field(),
         shown={c.name for c in (*BATCH_CONTROLS, *UNIT_CONTROLS)},
         choices=_batch_choices(),
-        roster_kinds="CSV",
-        roster_accept=",".join((*ROSTER_SUFFIXES, "text/csv")),
+        roster_kinds=roster_kinds(),
+        roster_accept=",".join((*roster_suffixes(), "text/csv")),
         optional_columns=", ".join(c for c in COLUMNS if c not in ("name", "field")),
         max_rows=settings.max_rows,
         max_kb=settings.upload_limit // 1000,
@@ -135,7 +147,7 @@ def _roster_suffix(name: str | None) -> str:
             ]
         )
     suffix = Path(name).suffix.lower()
-    if suffix not in ROSTER_SUFFIXES:
+    if suffix not in roster_suffixes():
         raise FormInvalid(
             [
                 FieldProblem(
@@ -152,14 +164,18 @@ def _run(
     raw: bytes, suffix: str, wanted: dict[str, Any], max_rows: int, executor: Executor
 ) -> bytes:
     """Read the roster, run the batch on the app's worker processes, zip what was made."""
-    from ...batch import read_roster, run_batch
+    from ...batch import roster, run_batch
 
     with tempfile.TemporaryDirectory(prefix="interview-prep-") as folder:
-        roster = Path(folder) / f"roster{suffix}"
-        roster.write_bytes(raw)
+        path = Path(folder) / f"roster{suffix}"
         out = Path(folder) / "out"
         try:
-            students = read_roster(roster)
+            parse = getattr(roster, "parse_roster", None)
+            if parse is not None:  # the library reads the upload's bytes itself
+                students = parse(raw, f"the class list{suffix}")
+            else:
+                path.write_bytes(raw)
+                students = roster.read_roster(path)
             if len(students) > max_rows:
                 raise FormInvalid(
                     [
@@ -185,7 +201,7 @@ def _run(
             field = {"batch document": "document", "batch format": "format"}.get(
                 getattr(error, "what", ""), problem.field if problem.field in wanted else "roster"
             )
-            text = problem.message.replace(str(roster), "the class list")
+            text = problem.message.replace(str(path), "the class list")
             raise FormInvalid([FieldProblem(field, text, problem.hint, problem.choices)]) from None
         except BrokenProcessPool:
             raise PoolFull(5, "a document worker stopped; try again") from None
