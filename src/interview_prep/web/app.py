@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, *, pool: RenderPool | None = No
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if warm:
             owned_pool.warm_up()
+            _warm_up_pages()
         yield
         owned_pool.close()
 
@@ -99,6 +100,15 @@ def create_app(settings: Settings | None = None, *, pool: RenderPool | None = No
     starlette.state.settings = settings
     starlette.state.pool = pool
     return Guard(starlette, {"/batch": settings.upload_limit}, settings.body_limit)
+
+
+def _warm_up_pages() -> None:
+    """Load the banks and the templates once, before the first student waits for them."""
+    from ..params import build_document
+    from .preview import document_css, preview_html
+
+    preview_html(build_document("prep-sheet", {"field": "nurse", "stage": "college"}))
+    document_css()
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
