@@ -55,7 +55,26 @@ SCHOOL = Control(
 )
 PAPER = Control("paper", "Paper size", "", "radios", "paper", default="letter")
 
-MEETING = (CONTACT, TITLE, ORG, WHEN, WHERE, FORMAT)
+
+def heading(name: str, text: str, hint: str = "") -> Control:
+    """A section heading between controls (not an input)."""
+    return Control(f"section-{name}", text, hint, "heading")
+
+
+ABOUT_YOU = heading("you", "The job and you")
+MEETING = (
+    heading(
+        "meeting",
+        "The meeting (optional)",
+        "Printed on the sheet. Leave any of it empty to write it in by hand.",
+    ),
+    CONTACT,
+    TITLE,
+    ORG,
+    WHEN,
+    WHERE,
+    FORMAT,
+)
 
 DOCUMENT_TITLES = {
     "prep-sheet": "Make a prep sheet",
@@ -79,9 +98,10 @@ DOCUMENT_SUMMARIES = {
 }
 
 DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
-    "prep-sheet": (JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
-    "script": (JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
+    "prep-sheet": (ABOUT_YOU, JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
+    "script": (ABOUT_YOU, JOB, STAGE, MINUTES, MODE, SENIORITY, *MEETING),
     "shadow-plan": (
+        ABOUT_YOU,
         JOB,
         STAGE,
         Control(
@@ -101,7 +121,7 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
         SENIORITY,
         *MEETING,
     ),
-    "reflection": (JOB, STAGE, *MEETING),
+    "reflection": (ABOUT_YOU, JOB, STAGE, *MEETING),
     "compare": (
         JOB,
         STAGE,
@@ -156,12 +176,14 @@ LETTER_TITLES = {
 
 SENDER = (
     Control("channel", "How you will send it", "", "radios", "channel", default="email"),
+    heading("sender", "About you"),
     Control("from", "Your name", "", autocomplete="name"),
     Control("from-school", "Your school or program", "", autocomplete="organization"),
     Control("from-email", "Your email address", "", "text", autocomplete="email"),
     Control("from-phone", "Your phone number", "", "text", autocomplete="tel"),
 )
 RECIPIENT = (
+    heading("recipient", "About them"),
     Control("to", "Their name"),
     TITLE,
     ORG,
@@ -169,6 +191,7 @@ RECIPIENT = (
     Control("stage", "Where you are now", "", "radios", "stage"),
 )
 ASK = (
+    heading("ask", "How you found them (optional)"),
     Control("referral", "Who suggested you write (optional)"),
     Control("how-found", "How you found them", "For example: on the hospital's staff page."),
     Control("availability", "When you are free", "For example: most afternoons after 3."),
@@ -186,11 +209,14 @@ LINKEDIN = Control(
 )
 LETTER_MINUTES = Control("minutes", "Minutes you ask for", "From 5 to 120.", "number", default="20")
 
+DETAILS = heading("details", "The details")
+
 LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
     "request": (
         *SENDER,
         *RECIPIENT,
         *ASK,
+        DETAILS,
         LETTER_MINUTES,
         FORMAT,
         Control("follow-up-date", "When you will follow up if there is no reply", "", "date"),
@@ -199,14 +225,16 @@ LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
     "follow-up": (
         *SENDER,
         *RECIPIENT,
+        DETAILS,
         Control("request-date", "When you sent the request", "", "date"),
         LETTER_MINUTES,
         LINKEDIN,
     ),
-    "confirm": (*SENDER, *RECIPIENT, WHEN, WHERE, FORMAT, LINKEDIN),
+    "confirm": (*SENDER, *RECIPIENT, DETAILS, WHEN, WHERE, FORMAT, LINKEDIN),
     "thank-you": (
         *SENDER,
         *RECIPIENT,
+        DETAILS,
         WHEN,
         Control("learned", "One thing you learned", "", "area"),
         Control("referred", "People they suggested you talk to", "", "list", repeat=3),
@@ -215,6 +243,7 @@ LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
     "keep-in-touch": (
         *SENDER,
         *RECIPIENT,
+        DETAILS,
         WHEN,
         Control("news", "Your news", "", "area"),
         LINKEDIN,
@@ -223,6 +252,7 @@ LETTER_CONTROLS: dict[str, tuple[Control, ...]] = {
         *SENDER,
         *RECIPIENT,
         *ASK,
+        DETAILS,
         Control("hours", "Hours you ask to shadow", "From 1 to 40.", "number"),
         LINKEDIN,
     ),

@@ -25,7 +25,9 @@ class FieldProblem:
 
     @property
     def text(self) -> str:
-        return self.message if not self.hint else f"{self.message} ({self.hint})"
+        """The message as a page shows it: a capital first letter, the hint after it."""
+        text = self.message if not self.hint else f"{self.message} ({self.hint})"
+        return text[:1].upper() + text[1:]
 
 
 class FormInvalid(Exception):
