@@ -20,6 +20,7 @@ class Control:
     autocomplete: str = "off"
     repeat: int = 1  # inputs shown for a list
     default: str = ""
+    empty: str = "Not sure"  # the first option of a select, meaning "not given"
 
 
 JOB = Control(

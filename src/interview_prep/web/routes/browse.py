@@ -20,9 +20,9 @@ SUGGESTIONS = 10
 MAX_QUERY = 200
 CONTROLS = (
     replace(JOB, required=False, hint="Leave it empty for every job."),
-    Control("stage", "Where you are now", "", "select", "stage"),
-    Control("theme", "Theme", "", "select", "theme"),
-    replace(MODE, kind="select", default=""),
+    Control("stage", "Where you are now", "", "select", "stage", empty="Any"),
+    Control("theme", "Theme", "", "select", "theme", empty="Any"),
+    replace(MODE, kind="select", default="", empty="Any"),
 )
 
 

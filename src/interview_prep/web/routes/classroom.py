@@ -100,8 +100,12 @@ def classroom_page(
         roster_accept=",".join((*roster_suffixes(), "text/csv")),
         optional_columns=", ".join(c for c in COLUMNS if c not in ("name", "field")),
         max_rows=settings.max_rows,
-        max_kb=settings.upload_limit // 1000,
+        max_size=_size(settings.upload_limit),
     )
+
+
+def _size(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit // 1000} KB"
 
 
 async def classroom(request: Request) -> Response:
