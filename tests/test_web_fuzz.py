@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
 from interview_prep.web import Settings, create_app
-from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES
+from interview_prep.web.controls import LETTER_TITLES, document_kinds
 
 NAMES = (
     "field", "stage", "minutes", "mode", "seniority", "seed", "contact", "title", "org",
@@ -26,7 +26,7 @@ NAMES = (
     "school", "paper", "format", "fragment", "heading-level", "logo", "css", "templates",
 )  # fmt: skip
 ROUTES = (
-    *(f"/documents/{kind}" for kind in DOCUMENT_TITLES),
+    *(f"/documents/{kind}" for kind in document_kinds()),
     *(f"/letters/{kind}" for kind in LETTER_TITLES),
     "/documents/Prep_Sheet",
     "/letters/../about",

@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 import interview_prep as ip
 from interview_prep.web import Settings, create_app
-from interview_prep.web.controls import DOCUMENT_TITLES, LETTER_TITLES
+from interview_prep.web.controls import LETTER_TITLES, document_kinds
 from interview_prep.web.pool import RenderPool
 
 PAGES = (
@@ -33,7 +33,7 @@ PAGES = (
     "/questions",
     "/questions?field=nurse&stage=college&theme=&mode=",
     "/classroom",
-    *(f"/documents/{kind}" for kind in DOCUMENT_TITLES),
+    *(f"/documents/{kind}" for kind in document_kinds()),
     *(f"/letters/{kind}" for kind in LETTER_TITLES),
 )
 NURSE = {"field": "nurse", "stage": "college", "minutes": "30"}
@@ -148,7 +148,7 @@ def test_health_and_assets(client: CheckedClient) -> None:
     assert missing.status_code == 404 and "Page not found" in missing.text
 
 
-@pytest.mark.parametrize("kind", DOCUMENT_TITLES)
+@pytest.mark.parametrize("kind", document_kinds())
 def test_every_document_kind_previews_and_downloads_markdown(
     client: CheckedClient, kind: str
 ) -> None:

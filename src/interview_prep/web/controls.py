@@ -77,6 +77,7 @@ MEETING = (
     FORMAT,
 )
 
+# the kinds' page titles and summaries, said for a student
 DOCUMENT_TITLES = {
     "prep-sheet": "Make a prep sheet",
     "script": "Make an interview script",
@@ -281,6 +282,32 @@ MEDIA_TYPES = {
 }
 
 
+def document_kinds() -> tuple[str, ...]:
+    """Every kind of document the parameter layer builds: a new kind gets a page the day it
+    lands (with the generic controls until it has its own)."""
+    from ..params import DOCUMENT_KINDS
+
+    return tuple(DOCUMENT_KINDS)
+
+
+def document_title(kind: str) -> str:
+    return DOCUMENT_TITLES.get(kind) or f"Make a {kind.replace('-', ' ')}"
+
+
+def document_summary(kind: str) -> str:
+    from ..params import DOCUMENT_KINDS
+
+    return DOCUMENT_SUMMARIES.get(kind) or DOCUMENT_KINDS[kind].summary
+
+
+def document_controls(kind: str) -> tuple[Control, ...]:
+    return DOCUMENT_CONTROLS.get(kind) or (ABOUT_YOU, JOB, STAGE, MINUTES, *MEETING)
+
+
 def formats_for(kind: str) -> Sequence[str]:
-    """The download formats a document page offers."""
-    return (*DOCUMENT_FORMATS, "ics") if kind == "timeline" else DOCUMENT_FORMATS
+    """The download formats a document page offers: the kind's own, PDF first."""
+    from ..params import DOCUMENT_KINDS
+
+    offered = DOCUMENT_KINDS[kind].formats
+    ordered = dict.fromkeys((*DOCUMENT_FORMATS, *offered))
+    return tuple(f for f in ordered if f in offered and f != "html")

@@ -56,9 +56,8 @@ def form_page(
     from .preview import preview_html
 
     documents = family == "documents"
-    controls = (ui.DOCUMENT_CONTROLS if documents else ui.LETTER_CONTROLS)[kind]
+    controls = ui.document_controls(kind) if documents else ui.LETTER_CONTROLS[kind]
     look = (ui.SCHOOL, ui.PAPER)
-    titles = ui.DOCUMENT_TITLES if documents else ui.LETTER_TITLES
     letter_text = None
     if document is not None and not documents and document.channel in ("email", "linkedin"):
         letter_text = document.text
@@ -67,8 +66,8 @@ def form_page(
     return page(
         "make.html",
         status,
-        title=titles[kind],
-        summary=ui.DOCUMENT_SUMMARIES.get(kind, "") if documents else "",
+        title=ui.document_title(kind) if documents else ui.LETTER_TITLES[kind],
+        summary=ui.document_summary(kind) if documents else "",
         noun=kind.replace("-", " ") if documents else "letter",
         action=f"/{family}/{kind}",
         current=f"/{family}/{kind}" if documents else "/letters",

@@ -6,12 +6,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from ..controls import DOCUMENT_SUMMARIES, DOCUMENT_TITLES, LETTER_TITLES
+from ..controls import LETTER_TITLES, document_kinds, document_summary, document_title
 from ..pages import page
 
 
 async def home(request: Request) -> Response:
-    documents = tuple((k, t, DOCUMENT_SUMMARIES[k]) for k, t in DOCUMENT_TITLES.items())
+    documents = tuple((k, document_title(k), document_summary(k)) for k in document_kinds())
     return page(
         "home.html",
         title="Get ready to talk with someone about their job",

@@ -7,13 +7,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..controls import DOCUMENT_TITLES
+from ..controls import document_kinds
 from ..making import form_page, make
 
 
 def _kind(request: Request) -> str:
     kind = str(request.path_params["kind"])
-    if kind not in DOCUMENT_TITLES:
+    if kind not in document_kinds():
         raise HTTPException(404, f"there is no document called {kind!r}")
     return kind
 
