@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.myst import markdown_to_mdast, plugin_path
-from interview_prep.sphinx import InterviewQuestions, InterviewScript
+from interview_prep.integrations.myst import markdown_to_mdast, plugin_path
+from interview_prep.integrations.sphinx import InterviewQuestions, InterviewScript
 
 from .tools import need
 

@@ -183,7 +183,7 @@ def logo_data_uri(path: Path) -> str:
             f"the logo {path} is not an image this tool can use",
             hint="use a .png, .jpg, .gif, .svg or .webp file",
         )
-    from .inputs import read_input
+    from .files.read import read_input
 
     data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

@@ -9,10 +9,10 @@ from datetime import date, datetime
 from os import PathLike
 from typing import Any
 
-from ..catalog import Catalog, default_catalog
+from ..catalog.catalog import Catalog, default_catalog
 from ..errors import LetterTooLongError
 from ..model import Contact, Meeting, Sender
-from ..select import Plan
+from ..planning.plan import Plan
 from ..vocabulary import CHANNELS, LETTER_KINDS, normalize_choice
 from .document import Document
 
@@ -114,7 +114,7 @@ def letter(
     _check_numbers(
         minutes, hours, (follow_up, request_date, today, meeting.when if meeting else None)
     )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     meeting = meeting or Meeting()
     sender = sender or Sender()

@@ -7,7 +7,7 @@ from os import PathLike
 
 from ..errors import PlanError
 from ..model import Contact, Meeting, Notes
-from ..select import Plan
+from ..planning.plan import Plan
 from .document import Document
 
 MAX_COMPARED = 5
@@ -25,7 +25,7 @@ def reflection_sheet(
     """Questions to answer in writing the same day: what you learned, and what comes next.
 
     With ``notes`` the sheet carries what was said, what was learned and who was named."""
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "plan": plan,
@@ -56,7 +56,7 @@ def comparison_sheet(
             hint="name each person you talked with, once per person",
             parameter="contact",
         )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     themes = {theme.id: theme for theme in plan.taxonomy.themes}
     if notes is not None and len(notes) != len(names):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import InterviewPrepError
+from ..errors import InterviewPrepError
 
 # option -> (kind, what it holds); whole numbers carry their smallest allowed value
 OPTIONS: dict[str, tuple[str, str]] = {
@@ -27,7 +27,7 @@ DIRECTIVES = {
 
 def whole_number(options: Mapping[str, Any], name: str, default: int | None) -> int | None:
     """A whole-number option such as ``heading-offset``, checked like every other option."""
-    from .params import ValueReader
+    from ..params import ValueReader
 
     reader = ValueReader(options)
     value = reader.number(name, default, range_name="heading offset")
@@ -43,9 +43,9 @@ def _raise_for_directive(reader: Any) -> None:
 
 def script_markdown(options: Mapping[str, Any]) -> str:
     """The Markdown of ``interview-script``; needs ``field`` and ``stage``."""
-    from .catalog import default_catalog
-    from .documents import interview_script
-    from .params import PlanParams, ValueReader
+    from ..catalog.catalog import default_catalog
+    from ..documents import interview_script
+    from ..params import PlanParams, ValueReader
 
     catalog = default_catalog()
     reader = ValueReader(options)
@@ -56,8 +56,8 @@ def script_markdown(options: Mapping[str, Any]) -> str:
 
 def questions_markdown(options: Mapping[str, Any]) -> str:
     """The Markdown of ``interview-questions``: a bullet list; every option is optional."""
-    from .markdown_text import escape_markdown
-    from .select import find_questions
+    from ..markdown.escape import escape_markdown
+    from ..planning.questions import find_questions
 
     found = find_questions(
         options.get("field"),
@@ -75,6 +75,6 @@ def directive_markdown(name: str, options: Mapping[str, Any]) -> str:
         return script_markdown(options)
     if name == "interview-questions":
         return questions_markdown(options)
-    from .errors import UnknownNameError
+    from ..errors import UnknownNameError
 
     raise UnknownNameError("directive", name, list(DIRECTIVES))

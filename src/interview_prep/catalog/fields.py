@@ -6,8 +6,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
-from .model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
+from ..errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
+from ..model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
 
 LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 
