@@ -147,7 +147,7 @@ def problem_from_error(error: InterviewPrepError, default: str | None = None) ->
 def build_unit(values: Values) -> tuple[Any, str]:
     """The course unit and its paper size (the parameter layer has no unit kind yet: this
     reads the values with its `ValueReader`, as its handout builder does)."""
-    from ..catalog import default_catalog
+    from .. import default_catalog
     from ..documents import course_unit
     from ..model import Branding
     from ..params import ParameterError, ValueReader

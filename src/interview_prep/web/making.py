@@ -26,7 +26,7 @@ LABELS = {"in-person": "In person", "high-school": "High school"}
 @lru_cache(maxsize=1)
 def choices() -> dict[str, tuple[tuple[str, str], ...]]:
     """The options of every select and radio group, from the catalog and the vocabulary."""
-    from ..catalog import default_catalog
+    from .. import default_catalog
     from ..vocabulary import CHOICES
 
     taxonomy = default_catalog().taxonomy

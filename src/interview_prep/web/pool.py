@@ -174,8 +174,8 @@ def _process_pool(workers: int) -> Executor:
 def _start_worker() -> None:
     """In a new worker: end with the server, and load the banks and the PDF engine now
     rather than during a student's first render."""
+    from .. import default_catalog
     from ..batch.run import _die_with_parent
-    from ..catalog import default_catalog
     from ..render import warm_up_pdf_engine
 
     _die_with_parent()

@@ -27,8 +27,7 @@ CONTROLS = (
 
 
 async def questions(request: Request) -> Response:
-    from ...catalog import default_catalog
-    from ...select import find_questions
+    from ... import default_catalog, find_questions
 
     values = {
         c.name: request.query_params[c.name].strip()[:MAX_QUERY]
@@ -79,7 +78,7 @@ async def questions(request: Request) -> Response:
 
 async def fields(request: Request) -> Response:
     """GET /api/fields?q=TEXT: suggestions as ``[{id, title, kind}]``."""
-    from ...catalog import default_catalog
+    from ... import default_catalog
 
     query = request.query_params.get("q", "").strip()
     if not query:
