@@ -391,7 +391,8 @@ def test_a_planted_cache_entry_runs_nothing(
 ) -> None:
     import pickle
 
-    from interview_prep.catalog import cache, catalog
+    from interview_prep.catalog import cache
+    from interview_prep.catalog import reading as catalog
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()
