@@ -307,7 +307,7 @@ def test_a_big_body_is_refused_with_413(client: CheckedClient) -> None:
 
 def test_a_full_pool_answers_503_with_retry_after() -> None:
     pool = RenderPool(1, queue=0)
-    with CheckedClient(create_app(pool=pool)) as client:
+    with CheckedClient(create_app(Settings(warm_up=False), pool=pool)) as client:
         with pool.admit():  # the only slot is taken
             busy = client.post("/documents/script", data={**NURSE, "format": "pdf"})
             assert busy.status_code == 503
@@ -321,7 +321,7 @@ def test_a_render_over_its_time_limit_answers_503() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     pool = RenderPool(1, timeout=0.001, executor_factory=ThreadPoolExecutor)
-    with CheckedClient(create_app(pool=pool)) as client:
+    with CheckedClient(create_app(Settings(warm_up=False), pool=pool)) as client:
         slow = client.post("/documents/prep-sheet", data={**NURSE, "format": "docx"})
         assert slow.status_code == 503 and "longer than" in slow.text
         assert "retry-after" in slow.headers
@@ -482,7 +482,7 @@ def test_roster_problems_are_shown_on_the_page(client: CheckedClient) -> None:
 
 
 def test_the_roster_row_limit() -> None:
-    with CheckedClient(create_app(Settings(max_rows=5))) as client:
+    with CheckedClient(create_app(Settings(max_rows=5, warm_up=False))) as client:
         response = client.post("/batch", files={"roster": ("c.csv", _roster(6), "text/csv")})
         assert response.status_code == 422 and "at most 5" in response.text
 
