@@ -15,7 +15,7 @@ import pytest
 
 import interview_prep as ip
 from interview_prep.model import Occupation
-from interview_prep.topics import WHAT_TO_ASK, topic_of
+from interview_prep.planning.topics import WHAT_TO_ASK, topic_of
 
 MIN_OWN_SHARE = 0.60  # the job's own questions or its parent's
 MIN_NEAR_SHARE = 0.75  # ... or its sub-cluster's
