@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import interview_prep as ip
-from interview_prep.catalog import Catalog
-from interview_prep.paraphrase import inferred_topic, same_ask, sense
-from interview_prep.schema import parse_bank, parse_taxonomy
-from interview_prep.yamlfile import read_yaml
+from interview_prep.catalog.catalog import Catalog
+from interview_prep.catalog.schema import parse_bank, parse_taxonomy
+from interview_prep.files.yamlfile import read_yaml
+from interview_prep.planning.paraphrase import inferred_topic, same_ask, sense
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fit"
 

@@ -15,7 +15,7 @@ from ..errors import InterviewPrepError, Location, Problem
 COLUMNS = {
     "name": "the student's name (required)",
     "field": "occupation or cluster (required)",
-    "stage": "high-school, college, recent-grad, career-changer or returning",
+    "stage": "high-school, college, recent-grad, career-changer, returning or returning-new-field",
     "minutes": "length of the meeting (default 30)",
     "mode": "interview or shadow",
     "seniority": "early, mid or senior: the person met",
@@ -52,7 +52,7 @@ class Student:
 def read_roster(path: str | os.PathLike[str]) -> list[Student]:
     """Read a CSV or YAML roster; column names are checked, rows are checked later."""
     from ..errors import InputFileError
-    from ..inputs import read_input
+    from ..files.read import read_input
 
     source = Path(path)
     try:
@@ -139,7 +139,7 @@ def _csv_rows(text: str, source: str) -> list[Student]:
 
 
 def _yaml_rows(text: str, source: str) -> list[Student]:
-    from ..yamlfile import read_yaml
+    from ..files.yamlfile import read_yaml
 
     doc = read_yaml(text, source)
     data = doc.data.get("students") if isinstance(doc.data, dict) else doc.data
