@@ -1,7 +1,7 @@
 """The `interview-prep` command line: a thin layer over the public API, one module per
 command family."""
 
-from . import banks, classroom, course, documents, explore, family, journal, letters
+from . import banks, classroom, course, documents, explore, family, journal, letters, serve
 from .app import main
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "journal",
     "letters",
     "main",
+    "serve",
 ]
