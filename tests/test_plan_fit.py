@@ -11,7 +11,7 @@ import interview_prep as ip
 from interview_prep.catalog.catalog import Catalog
 from interview_prep.catalog.schema import parse_bank, parse_taxonomy
 from interview_prep.files.yamlfile import read_yaml
-from interview_prep.planning.paraphrase import inferred_topic, same_ask, sense
+from interview_prep.planning.paraphrase import field_words, inferred_topic, same_ask, sense
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fit"
 
@@ -75,6 +75,17 @@ def test_the_paraphrase_check_uses_lemmas_and_synonyms() -> None:
     assert not same_ask("How could I return the favor?", "What was coming back like?")
     assert same_ask("How did you get hired at your first hospital?", "How did you get hired?")
     assert not same_ask("What's the best part of your job?", "What's the best advice you got?")
+
+
+def test_a_jobs_own_subject_words_do_not_make_questions_alike(catalog: Catalog) -> None:
+    advice = "What would you tell someone who's thinking about law school?"
+    path = "What made you choose law school?"
+    own = [path, "How did law school change you?", "Which law school class mattered?"]
+    match = catalog.resolve_field("surgeon")
+    subject = field_words(match, own)
+    assert {"law", "school", "surgeon", "medicine", "healthcare"} <= subject
+    assert same_ask(advice, path) and not same_ask(advice, path, subject)
+    assert same_ask("How did you get hired?", "What did getting hired look like?", subject)
 
 
 def test_a_core_slot_holds_only_a_question_on_its_theme(catalog: Catalog) -> None:

@@ -11,7 +11,13 @@ career questions repeat: hiring, licenses, coming back, paying for training.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..catalog.fields import FieldMatch
 
 # words that carry no meaning of their own in a question ("what did getting hired look like")
 LIGHT = frozenset(
@@ -23,7 +29,7 @@ LIGHT = frozenset(
     what when where which who whom why will with would you your yours actually ever first go
     going kind lot part piece place say see seem sort take tell time today usually very s t d
     ll re ve m now here people someone person team work job career field role line profession
-    occupation
+    occupation become want decide made lead led push pushed draw drew thinking choose chose
     """.split()  # noqa: SIM905
 )
 # phrases that mean one thing, matched before single words
@@ -90,6 +96,8 @@ SYNONYMS = {
 TOPIC_OF = {"license": "license-certification", "tuition": "paying-for-training"}
 # meanings strong enough that a question adding one word to them asks the same thing
 STRONG = frozenset({"hire", "license", "return", "tuition", "promote", "pay", "break"})
+SUBJECT_MIN_ITEMS = 3
+SUBJECT_SHARE = 0.25
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
@@ -161,17 +169,28 @@ def inferred_topic(text: str) -> str | None:
     return next((topic for word, topic in TOPIC_OF.items() if word in meanings), None)
 
 
-def same_ask(first: str, second: str) -> bool:
+def same_ask(first: str, second: str, ignore: frozenset[str] = frozenset()) -> bool:
     """True when two questions ask the same thing: they settle on the same topic (licenses,
     paying for training), or mean the same words, or share at least two meanings and half
     of all of them, or one adds a single word to a strong meaning ("get hired" and "get
-    hired at your first hospital")."""
+    hired at your first hospital"). Words in ``ignore`` (the job's own name, which every
+    question in its plan may say) do not count."""
     topic = inferred_topic(first)
     if topic is not None and topic == inferred_topic(second):
         return True
-    a, b = sense(first), sense(second)
+    a, b = sense(first) - ignore, sense(second) - ignore
     shared = len(a & b)
     if (bool(a) and a == b) or (shared >= 2 and 2 * shared >= len(a | b)):
         return True
     small, large = sorted((a, b), key=len)
     return bool(small & STRONG) and small <= large and len(large) <= len(small) + 1
+
+
+def field_words(match: FieldMatch, own: Sequence[str] = ()) -> frozenset[str]:
+    """Meanings that tell nothing about what a question in this field's plan asks: those of
+    the field's names, and those a quarter or more of its ``own`` questions share (at least
+    three: "law school" in a lawyer's, "behind the bar" in a bartender's)."""
+    names = [match.title, match.subcluster_title or "", match.cluster_title]
+    counts = Counter(word for text in own for word in sense(text))
+    floor = max(SUBJECT_MIN_ITEMS, len(own) * SUBJECT_SHARE)
+    return sense(" ".join(names)) | {word for word, n in counts.items() if n >= floor}

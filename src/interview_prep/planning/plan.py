@@ -11,6 +11,7 @@ from ..errors import PlanError
 from ..model import Item, Taxonomy
 from ..values import checked_int
 from ..vocabulary import MODES, RANGES, normalize_choice
+from .paraphrase import field_words
 from .similar import similarity
 from .steps import (
     TARGETED_FROM_MINUTES,
@@ -278,7 +279,10 @@ def plan_interview(
     required = [t.id for t in taxonomy.themes if t.core]
     if mode == "shadow":
         required = ["debrief", *required]
-    choice = Choice(budget, taxonomy, ranking, fixed=list(closing))
+    own_texts = [i.text for i in talk if ranking.rank(i) == 0]
+    choice = Choice(
+        budget, taxonomy, ranking, fixed=list(closing), job_words=field_words(match, own_texts)
+    )
     choice.rank_by_theme(talk)
     if minutes >= TARGETED_FROM_MINUTES:
         reserve_targeted(choice, talk, required, stage, seniority)

@@ -113,6 +113,7 @@ class Choice:
     gists: dict[str, Gist] = field(default_factory=dict)
 
     best_rank: dict[str, int] = field(default_factory=dict)
+    job_words: frozenset[str] = frozenset()  # the field's own names, said by many questions
     notes: list[str] = field(default_factory=list)  # slots with no fitting question
 
     @property
@@ -163,7 +164,7 @@ class Choice:
                 self.twin_topics[item.id] = topic
                 return other
             theirs = self.gists.setdefault(other.id, gist(other.text))
-            if near_duplicate(mine, theirs) or same_ask(item.text, other.text):
+            if near_duplicate(mine, theirs) or same_ask(item.text, other.text, self.job_words):
                 return other
         return None
 
