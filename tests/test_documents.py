@@ -148,8 +148,9 @@ def _visible_text(html: str) -> str:
 
 def test_documents_show_themselves_in_notebooks() -> None:
     plan = ip.plan_interview("nurse", "college", 30)
-    assert plan._repr_markdown_().startswith("# Interview script")
-    assert "<h1>" in plan._repr_html_()
+    assert plan._repr_markdown_() == plan.to_markdown()
+    assert plan.to_markdown().startswith("# Plan: Registered Nurse, 30 minutes")
+    assert "<h1>" in plan._repr_html_() and "<table>" in plan._repr_html_()
     sheet = ip.prep_sheet(plan)
     assert sheet._repr_markdown_() == sheet.markdown
     assert "<h2>" in sheet._repr_html_()

@@ -25,6 +25,7 @@ MAX_MINUTES = 120
 THANKS_MINUTES = 1
 HOMEWORK_ITEMS = 3
 OBSERVATION_ITEMS = 12
+EXPLAINED_RUNNERS_UP = 12
 
 
 @dataclass(frozen=True)
@@ -127,15 +128,56 @@ class Plan:
             ],
         }
 
-    def _repr_markdown_(self) -> str:
-        from .documents import interview_script
+    def to_markdown(self, *, explain: bool = False) -> str:
+        """The plan as a Markdown table (what a notebook shows); ``explain`` adds why each
+        question was chosen and why the runners-up were not."""
+        from .markdown_text import escape_markdown
 
-        return interview_script(self).markdown
+        lines = [
+            f"# Plan: {escape_markdown(self.field.title)}, {self.minutes} minutes",
+            "",
+            f"{self.total_minutes} of {self.minutes} minutes planned "
+            f"(opening {self.opening_minutes}, questions {self.question_minutes}, closing and "
+            f"thanks {self.reserved_minutes - self.opening_minutes}).",
+            "",
+            "| by | min | theme | question |",
+            "|---|---|---|---|",
+        ]
+        for planned in (*self.questions, *self.closing):
+            item = planned.item
+            lines.append(
+                f"| {planned.ends_at} | {item.minutes} | {item.theme} | "
+                f"{escape_markdown(item.text)} |"
+            )
+        if self.uncovered:
+            lines += ["", "Core themes not covered: " + ", ".join(self.uncovered)]
+        if not explain:
+            lines += ["", f"Left out: {len(self.left_out)} questions (the explanation says why)."]
+            return "\n".join(lines) + "\n"
+        lines += ["", "## Why these questions", ""]
+        for planned in (*self.questions, *self.closing):
+            reasons = "; ".join(planned.reasons)
+            lines.append(f"- **{escape_markdown(planned.item.id)}**: {escape_markdown(reasons)}")
+        # near-twins first, then those that lost their theme to a chosen question
+        runners = sorted(
+            self.left_out,
+            key=lambda x: (not x.reason.startswith("too like"), "; " not in x.reason),
+        )
+        lines += ["", "## Runners-up, and why not", ""]
+        for left in runners[:EXPLAINED_RUNNERS_UP]:
+            lines.append(f"- {escape_markdown(left.item_id)}: {escape_markdown(left.reason)}")
+        if len(runners) > EXPLAINED_RUNNERS_UP:
+            more = len(runners) - EXPLAINED_RUNNERS_UP
+            lines.append(f"- and {more} more for lack of time (the JSON form gives every reason)")
+        return "\n".join(lines) + "\n"
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
 
     def _repr_html_(self) -> str:
-        from .documents import interview_script
+        from .render import markdown_to_html
 
-        return interview_script(self).to_html(fragment=True)
+        return markdown_to_html(self.to_markdown())
 
 
 def _field_of(item: Item, field: FieldMatch) -> str:

@@ -152,17 +152,28 @@ class Document:
             atomic_write(Path(path), data, force=force)
         return data
 
-    def render(self, format: str) -> bytes | str:
-        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``."""
+    def render(
+        self,
+        format: str,
+        *,
+        paper: str | None = None,
+        fragment: bool = False,
+        heading_offset: int = 0,
+    ) -> bytes | str:
+        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``: the one
+        place a format is chosen. ``fragment`` and ``heading_offset`` embed HTML or Markdown in
+        a page; ``paper`` sizes PDF and Word."""
         if format == "md":
-            return self.markdown
+            return self.to_markdown(heading_offset=heading_offset)
         if format == "html":
-            return self.to_html()
+            return self.to_html(
+                fragment=fragment or bool(heading_offset), heading_offset=heading_offset
+            )
         if format == "pdf":
-            return self.to_pdf()
+            return self.to_pdf(paper=paper)
         if format == "docx":
-            return self.to_docx()
-        raise UnknownNameError("format", format, FORMATS)
+            return self.to_docx(paper=paper)
+        raise UnknownNameError("format", format, FORMATS, parameter="format")
 
     def save(
         self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False

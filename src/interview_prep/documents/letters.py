@@ -52,9 +52,9 @@ class Letter(Document):
     characters: int = 0
     limit: int | None = None
 
-    def render(self, format: str) -> bytes | str:
+    def render(self, format: str, **options: Any) -> bytes | str:
         """Also ``txt``: the plain text to paste into an email or read on the phone."""
-        return self.text if format == "txt" else super().render(format)
+        return self.text if format == "txt" else super().render(format, **options)
 
     @property
     def counts(self) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from ..errors import InterviewPrepError, PlanError
 from ..model import Contact
@@ -48,8 +49,9 @@ class Timeline(Document):
             atomic_write(Path(path), data, force=force)
         return data
 
-    def render(self, format: str) -> bytes | str:
-        return self.to_ics() if format == "ics" else super().render(format)
+    def render(self, format: str, **options: Any) -> bytes | str:
+        """Also ``ics``: the steps as calendar reminders."""
+        return self.to_ics() if format == "ics" else super().render(format, **options)
 
 
 def add_business_days(start: date, days: int) -> date:
