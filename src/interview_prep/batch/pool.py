@@ -6,7 +6,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -69,7 +69,7 @@ def bounded(
     window: int,
     *,
     owned: bool,
-) -> Iterator[tuple[Key, Future[Any]]]:
+) -> Generator[tuple[Key, Future[Any]], None, None]:
     """Run ``function(*args)`` for each ``(key, args)``, at most ``window`` at a time, and
     yield each key with its finished future as soon as it finishes.
 

@@ -6,9 +6,8 @@ import csv
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InterviewPrepError, Location, Problem
@@ -90,21 +89,19 @@ def parse_roster(data: bytes, source: str) -> list[Student]:
 
 
 def normal_choice(parameter: str, text: str) -> str:
-    """A choice as a person may type it (``High School``, ``HIGH-SCHOOL``, ``Email``) in
-    the vocabulary's own spelling."""
-    return _normalizer()(parameter, text)
+    """A choice as a person may type it (``High School``, ``HIGH-SCHOOL``, ``Email``, ``A4``)
+    in the vocabulary's own spelling. A word the vocabulary does not know is given back as
+    typed, so the row that holds it is reported with the closest words and skipped."""
+    from ..errors import UnknownNameError
+    from ..vocabulary import CHOICES, choice_key, normalize_choice
 
-
-@lru_cache(maxsize=1)
-def _normalizer() -> Callable[[str, str], str]:
+    name = parameter.replace("_", "-")
+    if name not in CHOICES:
+        return choice_key(text)
     try:
-        from ..vocabulary import normalize_choice  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-
-        def normalize_choice(parameter: str, text: str) -> str:
-            return re.sub(r"[\s_-]+", "-", text.strip().lower())
-
-    return normalize_choice  # type: ignore[no-any-return,unused-ignore]
+        return normalize_choice(name, text)
+    except UnknownNameError:
+        return text
 
 
 def _decode(raw: bytes) -> str:
