@@ -31,13 +31,13 @@ class Part:
 
 def plan_parts(count: int, folder: Path, document: str) -> list[Part]:
     """One part for a class; for a bigger roster one per 50 students, named by position."""
-    stem = f"all-{document}s"
-    if count <= CHUNK:
+    stem, size = f"all-{document}s", CHUNK
+    if count <= size:
         return [Part(1, count, folder / f"{stem}.pdf")]
     return [
-        Part(start + 1, min(start + CHUNK, count), folder / f"{stem}-{start + 1:04d}-{end:04d}.pdf")
-        for start in range(0, count, CHUNK)
-        for end in [min(start + CHUNK, count)]
+        Part(start + 1, end, folder / f"{stem}-{start + 1:04d}-{end:04d}.pdf")
+        for start in range(0, count, size)
+        for end in [min(start + size, count)]
     ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InterviewPrepError, OutputError
-from .combine import CHUNK, Part, merge, part_recipe, plan_parts
+from .combine import Part, merge, part_recipe, plan_parts
 from .make import Job, catalog_for, glyph_list, safe_file_name
 from .pool import bounded, worker_pool
 from .roster import Student, normal_choice, read_roster
@@ -209,6 +209,13 @@ def _outcome(
             manifest.note(written.name, written.entry)
     except InterviewPrepError as error:
         return Outcome(student.row, student.name, error=str(error).replace("\n", " "))
+    except Exception as error:  # one student's unforeseen failure must not stop a district
+        return Outcome(
+            student.row,
+            student.name,
+            error=f"could not be made ({type(error).__name__}: {error}); this is a bug in "
+            "interview-prep: please report it with this row",
+        )
     return Outcome(
         student.row,
         student.name,
@@ -259,7 +266,7 @@ class _Run:
             self.on_done(outcome)
         if not self.parts:
             return
-        index = (position - 1) // CHUNK
+        index = (position - 1) // (self.parts[0].last - self.parts[0].first + 1)
         self.waiting[index] -= 1
         if self.waiting[index] == 0 and index not in self.blocked:
             self._merge(index, self.parts[index])
