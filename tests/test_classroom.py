@@ -18,7 +18,13 @@ from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 import interview_prep as ip
-from interview_prep.batch import RosterError, read_roster, run_batch, safe_file_name
+from interview_prep.batch import (
+    RosterError,
+    parse_roster,
+    read_roster,
+    run_batch,
+    safe_file_name,
+)
 from interview_prep.cli import main
 
 from .conftest import REPO
@@ -388,6 +394,7 @@ def test_an_excel_roster_saved_by_openpyxl(tmp_path: Path) -> None:
             },
         ),
     ]
+    assert parse_roster(path.read_bytes(), "upload.xlsx") == read_roster(path)  # an upload
     result = CliRunner().invoke(
         main, ["batch", str(path), "--out", str(tmp_path / "out"), "--format", "MD", "-j", "1"]
     )
