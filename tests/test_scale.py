@@ -195,3 +195,44 @@ def _first_page_text(path: Path) -> str:
         return str(document[0].get_textpage().get_text_range())
     finally:
         document.close()
+
+
+class _ElsewhereExecutor(ThreadPoolExecutor):
+    """Runs each task as a worker on another machine would: the batch folder's path leads
+    to an empty folder there."""
+
+    def __init__(self, elsewhere: Path) -> None:
+        super().__init__(2)
+        self.elsewhere = elsewhere
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        from dataclasses import replace
+
+        job, destination = args
+        return super().submit(fn, job, replace(destination, folder=str(self.elsewhere)))
+
+
+def test_workers_that_cannot_see_the_folder_send_documents_back(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with ThreadPoolExecutor(2) as threads:
+        here = run_batch(roster, tmp_path / "here", format="md", executor=threads)
+    seen: list[str] = []
+    with _ElsewhereExecutor(elsewhere) as remote:
+        sent = run_batch(
+            roster,
+            tmp_path / "sent",
+            format="md",
+            executor=remote,
+            on_done=lambda outcome: seen.append(outcome.name),
+        )
+    assert not list(elsewhere.iterdir())  # nothing written on the "other machine"
+    assert sorted(seen) == ["Ana Ruiz", "Bo Li", "Cy Oduya"]
+    for mine, theirs in zip(here.outcomes, sent.outcomes, strict=True):
+        assert mine.path is not None and theirs.path is not None
+        assert theirs.path.read_bytes() == mine.path.read_bytes()
+        assert theirs.size == mine.size == len(mine.path.read_bytes())
+    rerun = run_batch(roster, tmp_path / "sent", format="md", jobs=1)
+    assert all(o.skipped for o in rerun.outcomes)  # the calling process recorded them
