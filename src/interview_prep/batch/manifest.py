@@ -18,6 +18,7 @@ import secrets
 import stat
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import OutputError
@@ -41,14 +42,19 @@ class Entry:
 
 def recipe(job: Job, bank_digest: str) -> str:
     """A hash of everything that shapes the file a job makes."""
-    from importlib.metadata import version
-
     record = asdict(job)
     record["student"] = sorted(job.student.values.items())
     record["banks"] = bank_digest
-    record["package"] = version("interview-prep")
+    record["package"] = _package_version()
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _package_version() -> str:
+    from importlib.metadata import version
+
+    return version("interview-prep")
 
 
 def bank_digest(banks: Iterable[str]) -> str:
