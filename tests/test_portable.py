@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it.tree import SyntaxTreeNode
 
 import interview_prep as ip
-from interview_prep.markdown_text import escape_markdown
+from interview_prep.markdown.escape import escape_markdown
 from interview_prep.render import markdown_parser, markdown_to_html
 from interview_prep.writers.portable import portable_markdown
 

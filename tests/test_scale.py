@@ -14,8 +14,8 @@ from types import ModuleType
 import pytest
 
 import interview_prep as ip
-from interview_prep import fonts
 from interview_prep.batch import run_batch
+from interview_prep.writers import fonts
 
 from .conftest import REPO
 

@@ -121,18 +121,15 @@ class AmbiguousFieldError(InterviewPrepError, LookupError):
         self.candidates = tuple(zip(self.matches, titles or self.matches, strict=True))
         if clusters_only:
             message = f"field {found!r} matches several clusters: {', '.join(self.matches)}"
-            hint = "name one of them, or an occupation (see `interview-prep fields`)"
+            hint = "name one of them, or an occupation in it"
         else:
             shown = [f"{title} ({id_})" for id_, title in self.candidates[: self.SHOWN]]
             more = len(self.candidates) - self.SHOWN
             message = f"field {found!r} could mean several fields; which one? " + ", ".join(shown)
             if more > 0:
                 message += f", and {more} more"
-            hint = (
-                f"type one of them, e.g. --field {self.matches[0]}, or see them all with "
-                f"`interview-prep fields {found}`"
-            )
-        super().__init__(message, hint=hint)
+            hint = f"type one of them, for example {self.matches[0]}"
+        super().__init__(message, hint=hint, parameter="field")
 
 
 class FieldTextTooLongError(InterviewPrepError, ValueError):

@@ -65,6 +65,7 @@ RANGES: dict[str, tuple[int, int, str, str]] = {
     "follow-up days": (1, 30, "business days to wait before following up", "5"),
     "jobs": (1, 64, "worker processes", "2"),
     "heading level": (1, 6, "heading level", "2"),
+    "heading offset": (0, 5, "levels to demote headings", "1"),
     "limit": (1, 1000, "results to list", "15"),
     "seed": (0, 2**63 - 1, "a number that varies the choice", "7"),
 }

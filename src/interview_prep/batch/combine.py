@@ -83,7 +83,7 @@ def merge(sources: Sequence[Path], target: Path) -> str:
 def write_through(target: Path, write: Callable[[Path], object]) -> str:
     """Let ``write`` stream a file to a temporary name beside ``target``, then rename it into
     place (a link at ``target`` is replaced, never followed); return the file's SHA-256."""
-    from ..output import _UMASK
+    from ..files.write import _UMASK
     from .manifest import sha256_of
 
     if target.is_dir() and not target.is_symlink():

@@ -14,7 +14,7 @@ from ..errors import InterviewPrepError
 from .roster import Student
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def make_one(job: Job) -> Made:
     """
     from .. import documents
     from ..model import Contact, Meeting
-    from ..select import plan_interview
+    from ..planning.plan import plan_interview
     from ..values import parse_datetime
 
     values = job.student.values
@@ -116,7 +116,7 @@ def make_one(job: Job) -> Made:
     import warnings
 
     from ..errors import MissingGlyphsWarning
-    from ..fonts import missing_characters
+    from ..writers.fonts import missing_characters
 
     missing = tuple(missing_characters(f"{document.title}\n{document.source}"))
     if missing and job.strict:
@@ -132,7 +132,7 @@ def make_one(job: Job) -> Made:
 @lru_cache(maxsize=4)
 def catalog_for(banks: tuple[str, ...]) -> Catalog:
     """The catalog for a batch's extra banks, read once per worker rather than once a row."""
-    from ..catalog import default_catalog, load_catalog
+    from ..catalog.catalog import default_catalog, load_catalog
 
     return load_catalog(banks) if banks else default_catalog()
 

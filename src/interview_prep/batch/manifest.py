@@ -149,7 +149,7 @@ class Manifest:
 
     def _read(self) -> None:
         from ..errors import InputFileError
-        from ..inputs import read_input
+        from ..files.read import read_input
 
         try:
             info = self.path.lstat()
@@ -228,7 +228,7 @@ class Manifest:
         self._rewrite(None)
 
     def _rewrite(self, header: dict[str, str] | None) -> None:
-        from ..output import atomic_write
+        from ..files.write import atomic_write
 
         lines = [json.dumps(header) + "\n"] if header else []
         lines += [

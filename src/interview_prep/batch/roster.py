@@ -57,7 +57,7 @@ def read_roster(path: str | os.PathLike[str]) -> list[Student]:
     """Read a roster: CSV (comma, semicolon or tab separated, with a BOM or not), an Excel
     workbook (.xlsx) or YAML. Column names are checked here; rows are checked later."""
     from ..errors import InputFileError
-    from ..inputs import read_input
+    from ..files.read import read_input
 
     source = Path(path)
     try:
@@ -205,7 +205,7 @@ def _value(column: str, cell: str) -> str:
 
 
 def _yaml_rows(text: str, source: str) -> list[Student]:
-    from ..yamlfile import read_yaml
+    from ..files.yamlfile import read_yaml
 
     doc = read_yaml(text, source)
     data = doc.data.get("students") if isinstance(doc.data, dict) else doc.data

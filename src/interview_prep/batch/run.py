@@ -201,7 +201,7 @@ def _outcome(
         written = future.result()
         target = folder / written.name
         if written.data is not None:
-            from ..output import atomic_write
+            from ..files.write import atomic_write
 
             atomic_write(target, written.data, force=True)
             manifest.record(target, written.entry.recipe, written.entry.sha256)

@@ -34,7 +34,7 @@ class Written:
 
 def make_into(job: Job, destination: Destination) -> Written:
     """Make ``job``'s document and write it into the batch folder, whole or not at all."""
-    from ..output import atomic_write
+    from ..files.write import atomic_write
 
     made = make_one(job)
     digest = hashlib.sha256(made.data).hexdigest()

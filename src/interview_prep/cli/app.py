@@ -47,21 +47,33 @@ class _Group(click.Group):
                 click.secho(self._problems(ctx, error), err=True, fg="red")
                 ctx.exit(USER_ERROR)
             except InterviewPrepError as error:
-                click.secho(f"error: {error}", err=True, fg="red")
+                click.secho(f"error: {self._with_flag(ctx, error)}", err=True, fg="red")
                 ctx.exit(USER_ERROR)
             finally:
                 for warning in caught:
                     click.secho(f"warning: {warning.message}", err=True, fg="yellow")
 
-    def _problems(self, ctx: click.Context, error: ParameterError) -> str:
-        """Every problem on its own line, led by the option it is about."""
+    def _flags(self, ctx: click.Context) -> dict[str, str]:
+        """The running command's long options, by the parameter names the library uses."""
         command = self.get_command(ctx, ctx.invoked_subcommand or "")
-        flags = {
+        return {
             name.lstrip("-"): name
             for param in (command.params if command else [])
             for name in param.opts
             if name.startswith("--")
         }
+
+    def _with_flag(self, ctx: click.Context, error: InterviewPrepError) -> str:
+        """The error as the library words it, with the option it is about named in the hint."""
+        flag = self._flags(ctx).get(error.parameter or "")
+        if flag is None:
+            return str(error)
+        hint = f"{error.hint} ({flag})" if error.hint else f"see {flag}"
+        return f"{error.message}\n  hint: {hint}"
+
+    def _problems(self, ctx: click.Context, error: ParameterError) -> str:
+        """Every problem on its own line, led by the option it is about."""
+        flags = self._flags(ctx)
 
         def line(problem: ParameterProblem) -> str:
             flag = flags.get(problem.parameter)

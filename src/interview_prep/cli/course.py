@@ -92,7 +92,7 @@ def unit_command(
 def myst_plugin_command(show_path: bool) -> None:
     """The MyST (Jupyter Book 2) plugin: the interview-script and interview-questions
     directives. Name it in myst.yml under project.plugins as an executable plugin."""
-    from ..myst import plugin_path
+    from ..integrations.myst import plugin_path
 
     path = plugin_path()
     if show_path:

@@ -118,7 +118,7 @@ def questions_command(
 
     Export them as JSON, CSV, or Moodle GIFT essay items for reflection prompts.
     """
-    from ..select import find_questions
+    from ..planning.questions import find_questions
 
     found = find_questions(field, stage, theme, mode, kind=kind, catalog=catalog_for(banks))
     chosen = choose_format(fmt, output, ("md", "json", "csv", "gift"))

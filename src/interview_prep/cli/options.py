@@ -29,7 +29,7 @@ def bank_option(command: Command) -> Command:
 
 
 def catalog_for(banks: tuple[str, ...]) -> Any:
-    from ..catalog import default_catalog, load_catalog
+    from ..catalog.catalog import default_catalog, load_catalog
 
     return load_catalog(banks) if banks else default_catalog()
 
@@ -152,7 +152,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
             )
         to_stdout(content)
         return
-    from ..output import atomic_write
+    from ..files.write import atomic_write
 
     atomic_write(output, content, force=force)
     click.echo(f"wrote {output}", err=True)

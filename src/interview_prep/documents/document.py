@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import OutputError, UnknownNameError
+from ..files.write import atomic_write
 from ..model import Branding
-from ..output import atomic_write
 
 if TYPE_CHECKING:
     from ..render import PageOptions
@@ -74,7 +74,7 @@ class Document:
         extra: tuple[str, ...] = ()
         if brand.css is not None:
             from ..errors import InputFileError
-            from ..inputs import read_input
+            from ..files.read import read_input
 
             try:
                 raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
@@ -125,8 +125,8 @@ class Document:
         A prep sheet or reflection sheet is also a PDF form (``fillable``, on by default for
         them): a field over each ruled writing space, to type into on screen.
         """
-        from ..fonts import warn_about_missing
         from ..render import html_page, html_to_pdf
+        from ..writers.fonts import warn_about_missing
 
         if fillable is None:
             fillable = self.kind in FILLABLE_KINDS

@@ -44,7 +44,7 @@ class Timeline(Document):
         """The steps as an iCalendar file: the meeting as an event, each step as a reminder."""
         data = _calendar(self.steps, self.title)
         if path is not None:
-            from ..output import atomic_write
+            from ..files.write import atomic_write
 
             atomic_write(Path(path), data, force=force)
         return data
@@ -179,7 +179,7 @@ def timeline(
             meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS) if meeting else None,
         ),
     ]
-    from ..templates_env import render_template
+    from .templating import render_template
 
     markdown = render_template(
         "timeline.md.j2",
@@ -196,7 +196,7 @@ def _uid(step: Step, title: str) -> str:
 
 
 def _calendar(steps: Sequence[Step], title: str) -> bytes:
-    from ..escaping import calendar_text
+    from ..writers.escaping import calendar_text
 
     try:
         from icalendar import Alarm, Calendar, Event

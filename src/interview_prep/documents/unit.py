@@ -97,7 +97,7 @@ class CourseUnit:
         )
         data = unit.to_bytes()
         if path is not None:
-            from ..output import atomic_write
+            from ..files.write import atomic_write
 
             atomic_write(Path(path), data, force=force)
         return data
@@ -133,7 +133,7 @@ def course_unit(
     prep = None
     plan = None
     if field is not None and stage is not None:
-        from ..select import plan_interview
+        from ..planning.plan import plan_interview
         from .script import prep_sheet
 
         plan = plan_interview(field, stage, minutes, mode="shadow" if shadow else "interview")

@@ -20,7 +20,7 @@ from .meeting import MeetingParams, PlanParams, stored_meeting
 from .reader import ValueReader, Values
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.catalog import Catalog
     from ..documents import Document
 
 
@@ -254,7 +254,7 @@ def build_document(
 
     Raises `ParameterError` listing every problem at once.
     """
-    from ..catalog import default_catalog
+    from ..catalog.catalog import default_catalog
 
     chosen = document_kind(kind)
     context = BuildContext(catalog or default_catalog(), tuple(records), tuple(template_dirs))

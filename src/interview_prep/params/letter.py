@@ -19,7 +19,7 @@ from .meeting import stored_meeting
 from .reader import ValueReader, Values
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.catalog import Catalog
     from ..documents import Letter
 
 
@@ -36,7 +36,7 @@ def build_letter(
 
     Raises `ParameterError` listing every problem at once.
     """
-    from ..catalog import default_catalog
+    from ..catalog.catalog import default_catalog
     from ..documents import letter
 
     catalog = catalog or default_catalog()

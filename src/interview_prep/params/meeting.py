@@ -10,8 +10,8 @@ from ..vocabulary import DEFAULT_MINUTES, DEFAULT_MODE, MEETING_FORMATS, MODES
 from .reader import ValueReader
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
-    from ..select import Plan
+    from ..catalog.catalog import Catalog
+    from ..planning.plan import Plan
 
 
 def stored_meeting(record: Any) -> Any:
@@ -83,7 +83,7 @@ class PlanParams:
 
     def plan(self, catalog: Catalog | None = None) -> Plan:
         """The questions for this meeting."""
-        from ..select import plan_interview
+        from ..planning.plan import plan_interview
 
         return plan_interview(
             self.field,

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .errors import BankError, Location, Problem, closest
-from .model import (
+from ..errors import BankError, Location, Problem, closest
+from ..files.yamlfile import YamlDocument
+from ..model import (
     ANY_FIELD,
     MODES,
     Bank,
@@ -21,7 +22,6 @@ from .model import (
     Taxonomy,
     Theme,
 )
-from .yamlfile import YamlDocument
 
 KebabId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=600)]

@@ -13,9 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeGuard, Union
 
-from . import cache
-from ._compat import Traversable
-from .errors import (
+from .._compat import Traversable
+from ..errors import (
     BankError,
     InputFileError,
     Location,
@@ -23,9 +22,10 @@ from .errors import (
     Problem,
     UnknownNameError,
 )
+from ..files.yamlfile import MAX_BYTES, read_yaml
+from ..model import Bank, Item, Taxonomy
+from . import cache
 from .fields import FieldIndex, FieldMatch
-from .model import Bank, Item, Taxonomy
-from .yamlfile import MAX_BYTES, read_yaml
 
 ENTRY_POINT_GROUP = "interview_prep.banks"
 SPLIT_HINT = "a bank file holds at most 5 MB; split a bigger one into several files"
@@ -91,7 +91,7 @@ def _source_name(entry: Traversable | Path) -> str:
 def read_bank_file(entry: Traversable | Path, taxonomy: Taxonomy, name: str | None = None) -> Bank:
     """Read and validate one bank file; ``name`` is how messages refer to it."""
     if isinstance(entry, Path):
-        from .inputs import read_input
+        from ..files.read import read_input
 
         try:
             raw = read_input(entry, what="bank file", limit=MAX_BYTES, hint=SPLIT_HINT)
@@ -134,10 +134,18 @@ def _builtin_banks() -> tuple[Bank, ...]:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> bytes:
-    """A hash of the code that reads banks: a new release never trusts an old cache entry."""
+    """A hash of the code that reads banks (every module of the catalog room, the model, the
+    vocabulary and the YAML reader): a changed reader never trusts an old cache entry, and a
+    module added to the room counts without being named here."""
     digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
-    for module in ("model.py", "schema.py", "yamlfile.py", "cache.py"):
-        digest.update((resources.files("interview_prep") / module).read_bytes())
+    package = resources.files("interview_prep")
+    room = sorted(
+        (entry for entry in package.joinpath("catalog").iterdir() if entry.name.endswith(".py")),
+        key=lambda entry: entry.name,
+    )
+    others = [package / "model.py", package / "vocabulary.py", package / "files" / "yamlfile.py"]
+    for entry in (*room, *others):
+        digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     return digest.digest()
 
 
@@ -226,7 +234,7 @@ def _user_files(source: BankSource) -> list[Traversable | Path]:
         problem = Problem(
             f"cannot read it: {error.strerror or error}",
             Location(where[:200]),
-            hint="check the path given with --bank",
+            hint="check the path of the bank file or folder",
         )
         raise BankError(where[:200], [problem]) from None
 
@@ -253,7 +261,7 @@ def _files_at(source: BankSource) -> list[Traversable | Path]:
                 Problem(
                     "no such file or folder",
                     Location(str(path)),
-                    hint="check the path given with --bank",
+                    hint="check the path of the bank file or folder",
                 )
             ],
         )

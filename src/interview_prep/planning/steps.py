@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .catalog import Catalog
-from .fields import FieldMatch
-from .model import Item, Taxonomy
+from ..catalog.catalog import Catalog
+from ..catalog.fields import FieldMatch
+from ..model import Item, Taxonomy
 from .similar import Gist, gist, near_duplicate
 
 STAGE_ITEMS = 2

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Catalog, builtin_bank_ids, default_catalog
-from .errors import PlanError, UnknownNameError
-from .fields import FieldMatch
-from .model import MODES, Item, Taxonomy
-from .planner import (
+from ..catalog.catalog import Catalog, builtin_bank_ids, default_catalog
+from ..catalog.fields import FieldMatch
+from ..errors import PlanError
+from ..model import Item, Taxonomy
+from ..values import checked_int
+from ..vocabulary import MODES, RANGES, normalize_choice
+from .steps import (
     TARGETED_FROM_MINUTES,
     Choice,
     LeftOut,
@@ -20,8 +22,7 @@ from .planner import (
     reserve_targeted,
 )
 
-MIN_MINUTES = 10
-MAX_MINUTES = 120
+MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]
 THANKS_MINUTES = 1
 HOMEWORK_ITEMS = 3
 OBSERVATION_ITEMS = 12
@@ -131,7 +132,7 @@ class Plan:
     def to_markdown(self, *, explain: bool = False) -> str:
         """The plan as a Markdown table (what a notebook shows); ``explain`` adds why each
         question was chosen and why the runners-up were not."""
-        from .markdown_text import escape_markdown
+        from ..markdown.escape import escape_markdown
 
         lines = [
             f"# Plan: {escape_markdown(self.field.title)}, {self.minutes} minutes",
@@ -175,7 +176,7 @@ class Plan:
         return self.to_markdown()
 
     def _repr_html_(self) -> str:
-        from .render import markdown_to_html
+        from ..render import markdown_to_html
 
         return markdown_to_html(self.to_markdown())
 
@@ -184,9 +185,9 @@ def _field_of(item: Item, field: FieldMatch) -> str:
     return next((f for f in field.scope if f in item.fields), item.fields[0])
 
 
-def _check_name(what: str, value: str, known: Sequence[str]) -> None:
-    if value not in known:
-        raise UnknownNameError(what, value, known)
+def _check_name(what: str, value: str, known: Sequence[str]) -> str:
+    """``value`` as the vocabulary spells it (case and separators do not matter)."""
+    return normalize_choice(what, value, known)
 
 
 def plan_interview(
@@ -213,15 +214,11 @@ def plan_interview(
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
     match = catalog.resolve_field(field)
-    _check_name("stage", stage, [s.id for s in taxonomy.stages])
-    _check_name("mode", mode, MODES)
+    stage = _check_name("stage", stage, [s.id for s in taxonomy.stages])
+    mode = _check_name("mode", mode, MODES)
     if seniority is not None:
-        _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
-    if not isinstance(minutes, int) or not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise PlanError(
-            f"minutes must be a whole number from {MIN_MINUTES} to {MAX_MINUTES}, not {minutes!r}",
-            hint="informational interviews usually last 15 to 60 minutes",
-        )
+        seniority = _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
+    minutes = checked_int("minutes", minutes)
 
     own = frozenset(i.id for i in catalog.items if i.bank not in builtin_bank_ids())
     ranking = Ranking(catalog, match, seed, own)
@@ -293,96 +290,3 @@ def plan_interview(
         left_out=tuple(left_out_reasons(choice, rest, talk)),
         taxonomy=taxonomy,
     )
-
-
-@dataclass(frozen=True)
-class QuestionList:
-    """Items found by `find_questions`; shows itself as a table in a notebook."""
-
-    items: tuple[Item, ...]
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.items)
-
-    def to_markdown(self) -> str:
-        from .markdown_text import escape_markdown
-
-        rows = ["| id | theme | question | min | priority |", "|---|---|---|---|---|"]
-        rows += [
-            f"| {escape_markdown(i.id)} | {i.theme} | {escape_markdown(i.text)} | "
-            f"{i.minutes} | {i.priority} |"
-            for i in self.items
-        ]
-        return "\n".join(rows) + "\n"
-
-    def to_dicts(self) -> list[dict[str, object]]:
-        from .exports import item_record
-
-        return [item_record(i) for i in self.items]
-
-    def export(self, format: str, category: str = "interview_prep") -> str:
-        """The items as ``gift`` (Moodle essay items), ``csv``, ``json`` or ``md``."""
-        from . import exports
-
-        if format == "md":
-            return self.to_markdown()
-        if format == "gift":
-            return exports.to_gift(self.items, category)
-        if format == "csv":
-            return exports.to_csv(self.items)
-        if format == "json":
-            return exports.to_json(self.items)
-        raise UnknownNameError("export format", format, ("md", *exports.EXPORT_FORMATS))
-
-    def _repr_markdown_(self) -> str:
-        return self.to_markdown()
-
-    def _repr_html_(self) -> str:
-        from .render import markdown_to_html
-
-        return markdown_to_html(self.to_markdown())
-
-
-def find_questions(
-    field: str | None = None,
-    stage: str | None = None,
-    theme: str | None = None,
-    mode: str | None = None,
-    *,
-    kind: str | None = None,
-    catalog: Catalog | None = None,
-) -> QuestionList:
-    """Every item that suits the given field, stage, theme, mode and kind (all optional)."""
-    catalog = catalog or default_catalog()
-    taxonomy = catalog.taxonomy
-    match = catalog.resolve_field(field) if field else None
-    if stage is not None:
-        _check_name("stage", stage, [s.id for s in taxonomy.stages])
-    if theme is not None:
-        _check_name("theme", theme, [t.id for t in taxonomy.themes])
-    if mode is not None:
-        _check_name("mode", mode, MODES)
-    if kind is not None:
-        from .model import KINDS
-
-        _check_name("kind", kind, KINDS)
-    found = [
-        item
-        for item in catalog.items
-        if (match is None or match.specificity(item.fields) is not None)
-        and (stage is None or item.suits_stage(stage))
-        and (theme is None or item.theme == theme)
-        and (mode is None or mode in item.modes)
-        and (kind is None or item.kind == kind)
-    ]
-    order = {t.id: t.order for t in taxonomy.themes}
-    if mode == "shadow":
-        order["debrief"] = -1  # after a shadow, talk over what was seen first
-    if match is not None:
-        found.sort(key=lambda i: (order[i.theme], match.specificity(i.fields) or 0, i.priority))
-    else:
-        found.sort(key=lambda i: (order[i.theme], i.priority))
-    return QuestionList(tuple(found))

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import model
-from .errors import Location
+from .. import model
+from ..errors import Location
 
 FORMAT = 3
 MAX_ENTRY_BYTES = 100_000_000
@@ -134,8 +134,8 @@ def store(key: str, value: Any) -> None:
     place = folder()
     if place is None:
         return
-    from .errors import InterviewPrepError
-    from .output import atomic_write
+    from ..errors import InterviewPrepError
+    from ..files.write import atomic_write
 
     record = {"format": FORMAT, "key": key, "value": encode(value)}
     try:

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BankError, Location, Problem
+from ..errors import BankError, Location, Problem
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]

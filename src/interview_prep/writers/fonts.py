@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import MissingGlyphsWarning
+from ..errors import MissingGlyphsWarning
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 # Latin-1 and the punctuation the templates use are drawn by any text font worth installing

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import InterviewPrepError
+from ..errors import InterviewPrepError
 
 # option -> (kind, what it holds); whole numbers carry their smallest allowed value
 OPTIONS: dict[str, tuple[str, str]] = {
@@ -19,7 +19,6 @@ OPTIONS: dict[str, tuple[str, str]] = {
     "theme": ("string", "a theme such as advice (interview-questions)"),
     "heading-offset": ("number", "levels to demote the script's headings (default 1)"),
 }
-SMALLEST = {"minutes": 1, "seed": 0, "heading-offset": 0}
 DIRECTIVES = {
     "interview-script": "An interview script for a field and stage, fitted to the minutes.",
     "interview-questions": "A list of the questions that suit a field, stage, theme or mode.",
@@ -27,43 +26,38 @@ DIRECTIVES = {
 
 
 def whole_number(options: Mapping[str, Any], name: str, default: int | None) -> int | None:
-    """A whole-number option, checked as the Sphinx extension checks it."""
-    value = options.get(name)
-    if value is None:
-        return default
-    try:
-        number = int(str(value))
-    except ValueError:
-        number = -1
-    if number < SMALLEST[name] or str(number) != str(value).strip():
-        raise InterviewPrepError(
-            f":{name}: must be a whole number of at least {SMALLEST[name]}, not {value!r}"
-        )
-    return number
+    """A whole-number option such as ``heading-offset``, checked like every other option."""
+    from ..params import ValueReader
+
+    reader = ValueReader(options)
+    value = reader.number(name, default, range_name="heading offset")
+    _raise_for_directive(reader)
+    return value
+
+
+def _raise_for_directive(reader: Any) -> None:
+    """Every problem at once, each led by its ``:option:`` as a page author writes it."""
+    if reader.problems:
+        raise InterviewPrepError("; ".join(f":{p.parameter}: {p.message}" for p in reader.problems))
 
 
 def script_markdown(options: Mapping[str, Any]) -> str:
     """The Markdown of ``interview-script``; needs ``field`` and ``stage``."""
-    from .documents import interview_script
-    from .select import plan_interview
+    from ..catalog.catalog import default_catalog
+    from ..documents import interview_script
+    from ..params import PlanParams, ValueReader
 
-    if "field" not in options or "stage" not in options:
-        raise InterviewPrepError("needs :field: and :stage:")
-    plan = plan_interview(
-        str(options["field"]),
-        str(options["stage"]),
-        whole_number(options, "minutes", 30) or 30,
-        mode=str(options.get("mode", "interview")),
-        seniority=options.get("seniority"),
-        seed=whole_number(options, "seed", None),
-    )
-    return interview_script(plan).source
+    catalog = default_catalog()
+    reader = ValueReader(options)
+    params = PlanParams.read(reader, catalog)
+    _raise_for_directive(reader)
+    return interview_script(params.plan(catalog)).source
 
 
 def questions_markdown(options: Mapping[str, Any]) -> str:
     """The Markdown of ``interview-questions``: a bullet list; every option is optional."""
-    from .markdown_text import escape_markdown
-    from .select import find_questions
+    from ..markdown.escape import escape_markdown
+    from ..planning.questions import find_questions
 
     found = find_questions(
         options.get("field"),
@@ -81,6 +75,6 @@ def directive_markdown(name: str, options: Mapping[str, Any]) -> str:
         return script_markdown(options)
     if name == "interview-questions":
         return questions_markdown(options)
-    from .errors import UnknownNameError
+    from ..errors import UnknownNameError
 
     raise UnknownNameError("directive", name, list(DIRECTIVES))

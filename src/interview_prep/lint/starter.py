@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .catalog import Catalog
-from .errors import InterviewPrepError
+from ..catalog.catalog import Catalog
+from ..errors import InterviewPrepError
 
 STARTER = """\
 # yaml-language-server: $schema=bank.schema.json

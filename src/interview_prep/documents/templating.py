@@ -26,8 +26,8 @@ from jinja2 import (
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import InterviewPrepError, RenderError
-from .markdown_text import MarkdownSafe, escape_markdown
+from ..errors import InterviewPrepError, RenderError
+from ..markdown.escape import MarkdownSafe, escape_markdown
 
 
 def format_when(value: datetime) -> str:
@@ -115,7 +115,7 @@ class _UserTemplates(BaseLoader):
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        from .inputs import read_input
+        from ..files.read import read_input
 
         for folder in self.folders:
             path = Path(folder).joinpath(*split_template_path(template))

@@ -6,8 +6,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from .errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
-from .model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
+from ..errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
+from ..model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
 
 LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 
@@ -217,7 +217,8 @@ class FieldIndex:
                 text,
                 [],
                 suggestions=suggestions,
-                hint="search the fields with `interview-prep fields WORD`",
+                hint="search the fields by a word of the job's name",
+                parameter="field",
             )
         if len(matches) == 1:
             return matches[0]

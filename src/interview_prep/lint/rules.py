@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Location
-from .model import Item
+from ..errors import Location
+from ..model import Item
 
 MAX_WORDS = 22
 MAX_MEDIAN_WORDS = 15

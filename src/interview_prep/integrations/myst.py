@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InterviewPrepError
 from .directives import DIRECTIVES, OPTIONS
-from .errors import InterviewPrepError
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -55,7 +55,7 @@ def run_directive(name: str, data: dict[str, Any]) -> list[Node]:
 
 def markdown_to_mdast(markdown: str, heading_offset: int = 0) -> list[Node]:
     """Markdown as MyST (mdast) block nodes: headings, paragraphs, lists, tables, emphasis."""
-    from .render import markdown_parser
+    from ..render import markdown_parser
 
     root: Node = {"type": "root", "children": []}
     stack = [root]

@@ -7,8 +7,8 @@ import io
 import json
 from collections.abc import Iterable
 
+from ..model import Item
 from .escaping import gift_text, one_line, spreadsheet_cell
-from .model import Item
 
 EXPORT_FORMATS = ("gift", "csv", "json")
 CSV_COLUMNS = (

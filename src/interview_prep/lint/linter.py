@@ -9,10 +9,18 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ._compat import Traversable
-from .catalog import builtin_name, builtin_root, builtin_taxonomy, read_bank_file, yaml_files_in
-from .errors import BankError, Location
-from .lint_rules import (
+from .._compat import Traversable
+from ..catalog.catalog import (
+    builtin_name,
+    builtin_root,
+    builtin_taxonomy,
+    read_bank_file,
+    yaml_files_in,
+)
+from ..errors import BankError, Location
+from ..model import Bank, Item, Taxonomy
+from ..planning.similar import words
+from .rules import (
     MAX_GRADE_HIGH_SCHOOL,
     MAX_WORDS,
     MAX_WORDS_WRITTEN,
@@ -20,10 +28,8 @@ from .lint_rules import (
     Finding,
     finding,
 )
-from .lint_whole import cluster_coverage, median_length, near_duplicates, occupation_coverage
-from .model import Bank, Item, Taxonomy
-from .similar import words
 from .spelling import british_spellings
+from .whole_banks import cluster_coverage, median_length, near_duplicates, occupation_coverage
 from .wording import AUXILIARIES, dated_terms, second_ask
 
 CLOSED_OPENERS = AUXILIARIES | frozenset(
@@ -210,7 +216,7 @@ def lint_paths(paths: Sequence[str | Path] = ()) -> LintReport:
             ]
     context: list[Bank] = []
     if paths:
-        from .catalog import default_catalog
+        from ..catalog.catalog import default_catalog
 
         context = [b for b in default_catalog().banks if b.id not in {x.id for x in banks}]
     report = lint_banks(banks, taxonomy, context, occupations=not paths)

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import InputFileError
+from ..errors import InputFileError
 
 MEGABYTE = 1_000_000
 

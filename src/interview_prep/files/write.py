@@ -7,7 +7,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 
 def _read_umask() -> int:
@@ -98,5 +98,6 @@ def _link_new(temporary: Path, path: Path) -> None:
 def _exists(path: Path) -> OutputError:
     return OutputError(
         f"{path} already exists; nothing was written",
-        hint="pass --force (or force=True) to replace it, or pick a new name",
+        hint="replace it on purpose, or pick a new name",
+        parameter="force",
     )

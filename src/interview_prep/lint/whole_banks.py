@@ -7,8 +7,17 @@ import statistics
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
-from .errors import Location
-from .lint_rules import (
+from ..errors import Location
+from ..model import ANY_FIELD, Bank, Item, Taxonomy
+from ..planning.similar import (
+    candidate_pairs,
+    gist,
+    gist_similarity,
+    near_duplicate,
+    order_matcher,
+    words,
+)
+from .rules import (
     MAX_MEDIAN_WORDS,
     MIN_CORE_ITEMS,
     MIN_OWN_QUESTIONS,
@@ -16,15 +25,6 @@ from .lint_rules import (
     MIN_POPULAR_THEMES,
     Finding,
     finding,
-)
-from .model import ANY_FIELD, Bank, Item, Taxonomy
-from .similar import (
-    candidate_pairs,
-    gist,
-    gist_similarity,
-    near_duplicate,
-    order_matcher,
-    words,
 )
 
 
