@@ -78,6 +78,7 @@ def _pages(path: Path) -> int:
         return len(pdf.pages)
 
 
+@pytest.mark.slow
 def test_thirty_rows_two_bad(
     roster_with_two_bad_rows: Path, thirty_batch: tuple[Path, Result]
 ) -> None:
@@ -526,6 +527,7 @@ def test_a_tampered_batch_record_is_refused(tmp_path: Path, kind: str) -> None:
     assert not list(out.glob("*.md"))
 
 
+@pytest.mark.slow
 def test_files_the_batch_did_not_make_are_kept_without_force(tmp_path: Path) -> None:
     roster = tmp_path / "class.csv"
     roster.write_text(ONE + "Bo Li,electrician\n", encoding="utf-8")
@@ -573,6 +575,7 @@ def test_a_shadow_plan_dated_near_year_9999_is_a_row_error(tmp_path: Path) -> No
     assert (tmp_path / "out" / "002-bo-li.md").is_file()
 
 
+@pytest.mark.slow
 def test_parts_to_print_are_merged_as_soon_as_their_students_are_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
