@@ -17,7 +17,10 @@ def kind_of(raw: bytes) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(raw)
     if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        return "an Excel 97-2003 workbook (.xls) or another old Office file"
+        return (
+            "an Excel 97-2003 workbook (.xls), a password-protected workbook or another "
+            "old Office file"
+        )
     if head.startswith(b"%PDF"):
         return "a PDF"
     if head.startswith((b"{\\rtf", b"{\\RTF")):
