@@ -33,6 +33,9 @@ def test_an_item_never_reaches_a_job_in_its_not_for(catalog: Catalog) -> None:
         assert "hc-day-patients" not in _ids(ip.plan_interview(job, "college", 30, catalog=catalog))
     found = ip.find_questions("healthcare", catalog=catalog)
     assert "hc-day-patients" in [i.id for i in found]  # the whole cluster keeps it
+    assert "hc-day-patients" not in [
+        i.id for i in ip.find_questions("pathologist", catalog=catalog)
+    ]
 
 
 def test_a_specialty_draws_on_its_parents_before_the_subcluster(catalog: Catalog) -> None:

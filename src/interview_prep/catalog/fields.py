@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
-from ..model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
+from ..model import ANY_FIELD, Cluster, Item, Occupation, Subcluster, Taxonomy
 
 LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 
@@ -84,6 +84,11 @@ class FieldMatch:
         before its parent's, its parent's before its grandparent's."""
         scope = self.scope
         return min((scope.index(f) for f in item_fields if f in scope), default=len(scope))
+
+    def reaches(self, item: Item) -> bool:
+        """True when ``item`` is for this field: one of its fields is in scope, and its
+        ``not_for`` does not name this job."""
+        return self.specificity(item.fields) is not None and not self.excludes(item.not_for)
 
     def excludes(self, not_for: tuple[str, ...]) -> bool:
         """True when an item's ``not_for`` names this job, a job it specializes, or its
