@@ -29,9 +29,10 @@ def bank_option(command: Command) -> Command:
 
 
 def catalog_for(banks: tuple[str, ...]) -> Any:
-    from ..catalog.catalog import default_catalog, load_catalog
+    """The catalog with the banks named by --bank."""
+    from ..catalog.catalog import catalog_for as load
 
-    return load_catalog(banks) if banks else default_catalog()
+    return load(tuple(banks))
 
 
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
