@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 
 # C0 controls (line breaks included), DEL, C1 controls, and Unicode line/paragraph separators
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -119,3 +120,64 @@ def terminal_text(text: str, *, lines: bool = True) -> str:
 def _code(match: re.Match[str]) -> str:
     char = match.group()
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+# CSS functions that take a web address as a string: image-set("a.png" 1x) fetches a.png
+_FETCHING_FUNCTIONS = frozenset({"url", "src", "image", "image-set", "-webkit-image-set"})
+
+
+def stylesheet_without_fetches(css: str) -> tuple[str, list[str]]:
+    """A user's stylesheet with everything a browser would fetch taken out, and what was.
+
+    ``url(...)`` and the functions that take addresses become ``none`` and ``@import``
+    rules are dropped, unless they name an inline ``data:`` URL; the CSS tokenizer reads
+    them as a browser does, escapes (``u\\72l(``) included. HTML pages then load nothing,
+    as the PDF renderer's fetcher already fetches nothing.
+    """
+    import tinycss2
+
+    refused: list[str] = []
+    nodes = _without_fetches(tinycss2.parse_component_value_list(css), refused)
+    return (tinycss2.serialize(nodes) if refused else css), refused
+
+
+def _without_fetches(nodes: list[Any], refused: list[str]) -> list[Any]:
+    from tinycss2.ast import IdentToken
+
+    kept: list[Any] = []
+    skipping = False
+    for node in nodes:
+        if skipping:  # the rest of an @import rule, up to its semicolon
+            skipping = not (node.type == "literal" and node.value == ";")
+            continue
+        if node.type == "at-keyword" and node.lower_value == "import":
+            refused.append("@import")
+            skipping = True
+            continue
+        addresses = _addresses(node)
+        if any(not a.strip().lower().startswith("data:") for a in addresses):
+            refused.extend(a for a in addresses if not a.strip().lower().startswith("data:"))
+            kept.append(IdentToken(node.source_line, node.source_column, "none"))
+            continue
+        if node.type == "function":
+            node.arguments = _without_fetches(node.arguments, refused)
+        elif node.type in ("{} block", "[] block", "() block"):
+            node.content = _without_fetches(node.content, refused)
+        kept.append(node)
+    return kept
+
+
+def _addresses(node: Any) -> list[str]:
+    """The addresses a token would make a browser fetch; one it can only work out when the
+    page is shown (``image-set(var(--logo) 1x)``) counts as an address too."""
+    if node.type == "url":
+        return [str(node.value)]
+    if node.type != "function" or node.lower_name not in _FETCHING_FUNCTIONS:
+        return []
+    found = [str(a.value) for a in node.arguments if a.type in ("string", "url")]
+    for argument in node.arguments:
+        if argument.type == "function":
+            found += _addresses(argument) or [f"{argument.name}(...)"]
+    if not found and node.lower_name in ("url", "src"):
+        found = [f"{node.name}(...)"]
+    return found
