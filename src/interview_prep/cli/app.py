@@ -10,8 +10,19 @@ from typing import Any
 import click
 
 from ..errors import InterviewPrepError, InterviewPrepWarning
+from ..escaping import terminal_text
 
 USER_ERROR = 2
+
+
+def say(message: object = "", *, err: bool = False, nl: bool = True, data: bool = False) -> None:
+    """Print text that may hold a user's or a file's words, every control character shown
+    as a code (`escaping.terminal_text`), so a name can never drive the terminal. ``data``
+    (a document, CSV, JSON) goes out exactly as it is unless it goes to a terminal."""
+    text = str(message)
+    if not data or (sys.stderr if err else sys.stdout).isatty():
+        text = terminal_text(text)
+    click.echo(text, err=err, nl=nl)
 
 
 class _Group(click.Group):
@@ -39,11 +50,13 @@ class _Group(click.Group):
             try:
                 return super().invoke(ctx)
             except InterviewPrepError as error:
-                click.secho(f"error: {error}", err=True, fg="red")
+                click.secho(f"error: {terminal_text(str(error))}", err=True, fg="red")
                 ctx.exit(USER_ERROR)
             finally:
                 for warning in caught:
-                    click.secho(f"warning: {warning.message}", err=True, fg="yellow")
+                    click.secho(
+                        f"warning: {terminal_text(str(warning.message))}", err=True, fg="yellow"
+                    )
 
 
 @click.group(

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import InterviewPrepError
-from .app import main
+from .app import main, say
 from .options import parse_day
 
 
@@ -84,7 +84,7 @@ def unit_command(
     if school or logo:
         unit = unit.branded(Branding(school, logo))
     unit.to_cartridge(output, paper=paper, force=force)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 @main.command("myst-plugin")
@@ -96,8 +96,6 @@ def myst_plugin_command(show_path: bool) -> None:
 
     path = plugin_path()
     if show_path:
-        click.echo(str(path))
+        say(str(path))
         return
-    click.echo(
-        f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n"
-    )
+    say(f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n")

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import InterviewPrepError
+from .app import say
 from .journal_options import recorded_meeting
 
 Command = Callable[..., Any]
@@ -230,7 +231,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
     from ..output import atomic_write
 
     atomic_write(output, content, force=force)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 def to_stdout(content: str | bytes) -> None:
@@ -240,7 +241,7 @@ def to_stdout(content: str | bytes) -> None:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
         else:
-            click.echo(content, nl=not content.endswith("\n"))
+            say(content, nl=not content.endswith("\n"), data=True)
             sys.stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (as `| head` does): nothing more to say
