@@ -34,9 +34,13 @@ class _Group(click.Group):
             try:
                 word.encode("utf-8")
             except UnicodeEncodeError:
+                try:
+                    raw = word.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:  # a surrogate no undecodable byte makes
+                    raw = word.encode("utf-8", "backslashreplace")
                 click.secho(
                     f"error: argument {position} holds bytes that are not UTF-8 text: "
-                    f"{word.encode('utf-8', 'surrogateescape')!r}\n"
+                    f"{raw!r}\n"
                     "  hint: retype it, or save the name in UTF-8",
                     err=True,
                     fg="red",
