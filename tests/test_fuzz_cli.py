@@ -191,7 +191,7 @@ def _runs(part: str) -> int:
     return max(1, round(EXAMPLES * SHARES[part]))
 
 
-def _settings(examples: int) -> Any:
+def _settings(examples: int, salt: int = 0) -> Any:
     chosen = settings(
         max_examples=examples,
         deadline=None,
@@ -202,7 +202,7 @@ def _settings(examples: int) -> Any:
 
     def apply(test: Any) -> Any:
         test = chosen(test)
-        return seed(int(SEED))(test) if SEED else test
+        return seed(int(SEED) + salt)(test) if SEED else test
 
     return apply
 
@@ -213,6 +213,7 @@ def _fuzz(
     strategy: st.SearchStrategy[list[str]],
     examples: int,
     check_written: Any = None,
+    salt: int = 0,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("INTERVIEW_PREP_JOURNAL", str(tmp_path / "journal.sqlite"))
@@ -220,7 +221,7 @@ def _fuzz(
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()
 
-    @_settings(examples)
+    @_settings(examples, salt)
     @given(args=strategy)
     def check(args: list[str]) -> None:
         for old in WRITER_OUTPUTS:
@@ -252,7 +253,7 @@ def test_fuzzed_commands_never_crash(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
 ) -> None:
     inputs = _inputs(tmp_path)
-    _fuzz(tmp_path, monkeypatch, invocations(inputs), _runs("commands") // 2)
+    _fuzz(tmp_path, monkeypatch, invocations(inputs), _runs("commands") // 2, salt=block)
 
 
 # commands that write Word (or, for `unit`, a course cartridge) and the file they are told
@@ -347,7 +348,7 @@ def test_word_and_cartridge_writers_take_control_characters(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     writers = writer_invocations(_logos(tmp_path))
-    _fuzz(tmp_path, monkeypatch, writers, _runs("writers"), _parses)
+    _fuzz(tmp_path, monkeypatch, writers, _runs("writers"), _parses, salt=2)
 
 
 def _json_values() -> st.SearchStrategy[Any]:
@@ -377,7 +378,7 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
 
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
 
-    @_settings(_runs("myst"))
+    @_settings(_runs("myst"), salt=3)
     @given(data=MYST_DATA, directive=st.sampled_from([*DIRECTIVES, "bogus"]))
     def check(data: bytes, directive: str) -> None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
