@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -263,12 +264,18 @@ class FieldIndex:
     def _find_in(self, text: str) -> FieldMatch | None:
         words = text.replace(",", " ").split()
         keys = [normalize(word) for word in words]
-        widths = [len(key.split()) for key in keys]
-        longest = self._longest_name
-        for size in range(len(words), 0, -1):
+        # sums[i]: normalized words in the first i words; a run over the longest name's
+        # count of words cannot name a field, so runs stop at the widest that fits
+        sums = list(itertools.accumulate((len(key.split()) for key in keys), initial=0))
+        longest, widest, low = self._longest_name, 0, 0
+        for high in range(1, len(words) + 1):
+            while sums[high] - sums[low] > longest:
+                low += 1
+            widest = max(widest, high - low)
+        for size in range(widest, 0, -1):
             for start in range(len(words) - size + 1):
-                if sum(widths[start : start + size]) > longest:
-                    continue  # more words than any name has: it cannot name a field
+                if sums[start + size] - sums[start] > longest:
+                    continue
                 if len(" ".join(words[start : start + size])) > MAX_FIELD_TEXT:
                     continue
                 key = " ".join(k for k in keys[start : start + size] if k)
