@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 import interview_prep as ip
-from interview_prep.fields import FieldIndex
-from interview_prep.lint import lint_banks
+from interview_prep.catalog.fields import FieldIndex
+from interview_prep.lint.linter import lint_banks
 from interview_prep.model import Bank, Item
 
 CLI = str(Path(sys.executable).with_name("interview-prep"))

@@ -218,6 +218,15 @@ def _fuzz(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("INTERVIEW_PREP_JOURNAL", str(tmp_path / "journal.sqlite"))
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
+    # `serve` runs until stopped: its options are fuzzed, no server starts, no browser opens
+    monkeypatch.setenv("INTERVIEW_PREP_RENDER_WORKERS", "2")
+    monkeypatch.setattr("interview_prep.cli.serve._open_later", lambda address: None)
+    try:
+        import uvicorn
+
+        monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    except ImportError:
+        pass
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()
 
@@ -374,7 +383,8 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from interview_prep.directives import DIRECTIVES
-    from interview_prep.myst import main as myst
+
+    from interview_prep.integrations.myst import main as myst
 
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
 

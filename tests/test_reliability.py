@@ -23,11 +23,11 @@ from click.testing import CliRunner, Result
 import interview_prep as ip
 from interview_prep.cli import main
 from interview_prep.errors import InputFileError
-from interview_prep.escaping import stylesheet_without_fetches, terminal_text, word_property
-from interview_prep.inputs import csv_rows, pdf_form_values
+from interview_prep.files.read import csv_rows, pdf_form_values
 from interview_prep.journal.notes import read_pdf_form
-from interview_prep.lint import lint_banks
+from interview_prep.lint.linter import lint_banks
 from interview_prep.model import Bank, Item
+from interview_prep.writers.escaping import stylesheet_without_fetches, terminal_text, word_property
 
 PYTHON = sys.executable
 SRC = str(Path(ip.__file__).resolve().parent.parent)
@@ -379,7 +379,7 @@ MYST_INPUTS = [
 def test_the_myst_plugin_refuses_odd_input_with_a_message(
     data: bytes, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from interview_prep.myst import main as myst_main
+    from interview_prep.integrations.myst import main as myst_main
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert myst_main(["--directive", "interview-questions"]) == 1
@@ -393,7 +393,7 @@ def test_the_myst_plugin_program_still_answers(tmp_path: Path) -> None:
         [
             PYTHON,
             "-c",
-            "from interview_prep.myst import main; raise SystemExit(main())",
+            "from interview_prep.integrations.myst import main; raise SystemExit(main())",
             "--directive",
             "interview-questions",
         ],

@@ -7,10 +7,10 @@ import re
 import sqlite3
 from pathlib import Path
 
+from ..catalog.fields import normalize
 from ..errors import InputFileError, Location, Problem
-from ..fields import normalize
 from ..model import Answer, Notes
-from ..select import Plan
+from ..planning.plan import Plan
 from .store import JournalError
 
 LEARNED = "One thing I learned"
@@ -103,7 +103,7 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     """A filled-in fillable PDF as notes Markdown: the prep sheet's writing spaces
     ``notes-1``, ``notes-2``... (one per question, in order; ``q1``, ``q2``... or a question's
     bank id are read too), ``learned`` and ``referrals``."""
-    from ..inputs import MEGABYTE, pdf_form_values, read_input
+    from ..files.read import MEGABYTE, pdf_form_values, read_input
 
     try:
         raw = read_input(path, what="filled-in PDF", limit=50 * MEGABYTE)

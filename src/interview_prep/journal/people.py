@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..catalog import Catalog
+from ..catalog.catalog import Catalog
+from ..catalog.fields import FieldMatch
 from ..errors import InterviewPrepError, UnknownNameError
-from ..fields import FieldMatch
 from ..model import Contact
 from .store import JournalError
 

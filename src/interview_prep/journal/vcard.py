@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..escaping import vcard_text, vcard_uri
+from ..writers.escaping import vcard_text, vcard_uri
 from .people import Person
 
 LINE_OCTETS = 75

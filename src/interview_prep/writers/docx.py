@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError, RenderError
-from ..escaping import word_property, xml_text
-from ..inputs import read_input
+from ..files.read import read_input
 from ..render import MAX_LOGO_BYTES, PageOptions, markdown_parser
 from .docx_parts import (
     add_page_fields,
@@ -29,6 +28,7 @@ from .docx_parts import (
     ruled_table_borders,
     set_numbering,
 )
+from .escaping import word_property, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
