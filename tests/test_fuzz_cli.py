@@ -361,7 +361,7 @@ def test_word_and_cartridge_writers_take_control_characters(
 
 
 def _json_values() -> st.SearchStrategy[Any]:
-    from interview_prep.directives import OPTIONS
+    from interview_prep.integrations.directives import OPTIONS
 
     leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
     anything = st.recursive(
@@ -382,7 +382,7 @@ MYST_DATA = (
 def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from interview_prep.directives import DIRECTIVES
+    from interview_prep.integrations.directives import DIRECTIVES
 
     from interview_prep.integrations.myst import main as myst
 
