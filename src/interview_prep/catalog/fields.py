@@ -6,6 +6,7 @@ import difflib
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
 from ..model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
@@ -285,20 +286,14 @@ class FieldIndex:
                     return found
         return None
 
-    @property
+    @cached_property
     def _found_in(self) -> dict[str, FieldMatch | None]:
-        cache: dict[str, FieldMatch | None] | None = self.__dict__.get("_found_in_cache")
-        if cache is None:
-            cache = self.__dict__["_found_in_cache"] = {}
-        return cache
+        return {}
 
-    @property
+    @cached_property
     def _longest_name(self) -> int:
-        longest: int | None = self.__dict__.get("_longest_name_words")
-        if longest is None:
-            longest = max((len(name.split()) for name in self._names), default=0)
-            self.__dict__["_longest_name_words"] = longest
-        return longest
+        """The most words any name has."""
+        return max((len(name.split()) for name in self._names), default=0)
 
     def search(self, query: str, limit: int = 10) -> list[FieldMatch]:
         """Fields whose names match ``query``, best first: exact, prefix, word, part, then
