@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import InterviewPrepError
+from .app import say
 
 Command = Callable[..., Any]
 T = TypeVar("T")
@@ -156,7 +157,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
     from ..files.write import atomic_write
 
     atomic_write(output, content, force=force)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 def to_stdout(content: str | bytes) -> None:
@@ -166,7 +167,7 @@ def to_stdout(content: str | bytes) -> None:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
         else:
-            click.echo(content, nl=not content.endswith("\n"))
+            say(content, nl=not content.endswith("\n"), data=True)
             sys.stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (as `| head` does): nothing more to say
