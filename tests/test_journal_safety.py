@@ -92,7 +92,11 @@ def test_a_newer_journal_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_the_schema_is_recorded_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "j.journal"
-    ip.Journal(path).close()
+    with ip.Journal(path) as journal:
+        journal.people()
+    assert not path.exists()  # made by the first change, not by opening
+    with ip.Journal(path) as journal:
+        journal.add_person("Dana Ortiz")
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         versions = connection.execute("SELECT version FROM schema_versions").fetchall()

@@ -23,7 +23,8 @@ from . import people as person_rows
 from .due import DueStep, Journey
 from .meetings import Event, StoredMeeting
 from .people import Person
-from .store import Store, default_path
+from .privacy import Forgotten, forget_person
+from .store import Store, default_path, make_private_folder
 
 CSV_COLUMNS = (
     "name",
@@ -56,14 +57,12 @@ class Journal:
         if path is None:
             path = default_path()
             if create:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(Path(path).parent)
         self._path = Path(path)
-        self._new = False
         if not create and self._path.parent.is_dir() and not self._path.exists():
             # reading a journal that was never started: an empty one, and no file made
             self._store = Store(":memory:")
         else:
-            self._new = not self._path.exists()
             self._store = Store(path)
         self._catalog = catalog
 
@@ -88,27 +87,6 @@ class Journal:
         trace: TracebackType | None,
     ) -> None:
         self.close()
-        if error is not None and self._new:
-            self._forget_empty_file()
-
-    def _forget_empty_file(self) -> None:
-        """A journal this call created, whose first change failed, holds nothing the user
-        wrote: remove it, so a mistake leaves no file behind."""
-        import sqlite3
-
-        try:
-            uri = self._path.resolve().as_uri() + "?mode=ro"
-            with sqlite3.connect(uri, uri=True) as check:
-                rows = sum(
-                    check.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    for table in ("people", "meetings")
-                )
-            check.close()
-        except sqlite3.Error:
-            return
-        if rows == 0:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self._path}{suffix}").unlink(missing_ok=True)
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"
@@ -183,6 +161,13 @@ class Journal:
                 )
             return buffer.getvalue()
         raise InterviewPrepError(f"people export to {format!r}: use vcf, csv or json")
+
+    def forget(self, name: str) -> Forgotten:
+        """Delete a person and everything tied to them (meetings, steps, notes), take their
+        name out of other entries, and rewrite the file so none of it can be recovered."""
+        forgotten = self._store.write(lambda c: forget_person(c, name))
+        self._store.vacuum()
+        return forgotten
 
     # steps and meetings
     def log(
