@@ -107,7 +107,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     ]
     assert "Confirm the meeting with Dana Ortiz" in run("due", "--on", "2026-03-13")
     assert "Confirm" not in run("due", "--on", "2026-03-12")
-    run("log", "confirm", "1", "--on", "2026-03-13")
+    run("log", "confirm", "--meeting", "1", "--on", "2026-03-13")
     assert "Confirm" not in run("due", "--on", "2026-03-13")
 
     # a prep sheet from the stored meeting: person, field, stage, minutes and time
@@ -323,7 +323,7 @@ def test_mistakes_in_journal_commands_are_messages(run: Run, tmp_path: Path) -> 
         "meetings", "add", "Dana Ortiz", "--when", "2026-03-14T15:30", "--stage", "colege", code=2
     )
     assert "there is no meeting 4" in run("notes", "4", "--template", code=2)
-    assert "'dana ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
+    assert "'Dana Ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
     assert "nobody yet in electrician" in run("people", "list", "--field", "electrician")
     not_linkedin = tmp_path / "contacts.csv"
     not_linkedin.write_text("name,phone\nDana,555\n", encoding="utf-8")

@@ -26,6 +26,7 @@ from .options import (
     parse_day,
     parse_when,
     selection,
+    stored_meeting_lacks,
 )
 
 
@@ -158,6 +159,9 @@ def shadow_plan_command(
     record = recorded_meeting()
     if record is not None:
         field, stage = field or record.meeting.field, stage or record.meeting.stage
+        for option, value in (("--field", field), ("--stage", stage)):
+            if value is None:
+                raise stored_meeting_lacks(record.meeting.id, option)
     if field is None or stage is None:
         raise click.UsageError("Missing option '--field' or '--stage' (or --meeting ID).")
 

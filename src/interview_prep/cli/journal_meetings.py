@@ -11,16 +11,19 @@ import click
 
 from .app import main
 from .journal_options import journal_option, open_journal
-from .journal_output import emit_private, table
-from .options import emit, parse_day, parse_when
+from .journal_output import table
+from .options import parse_day, parse_when
 
 
 @main.command("log")
 @click.argument(
     "kind",
-    type=click.Choice(["request", "reply", "follow-up", "confirm", "thank-you", "keep-in-touch"]),
+    type=click.Choice(
+        ["request", "reply", "follow-up", "confirm", "thank-you", "keep-in-touch", "undo"]
+    ),
 )
-@click.argument("who", metavar="NAME_OR_MEETING")
+@click.argument("who", metavar="[NAME]", required=False)
+@click.option("--meeting", "meeting_id", type=int, default=None, metavar="ID", help="A meeting.")
 @click.option(
     "--on",
     "on",
@@ -32,12 +35,34 @@ from .options import emit, parse_day, parse_when
 @click.option("--channel", default=None, help="email, linkedin, letter, phone, in-person, text.")
 @journal_option
 def log_command(
-    kind: str, who: str, on: date | None, channel: str | None, journal_path: Path | None
+    kind: str,
+    who: str | None,
+    meeting_id: int | None,
+    on: date | None,
+    channel: str | None,
+    journal_path: Path | None,
 ) -> None:
-    """Log a step with a person (by name) or a meeting (by its number)."""
+    """Log a step with a person (by name) or a meeting (--meeting ID); `log undo [STEP]`
+    takes back the latest step, or the one numbered STEP (see `people show`)."""
+    if kind == "undo":
+        if meeting_id is not None or on is not None or channel is not None:
+            raise click.UsageError("`log undo` takes only a step number")
+        if who is not None and not who.strip().isdigit():
+            raise click.BadParameter(f"{who!r} is not a step number", param_hint="STEP")
+        with open_journal(journal_path, create=False) as journal:
+            event = journal.undo(int(who) if who else None)
+        click.echo(
+            f"undid step {event.id}: {event.kind} with {event.person} on {event.on.isoformat()}"
+        )
+        return
+    if (who is None) == (meeting_id is None):
+        raise click.UsageError("name a person, or a meeting with --meeting ID (not both)")
     with open_journal(journal_path) as journal:
-        event = journal.log(kind, who, on=on, channel=channel)
-    click.echo(f"logged {event.kind} with {event.person} on {event.on.isoformat()}")
+        target: str | int = who if who is not None else meeting_id  # type: ignore[assignment]
+        event = journal.log(kind, target, on=on, channel=channel)
+    click.echo(
+        f"logged {event.kind} with {event.person} on {event.on.isoformat()} (step {event.id})"
+    )
 
 
 @main.group("meetings")
@@ -59,7 +84,14 @@ def meetings_group() -> None:
 @click.option(
     "--mode", type=click.Choice(["interview", "shadow"]), default="interview", show_default=True
 )
-@click.option("--where", default=None, help="Place, or how you meet (phone, video).")
+@click.option("--where", default=None, help="The place, or the phone number or video link.")
+@click.option(
+    "--meeting-format",
+    "format",
+    type=click.Choice(["in-person", "phone", "video"]),
+    default=None,
+    help="How you meet.",
+)
 @click.option("--field", "-f", default=None, help="The field to plan for (default: theirs).")
 @click.option("--seed", type=int, default=None, help="Vary the choice of questions.")
 @journal_option
@@ -82,6 +114,8 @@ def meetings_list(fmt: str, journal_path: Path | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
     elif rows:
+        for row in rows:
+            row["status"] = f"cancelled {row['cancelled_on']}" if row["cancelled_on"] else ""
         click.echo(
             table(
                 rows,
@@ -92,6 +126,8 @@ def meetings_list(fmt: str, journal_path: Path | None) -> None:
                     ("minutes", "Minutes"),
                     ("field", "Field"),
                     ("stage", "Stage"),
+                    ("format", "Format"),
+                    ("status", "Status"),
                 ),
             )
         )
@@ -99,98 +135,44 @@ def meetings_list(fmt: str, journal_path: Path | None) -> None:
         click.echo("no meetings yet", err=True)
 
 
-@main.command("notes")
+@meetings_group.command("edit")
 @click.argument("meeting_id", metavar="MEETING", type=int)
-@click.option("--template", is_flag=True, help="Write a Markdown file to fill in.")
+@click.option("--when", callback=parse_when, default=None, metavar="ISO-DATETIME")
+@click.option("--minutes", "-m", type=int, default=None)
+@click.option("--stage", "-s", default=None, help="Your stage: high-school, college, ...")
+@click.option("--mode", type=click.Choice(["interview", "shadow"]), default=None)
 @click.option(
-    "--from",
-    "source",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    default=None,
-    help="Store the notes in this filled-in .md (or fillable .pdf).",
+    "--meeting-format", "format", type=click.Choice(["in-person", "phone", "video"]), default=None
 )
-@click.option("--stage", "-s", default=None, help="Your stage, if the meeting has none.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--where", default=None, help="The place, or the phone number or video link.")
+@click.option("--field", "-f", default=None, help="The field to plan for.")
+@click.option("--seed", type=int, default=None, help="Vary the choice of questions.")
 @journal_option
-def notes_command(
-    meeting_id: int,
-    template: bool,
-    source: Path | None,
-    stage: str | None,
-    output: Path | None,
-    force: bool,
-    journal_path: Path | None,
-) -> None:
-    """A meeting's notes: --template to write them, --from to store them, else show them."""
-    if template and source:
-        raise click.UsageError("use --template or --from, not both")
-    with open_journal(journal_path, create=bool(source)) as journal:
-        if template:
-            emit_private(journal.notes_template(meeting_id, stage=stage), output, force)
-            return
-        if source:
-            stored = journal.store_notes(meeting_id, source, stage=stage)
-            click.echo(
-                f"stored {len(stored.answers)} answers for meeting {meeting_id}"
-                + (f"; referred to: {', '.join(stored.referrals)}" if stored.referrals else "")
-            )
-            return
-        notes = journal.notes(meeting_id)
-    lines = [f"## {a.question}\n\n{a.answer}\n" for a in notes.answers]
-    if notes.learned:
-        lines.append(f"## One thing I learned\n\n{notes.learned}\n")
-    emit_private("\n".join(lines) or f"no notes for meeting {meeting_id} yet\n", output, force)
-
-
-@main.command("due")
-@click.option(
-    "--on",
-    "on",
-    callback=parse_day,
-    default=None,
-    metavar="DATE",
-    help="The day to look at (default: today).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "ics"]),
-    default=None,
-    help="Default: from the -o suffix, else text.",
-)
-@click.option(
-    "--follow-up-after",
-    type=click.IntRange(1, 30),
-    default=5,
-    show_default=True,
-    help="Business days to wait for a reply before following up.",
-)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@journal_option
-def due_command(
-    on: date | None,
-    fmt: str | None,
-    follow_up_after: int,
-    output: Path | None,
-    force: bool,
-    journal_path: Path | None,
-) -> None:
-    """What to do on a day: follow up, confirm, write notes, thank, keep in touch."""
-    from ..journal.due import due_calendar, due_text
-
-    day = on or date.today()
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = suffix if suffix in ("json", "ics") else "text"
+def meetings_edit(meeting_id: int, journal_path: Path | None, **changes: Any) -> None:
+    """Correct a meeting: its time, length, stage, mode, format, place, field or seed."""
     with open_journal(journal_path, create=False) as journal:
-        steps = journal.due(day, follow_up_after=follow_up_after)
-    content: str | bytes
-    if fmt == "json":
-        content = json.dumps([s.to_dict() for s in steps], indent=2, ensure_ascii=False)
-    elif fmt == "ics":
-        content = due_calendar(steps, day).to_ics()
-    else:
-        content = due_text(steps, day)
-    emit(content, output, force)
+        meeting = journal.edit_meeting(meeting_id, **changes)
+    click.echo(f"meeting {meeting.id}: {meeting.person.name}, {meeting.when:%Y-%m-%d %H:%M}")
+
+
+@meetings_group.command("cancel")
+@click.argument("meeting_id", metavar="MEETING", type=int)
+@journal_option
+def meetings_cancel(meeting_id: int, journal_path: Path | None) -> None:
+    """Mark a meeting cancelled: it stays listed, and nothing around it is due."""
+    with open_journal(journal_path, create=False) as journal:
+        meeting = journal.cancel_meeting(meeting_id)
+    click.echo(f"cancelled meeting {meeting.id} with {meeting.person.name}")
+
+
+@meetings_group.command("remove")
+@click.argument("meeting_id", metavar="MEETING", type=int)
+@click.option("--purge", is_flag=True, help="Delete it with its notes and steps for good.")
+@journal_option
+def meetings_remove(meeting_id: int, purge: bool, journal_path: Path | None) -> None:
+    """Take a meeting out of lists and of `due`; its record stays in `journal export` unless
+    --purge."""
+    with open_journal(journal_path, create=False) as journal:
+        meeting = journal.remove_meeting(meeting_id, purge=purge)
+    kept = "deleted with its notes and steps" if purge else "kept in `journal export`"
+    click.echo(f"removed meeting {meeting.id} with {meeting.person.name} ({kept})")

@@ -101,12 +101,16 @@ def people_show(name: str, journal_path: Path | None) -> None:
     for meeting in met:
         click.echo(
             f"  Meeting {meeting.id}: {meeting.when:%Y-%m-%d %H:%M}, "
-            f"{meeting.minutes} minutes" + (f", {meeting.where}" if meeting.where else "")
+            f"{meeting.minutes} minutes"
+            + (f", {meeting.format}" if meeting.format else "")
+            + (f", {meeting.where}" if meeting.where else "")
+            + (f" (cancelled {meeting.cancelled_on})" if meeting.cancelled_on else "")
         )
     for event in events:
         click.echo(
-            f"  {event.on.isoformat()} {event.kind}"
+            f"  Step {event.id}: {event.on.isoformat()} {event.kind}"
             + (f" ({event.channel})" if event.channel else "")
+            + (f", meeting {event.meeting_id}" if event.meeting_id else "")
         )
 
 
@@ -138,3 +142,69 @@ def people_export(output: Path, force: bool, journal_path: Path | None) -> None:
         raise click.BadParameter("name a .vcf, .csv or .json file", param_hint="--output")
     with open_journal(journal_path, create=False) as journal:
         emit_private(journal.export_people(fmt), output, force)
+
+
+@people_group.command("edit")
+@click.argument("name")
+@click.option("--name", "new_name", default=None, help="A new name (spelling, or a married name).")
+@click.option("--title", default=None, help="Their job title.")
+@click.option("--org", default=None, help="Where they work.")
+@click.option("--field", "-f", default=None, help="Their field.")
+@click.option("--email", default=None)
+@click.option("--phone", default=None)
+@click.option("--linkedin", default=None, metavar="URL")
+@click.option("--referred-by", default=None, metavar="NAME", help="Who suggested them.")
+@click.option("--how-found", default=None, metavar="TEXT")
+@journal_option
+def people_edit(
+    name: str, new_name: str | None, journal_path: Path | None, **changes: str | None
+) -> None:
+    """Correct a person's details; "" blanks one, e.g. --email ""."""
+    with open_journal(journal_path, create=False) as journal:
+        person = journal.edit_person(name, name=new_name, **changes)
+    click.echo(f"updated {person.name}")
+
+
+@people_group.command("remove")
+@click.argument("name")
+@click.option(
+    "--purge",
+    is_flag=True,
+    help="Delete them with their meetings, steps and notes for good (as `journal forget`).",
+)
+@journal_option
+def people_remove(name: str, purge: bool, journal_path: Path | None) -> None:
+    """Take someone out of your lists and of `due`; their record stays in `journal export`
+    unless --purge."""
+    with open_journal(journal_path, create=False) as journal:
+        if purge:
+            click.echo(journal.forget(name).summary())
+            return
+        removed = journal.remove_person(name)
+    click.echo(
+        f"removed {removed.name} (kept in `journal export`; "
+        f'forget them for good with: interview-prep journal forget "{removed.name}")'
+    )
+
+
+@people_group.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@journal_option
+def people_merge(keep: str, other: str, journal_path: Path | None) -> None:
+    """Make two entries for one person into the first: the second's meetings, steps and
+    referrals move over, with the details the first lacked."""
+    with open_journal(journal_path, create=False) as journal:
+        merged = journal.merge_people(keep, other)
+    from ..journal.privacy import counted
+
+    moved = [
+        counted(merged.meetings, "meeting"),
+        counted(merged.steps, "logged step"),
+        counted(merged.referred, "referral"),
+    ]
+    click.echo(
+        f"merged {merged.gone} into {merged.kept.name}: moved "
+        + ", ".join(moved)
+        + (f"; took their {', '.join(merged.details)}" if merged.details else "")
+    )

@@ -129,6 +129,7 @@ def letter_command(
         when, where, stored_minutes = when or stored.when, where or stored.where, stored.minutes
         learned, referred = learned or record.notes.learned, referred or record.notes.referrals
         request_date = request_date or record.request_date
+        meeting_format = meeting_format or stored.format
     document = letter(
         kind,
         channel,

@@ -117,6 +117,8 @@ def selection(command: Command) -> Command:
             minutes, mode = stored.minutes if minutes is None else minutes, mode or stored.mode
             seed = stored.seed if seed is None else seed
         for name, value in (("--field", field), ("--stage", stage)):
+            if value is None and record is not None:
+                raise stored_meeting_lacks(record.meeting.id, name)
             if value is None:
                 raise click.UsageError(
                     f"Missing option '{name}' (or --meeting ID from the journal)."
@@ -165,7 +167,10 @@ def meeting_details(command: Command) -> Command:
                     stored.person.email,
                 )
             meeting = Meeting(
-                when or stored.when, where or stored.where, meeting_format, stored.minutes
+                when or stored.when,
+                where or stored.where,
+                meeting_format or stored.format,
+                stored.minutes,
             )
         return command(*args, person=person, meeting=meeting, **kwargs)
 
@@ -216,6 +221,16 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
         return apply_options(command, output_options(formats))
 
     return decorate
+
+
+def stored_meeting_lacks(meeting_id: int, option: str) -> click.UsageError:
+    """A stored meeting without a field or stage: say so, and how to store one."""
+    what = option.lstrip("-")
+    example = "college" if what == "stage" else "nurse"
+    return click.UsageError(
+        f"meeting {meeting_id} in the journal has no {what}: pass {option}, or store one with: "
+        f"interview-prep meetings edit {meeting_id} {option} {example}"
+    )
 
 
 def emit(content: str | bytes, output: Path | None, force: bool) -> None:

@@ -15,8 +15,8 @@ from ..catalog import Catalog, default_catalog
 from ..errors import InterviewPrepError
 from ..escaping import spreadsheet_cell
 from ..model import Notes
+from . import corrections, exchange, linkedin, vcard
 from . import due as due_rules
-from . import exchange, linkedin, vcard
 from . import meetings as meeting_rows
 from . import notes as note_files
 from . import people as person_rows
@@ -169,6 +169,24 @@ class Journal:
         self._store.vacuum()
         return forgotten
 
+    def edit_person(self, name: str, /, **changes: str | None) -> Person:
+        """Change ``name``'s details (``name=`` renames; ``""`` blanks a detail)."""
+        if changes.get("field"):
+            self.catalog.resolve_field(str(changes["field"]))
+        return self._store.write(lambda c: corrections.edit_person(c, name, changes))
+
+    def remove_person(self, name: str, *, purge: bool = False) -> Person | Forgotten:
+        """Take someone out of lists and `due`, keeping their record for `export_json`;
+        ``purge`` forgets them for good (see `forget`)."""
+        if purge:
+            return self.forget(name)
+        return self._store.write(lambda c: corrections.remove_person(c, name, date.today()))
+
+    def merge_people(self, keep: str, other: str) -> corrections.Merged:
+        """Make two entries for one person into ``keep``: ``other``'s meetings, steps and
+        referrals move over, with the details ``keep`` lacked; ``other`` is deleted."""
+        return self._store.write(lambda c: corrections.merge_people(c, keep, other))
+
     # steps and meetings
     def log(
         self, kind: str, who: str | int, *, on: date | None = None, channel: str | None = None
@@ -176,8 +194,12 @@ class Journal:
         """Log a step (request, reply, follow-up, confirm, thank-you, keep-in-touch) for a
         person, or for a meeting given by its number."""
         return self._store.write(
-            lambda c: meeting_rows.insert_event(c, kind, str(who), on or date.today(), channel)
+            lambda c: meeting_rows.insert_event(c, kind, who, on or date.today(), channel)
         )
+
+    def undo(self, step_id: int | None = None) -> Event:
+        """Delete a logged step (the latest, unless ``step_id`` names one) and return it."""
+        return self._store.write(lambda c: corrections.undo_step(c, step_id))
 
     def events(self, name: str | None = None) -> list[Event]:
         def query(c: Any) -> list[Event]:
@@ -196,8 +218,10 @@ class Journal:
         where: str | None = None,
         seed: int | None = None,
         field: str | None = None,
+        format: str | None = None,
     ) -> StoredMeeting:
-        """Add a meeting with someone; its field is theirs unless ``field`` says otherwise."""
+        """Add a meeting with someone; its field is theirs unless ``field`` says otherwise.
+        ``format`` is how you meet: in-person, phone or video."""
         return self._store.write(
             lambda c: meeting_rows.insert_meeting(
                 c,
@@ -210,8 +234,30 @@ class Journal:
                 where=where,
                 seed=seed,
                 catalog=self.catalog,
+                format=format,
             )
         )
+
+    def edit_meeting(self, meeting_id: int, **changes: Any) -> StoredMeeting:
+        """Change a meeting's ``when``, ``minutes``, ``stage``, ``mode``, ``format``,
+        ``where``, ``field`` or ``seed``."""
+        return self._store.write(
+            lambda c: corrections.edit_meeting(c, meeting_id, changes, self.catalog)
+        )
+
+    def cancel_meeting(self, meeting_id: int) -> StoredMeeting:
+        """Mark a meeting cancelled: listed as such, and nothing around it is due."""
+        return self._store.write(lambda c: corrections.cancel_meeting(c, meeting_id, date.today()))
+
+    def remove_meeting(self, meeting_id: int, *, purge: bool = False) -> StoredMeeting:
+        """Take a meeting out of lists and `due` (kept for `export_json`), or delete it with
+        its notes and steps when ``purge``."""
+        removed = self._store.write(
+            lambda c: corrections.remove_meeting(c, meeting_id, date.today(), purge=purge)
+        )
+        if purge:
+            self._store.vacuum()
+        return removed
 
     def meeting(self, meeting_id: int) -> StoredMeeting:
         return self._store.read(lambda c: meeting_rows.find_meeting(c, meeting_id))
@@ -292,7 +338,7 @@ class Journal:
             )
             return Journey(
                 person_rows.all_people(c),
-                meeting_rows.all_meetings(c),
+                [m for m in meeting_rows.all_meetings(c) if m.cancelled_on is None],
                 meeting_rows.all_events(c),
                 noted,
             )

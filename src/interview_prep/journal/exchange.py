@@ -23,6 +23,7 @@ TABLES = {
         "referred_by",
         "how_found",
         "added_on",
+        "removed_on",
     ),
     "meetings": (
         "id",
@@ -35,6 +36,9 @@ TABLES = {
         "place",
         "seed",
         "learned",
+        "format",
+        "cancelled_on",
+        "removed_on",
     ),
     "events": ("id", "person_id", "meeting_id", "kind", "on_day", "channel"),
     "notes": ("meeting_id", "position", "item_id", "question", "answer"),
@@ -79,7 +83,7 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
             rows = data.get(table, [])
             if not isinstance(rows, list):
                 raise TypeError(f"{table} is not a list")
-            values = [tuple(row[column] for column in columns) for row in rows]
+            values = [tuple(_value(row, column) for column in columns) for row in rows]
             if table == "people":  # a referrer may come after the person they referred
                 values = [(*v[:9], None, *v[10:]) for v in values]
             connection.executemany(
@@ -98,3 +102,13 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
             hint="export the journal again",
         ) from None
     return count
+
+
+# columns a schema-1 export does not have
+ADDED_LATER = frozenset({"removed_on", "format", "cancelled_on"})
+
+
+def _value(row: Any, column: str) -> Any:
+    if column in ADDED_LATER:
+        return row.get(column)
+    return row[column]

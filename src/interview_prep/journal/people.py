@@ -12,6 +12,7 @@ from ..catalog import Catalog
 from ..errors import InterviewPrepError, UnknownNameError
 from ..fields import FieldMatch
 from ..model import Contact
+from . import rows
 from .store import JournalError
 
 DETAILS = ("title", "org", "field", "email", "phone", "linkedin", "how_found")
@@ -87,30 +88,60 @@ def reach_details(text: str) -> dict[str, str | None]:
 PERSON_QUERY = """
     SELECT p.*, r.name AS referrer FROM people p LEFT JOIN people r ON r.id = p.referred_by
 """
+ACTIVE = " p.removed_on IS NULL "
 
 
 def person_from_row(row: sqlite3.Row) -> Person:
     return Person(
         id=row["id"],
-        name=row["name"],
-        **{key: row[key] for key in DETAILS},
-        referred_by=row["referrer"],
-        added_on=date.fromisoformat(row["added_on"]),
+        name=rows.text(row["name"]) or f"(person {row['id']})",
+        **{key: rows.text(row[key]) for key in DETAILS},
+        referred_by=rows.text(row["referrer"]),
+        added_on=rows.optional_day("people", row["id"], "added_on", row["added_on"]),
     )
 
 
-def find_person(connection: sqlite3.Connection, name: str) -> Person:
+def find_person(
+    connection: sqlite3.Connection, name: str, *, include_removed: bool = False
+) -> Person:
     """The person called ``name`` (any case); unknown names get the closest known ones."""
     row = connection.execute(PERSON_QUERY + " WHERE p.name_key = ?", (name_key(name),)).fetchone()
+    if row is not None and row["removed_on"] and not include_removed:
+        raise JournalError(
+            f"{row['name']} was removed from the journal on {row['removed_on']}",
+            hint=f"their record stays in `journal export`; to forget them for good: "
+            f'interview-prep journal forget "{row["name"]}"',
+        )
     if row is None:
-        names = [r[0] for r in connection.execute("SELECT name FROM people ORDER BY name")]
+        names = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM people p WHERE" + ACTIVE + "ORDER BY name_key"
+            )
+        ]
+        suggestions = close_names(name, names)
         raise UnknownNameError(
             "person",
             name,
             names,
-            hint=f'add them with: interview-prep people add "{name.strip()}"',
+            suggestions=suggestions,
+            # a close name is most likely a slip: never invite a duplicate of it
+            hint="check the spelling; `interview-prep people list` shows everyone"
+            if suggestions
+            else f'add them with: interview-prep people add "{name.strip()}"',
         )
     return person_from_row(row)
+
+
+def close_names(name: str, names: list[str]) -> list[str]:
+    """Stored names like ``name``: spelled alike, or sharing its first or last word."""
+    from ..errors import closest
+
+    found = closest(name, names)
+    words = {word.casefold() for word in name.split()}
+    if not found and words:
+        found = [n for n in names if words & {w.casefold() for w in n.split()}][:3]
+    return found
 
 
 def insert_person(
@@ -121,11 +152,7 @@ def insert_person(
     added_on: date,
 ) -> Person:
     name = clean_name(name)
-    if connection.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone():
-        raise JournalError(
-            f"{name!r} is already in the journal",
-            hint=f'see them with: interview-prep people show "{name}"',
-        )
+    check_name_free(connection, name)
     referrer = find_person(connection, referred_by).id if referred_by else None
     values = {key: clean(details.get(key)) for key in DETAILS}
     if values["linkedin"]:
@@ -145,21 +172,40 @@ def insert_person(
     return find_by_id(connection, cursor.lastrowid or 0)
 
 
+def check_name_free(connection: sqlite3.Connection, name: str) -> None:
+    row = connection.execute(
+        "SELECT name, removed_on FROM people WHERE name_key = ?", (name_key(name),)
+    ).fetchone()
+    if row and row["removed_on"]:
+        raise JournalError(
+            f"{row['name']!r} was removed from the journal on {row['removed_on']}; their record "
+            "is kept",
+            hint=f"to start again, forget the old record first: interview-prep journal forget "
+            f'"{row["name"]}"',
+        )
+    if row:
+        raise JournalError(
+            f"{row['name']!r} is already in the journal",
+            hint=f'see them with: interview-prep people show "{row["name"]}"',
+        )
+
+
 def find_by_id(connection: sqlite3.Connection, person_id: int) -> Person:
     row = connection.execute(PERSON_QUERY + " WHERE p.id = ?", (person_id,)).fetchone()
     return person_from_row(row)
 
 
 def all_people(connection: sqlite3.Connection) -> list[Person]:
-    rows = connection.execute(PERSON_QUERY + " ORDER BY p.name_key, p.id")
-    return [person_from_row(row) for row in rows]
+    found = connection.execute(PERSON_QUERY + " WHERE" + ACTIVE + "ORDER BY p.name_key, p.id")
+    return [person_from_row(row) for row in found]
 
 
 def referred(connection: sqlite3.Connection, person: Person) -> list[Person]:
-    rows = connection.execute(
-        PERSON_QUERY + " WHERE p.referred_by = ? ORDER BY p.name_key", (person.id,)
+    found = connection.execute(
+        PERSON_QUERY + " WHERE p.referred_by = ? AND" + ACTIVE + "ORDER BY p.name_key",
+        (person.id,),
     )
-    return [person_from_row(row) for row in rows]
+    return [person_from_row(row) for row in found]
 
 
 def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:

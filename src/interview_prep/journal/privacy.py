@@ -33,24 +33,25 @@ class Forgotten:
 
     def summary(self) -> str:
         parts = [
-            _count(self.meetings, "meeting"),
-            _count(self.steps, "logged step"),
-            _count(self.notes, "note"),
+            counted(self.meetings, "meeting"),
+            counted(self.steps, "logged step"),
+            counted(self.notes, "note"),
         ]
         text = f"forgot {self.name}: " + ", ".join(parts)
         if self.mentions:
-            text += f"; their name was taken out of {_count(self.mentions, 'other entry')}"
+            text += f"; their name was taken out of {counted(self.mentions, 'other entry')}"
         return text
 
 
-def _count(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
+    """A count that agrees with its noun: 1 meeting, 2 meetings, 2 other entries."""
     plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
     return f"{number} {noun if number == 1 else plural}"
 
 
 def forget_person(connection: sqlite3.Connection, name: str) -> Forgotten:
     """Delete the person, their meetings, steps and notes, and their name from other rows."""
-    person = find_person(connection, name)
+    person = find_person(connection, name, include_removed=True)
     rows = connection.execute("SELECT id FROM meetings WHERE person_id = ?", (person.id,))
     meetings = [row[0] for row in rows]
     marks = ",".join("?" for _ in meetings)

@@ -73,6 +73,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX meetings_by_person ON meetings(person_id);
         """,
     ),
+    (
+        "meeting formats; removed people and meetings, cancelled meetings",
+        """
+        ALTER TABLE people ADD COLUMN removed_on TEXT;
+        ALTER TABLE meetings ADD COLUMN format TEXT;
+        ALTER TABLE meetings ADD COLUMN cancelled_on TEXT;
+        ALTER TABLE meetings ADD COLUMN removed_on TEXT;
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
