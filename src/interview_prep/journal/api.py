@@ -132,7 +132,8 @@ class Journal:
         if field is None:
             return everyone
         wanted = self.catalog.resolve_field(field)
-        return [p for p in everyone if person_rows.in_field(p, wanted, self.catalog)]
+        cache: dict[str, Any] = {}  # each distinct title is resolved once
+        return [p for p in everyone if person_rows.in_field(p, wanted, self.catalog, cache)]
 
     def referred_by(self, name: str) -> list[Person]:
         """The people ``name`` referred the learner to."""
@@ -336,9 +337,10 @@ class Journal:
                     " UNION SELECT meeting_id FROM notes"
                 )
             )
+            everyone = person_rows.all_people(c)
             return Journey(
-                person_rows.all_people(c),
-                [m for m in meeting_rows.all_meetings(c) if m.cancelled_on is None],
+                everyone,
+                [m for m in meeting_rows.all_meetings(c, None, everyone) if m.cancelled_on is None],
                 meeting_rows.all_events(c),
                 noted,
             )

@@ -233,10 +233,15 @@ def find_meeting(connection: sqlite3.Connection, meeting_id: int) -> StoredMeeti
 
 
 def all_meetings(
-    connection: sqlite3.Connection, person: Person | None = None
+    connection: sqlite3.Connection,
+    person: Person | None = None,
+    everyone: list[Person] | None = None,
 ) -> list[StoredMeeting]:
-    """The meetings not removed (cancelled ones included), by time."""
-    people = {p.id: p for p in ([person] if person else all_people(connection))}
+    """The meetings not removed (cancelled ones included), by time; ``everyone`` saves
+    reading the people again when the caller has them."""
+    if everyone is None:
+        everyone = [person] if person else all_people(connection)
+    people = {p.id: p for p in everyone}
     query = MEETING_QUERY + (" AND m.person_id = ?" if person else "")
     found = connection.execute(
         query + " ORDER BY m.starts_at, m.id", (person.id,) if person else ()

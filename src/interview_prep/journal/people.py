@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..errors import InterviewPrepError, UnknownNameError
-from ..fields import FieldMatch
+from ..fields import FieldMatch, normalize
 from ..model import Contact
 from . import rows
 from .store import JournalError
@@ -92,13 +93,28 @@ ACTIVE = " p.removed_on IS NULL "
 
 
 def person_from_row(row: sqlite3.Row) -> Person:
+    values = dict(zip(row.keys(), row, strict=True))
+    for key in ("name", *DETAILS, "referrer"):
+        if not isinstance(values[key], str | None):  # a hand-edited row
+            values[key] = rows.text(values[key])
+    added_on = values["added_on"]
     return Person(
-        id=row["id"],
-        name=rows.text(row["name"]) or f"(person {row['id']})",
-        **{key: rows.text(row[key]) for key in DETAILS},
-        referred_by=rows.text(row["referrer"]),
-        added_on=rows.optional_day("people", row["id"], "added_on", row["added_on"]),
+        id=values["id"],
+        name=values["name"] or f"(person {values['id']})",
+        **{key: values[key] for key in DETAILS},
+        referred_by=values["referrer"],
+        added_on=(_day(added_on) if isinstance(added_on, str) else None)
+        or rows.optional_day("people", values["id"], "added_on", added_on),
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """A day read from text once: many people share the day they were added."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def find_person(
@@ -208,26 +224,85 @@ def referred(connection: sqlite3.Connection, person: Person) -> list[Person]:
     return [person_from_row(row) for row in found]
 
 
-def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:
+def field_of(
+    person: Person, catalog: Catalog, cache: dict[str, FieldMatch | None] | None = None
+) -> FieldMatch | None:
     """The field a person works in, from their field or else their title, by the planner's
     resolver: the whole text first, then its longest run of words that names a field
-    ("Staff RN" is a Registered Nurse)."""
+    ("Staff RN" is a Registered Nurse). ``cache`` keeps each distinct text's answer."""
     for text in (person.field, person.title):
         if not text:
             continue
-        words = text.replace(",", " ").split()
-        for size in range(len(words), 0, -1):
-            for start in range(len(words) - size + 1):
-                try:
-                    return catalog.resolve_field(" ".join(words[start : start + size]))
-                except InterviewPrepError:
-                    continue
+        if cache is not None and text in cache:
+            found = cache[text]
+        else:
+            found = _field_in(text, catalog)
+            if cache is not None:
+                cache[text] = found
+        if found is not None:
+            return found
     return None
 
 
-def in_field(person: Person, wanted: FieldMatch, catalog: Catalog) -> bool:
+def _field_in(text: str, catalog: Catalog) -> FieldMatch | None:
+    words = text.replace(",", " ").split()
+    plain = [normalize(word) for word in words]  # normalizing is word by word
+    known = _name_keys(catalog)
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            # only a run that is a field's name can resolve: skip the others without the
+            # resolver (its suggestions for a miss take a tenth of a second each)
+            key = " ".join(word for word in plain[start : start + size] if word)
+            if not _forms(key) & known:
+                continue
+            try:
+                return catalog.resolve_field(run)
+            except InterviewPrepError:
+                continue
+    return None
+
+
+def _forms(key: str) -> set[str]:
+    """``key`` and the singulars the resolver may try for it ("nurses", "therapies")."""
+    forms = {key} if key else set()
+    if key.endswith("s"):
+        forms.add(key[:-1])
+    if key.endswith("ies"):
+        forms.add(key[:-3] + "y")
+    return forms
+
+
+_NAME_KEYS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _name_keys(catalog: Catalog) -> frozenset[str]:
+    """Every field name the resolver knows, normalized as it normalizes, with the forms of
+    each it may also file a name under."""
+    taxonomy = catalog.taxonomy
+    cached = _NAME_KEYS.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    names: list[str] = []
+    for cluster in taxonomy.clusters:
+        names += [cluster.id, cluster.title, *cluster.aliases, *cluster.formerly]
+        for sub in cluster.subclusters:
+            names += [sub.id, sub.title, *sub.aliases]
+        for occupation in cluster.occupations:
+            names += [occupation.id, occupation.title, *occupation.aliases]
+    keys = frozenset(form for name in names for form in _forms(normalize(name)))
+    _NAME_KEYS[id(taxonomy)] = (taxonomy, keys)
+    return keys
+
+
+def in_field(
+    person: Person,
+    wanted: FieldMatch,
+    catalog: Catalog,
+    cache: dict[str, FieldMatch | None] | None = None,
+) -> bool:
     """True when the person works in ``wanted``: the occupation itself, or inside the cluster."""
-    found = field_of(person, catalog)
+    found = field_of(person, catalog, cache)
     if found is None:
         return False
     if wanted.kind == "cluster":
