@@ -135,7 +135,10 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     )
     template_path.write_text(filled, encoding="utf-8")
     run("notes", "1", "--from", str(template_path))
-    out = run("notes", "1", "--from", str(template_path))
+    assert "already has notes (2 answers); nothing was changed" in run(
+        "notes", "1", "--from", str(template_path), code=2
+    )
+    out = run("notes", "1", "--from", str(template_path), "--replace")
     assert "stored 2 answers" in out and "Priya Natarajan" in out
     with ip.Journal(run_path(run)) as journal:
         assert len(journal.notes(1).answers) == 2

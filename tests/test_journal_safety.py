@@ -210,12 +210,16 @@ def test_notes_written_under_the_headings_come_back_as_written(
                 lines.append(learned)
         notes_file = Path(folder) / "notes.md"
         notes_file.write_bytes("\r\n".join(lines).encode("utf-8"))  # as Windows saves it
-        notes = journal.store_notes(stored.id, notes_file)
         expected = {
             planned.item.id: text.strip()
             for planned, text in zip(questions, answers, strict=False)
             if text.strip()
         }
+        if not expected and not learned.strip():  # nothing written: nothing changes (N2)
+            with pytest.raises(ip.InterviewPrepError, match="nothing was changed"):
+                journal.store_notes(stored.id, notes_file)
+            return
+        notes = journal.store_notes(stored.id, notes_file)
         assert notes.by_item() == expected
         assert notes.learned == (" ".join(learned.split()) or None)
 

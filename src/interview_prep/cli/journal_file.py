@@ -48,6 +48,11 @@ def journal_import(file: Path, journal_path: Path | None) -> None:
     raw = read_input(file, what="journal export", limit=200 * MEGABYTE)
     try:
         data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise InterviewPrepError(
+            f"cannot read {file}: its values are nested too deeply",
+            hint="give a file made by `interview-prep journal export`",
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InterviewPrepError(
             f"cannot read {file}: {error}",

@@ -25,6 +25,7 @@ from .options import emit, parse_day
     help="Store the notes in this filled-in .md (or fillable .pdf).",
 )
 @click.option("--stage", "-s", default=None, help="Your stage, if the meeting has none.")
+@click.option("--replace", is_flag=True, help="With --from: replace the notes stored before.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @journal_option
@@ -33,6 +34,7 @@ def notes_command(
     template: bool,
     source: Path | None,
     stage: str | None,
+    replace: bool,
     output: Path | None,
     force: bool,
     journal_path: Path | None,
@@ -45,9 +47,11 @@ def notes_command(
             emit_private(journal.notes_template(meeting_id, stage=stage), output, force)
             return
         if source:
-            stored = journal.store_notes(meeting_id, source, stage=stage)
+            from ..journal.privacy import counted
+
+            stored = journal.store_notes(meeting_id, source, stage=stage, replace=replace)
             click.echo(
-                f"stored {len(stored.answers)} answers for meeting {meeting_id}"
+                f"stored {counted(len(stored.answers), 'answer')} for meeting {meeting_id}"
                 + (f"; referred to: {', '.join(stored.referrals)}" if stored.referrals else "")
             )
             return

@@ -282,11 +282,17 @@ class Journal:
         )
 
     def store_notes(
-        self, meeting_id: int, source: str | os.PathLike[str], *, stage: str | None = None
+        self,
+        meeting_id: int,
+        source: str | os.PathLike[str],
+        *,
+        stage: str | None = None,
+        replace: bool = False,
     ) -> Notes:
-        """Store the notes in a filled-in template (Markdown, or a fillable PDF), replacing
-        any stored before; the people named as referrals are added, referred by the person
-        met."""
+        """Store the notes in a filled-in template (Markdown, or a fillable PDF); the people
+        named as referrals are added, referred by the person met. Notes stored before are
+        replaced only when ``replace`` is true, and a file with nothing written in it
+        changes nothing."""
         stored = self.meeting(meeting_id)
         plan = stored.plan(self.catalog, stage=stage)
         path = Path(source)
@@ -301,8 +307,15 @@ class Journal:
             except UnicodeDecodeError as error:
                 raise InterviewPrepError(f"cannot read the notes {path}: {error}") from None
         parsed, referrals = note_files.parse_notes(text, plan, str(path))
+        if not (parsed.answers or parsed.learned or referrals):
+            raise InterviewPrepError(
+                f"{path} holds no answers, nothing learned and no names; nothing was changed",
+                hint="write under the headings of the template (interview-prep notes "
+                f"{meeting_id} --template -o notes.md), then store it again",
+            )
 
         def change(c: Any) -> None:
+            note_files.check_replacing(c, meeting_id, replace)
             note_files.store_notes(c, meeting_id, parsed)
             for name, detail in referrals:
                 exists = c.execute(
@@ -356,4 +369,4 @@ class Journal:
 
     def import_json(self, data: Any, *, source: str = "the import") -> int:
         """Fill this (empty) journal from `export_json`'s data; returns the rows added."""
-        return self._store.write(lambda c: exchange.import_data(c, data, source))
+        return self._store.write(lambda c: exchange.import_data(c, data, source, self.catalog))

@@ -130,6 +130,25 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def check_replacing(connection: sqlite3.Connection, meeting_id: int, replace: bool) -> None:
+    """Refuse to replace stored notes unless asked to."""
+    if replace:
+        return
+    answers = connection.execute(
+        "SELECT count(*) FROM notes WHERE meeting_id = ?", (meeting_id,)
+    ).fetchone()[0]
+    learned = connection.execute(
+        "SELECT learned FROM meetings WHERE id = ?", (meeting_id,)
+    ).fetchone()
+    if answers or (learned and learned[0]):
+        raise JournalError(
+            f"meeting {meeting_id} already has notes ({answers} "
+            f"{'answer' if answers == 1 else 'answers'}); nothing was changed",
+            hint="to replace them with this file, add --replace (replace=True); "
+            f"see them with: interview-prep notes {meeting_id}",
+        )
+
+
 def store_notes(connection: sqlite3.Connection, meeting_id: int, notes: Notes) -> None:
     """Replace the meeting's notes with ``notes``."""
     connection.execute("DELETE FROM notes WHERE meeting_id = ?", (meeting_id,))
