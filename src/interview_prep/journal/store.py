@@ -275,8 +275,10 @@ class Store:
         self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # enforce the links between people, meetings, steps and notes (off by default)
         self.connection.execute("PRAGMA foreign_keys = ON")
-        # every commit reaches the disk before the command reports success
-        self.connection.execute("PRAGMA synchronous = FULL")
+        # every commit reaches the disk before the command reports success; a journal still
+        # being built is made durable once, before it gets its name (see _publish)
+        building = self._pending is not None
+        self.connection.execute(f"PRAGMA synchronous = {'OFF' if building else 'FULL'}")
         # no function runs from a schema object the journal did not make
         self.connection.execute("PRAGMA trusted_schema = OFF")
         if self.read_only:
@@ -377,6 +379,7 @@ class Store:
         pending, self._pending = self._pending, None
         self.connection.close()  # the last connection: SQLite folds the -wal into the file
         try:
+            _sync(pending)
             os.link(pending, self.path)
             published = True
         except FileExistsError:
@@ -435,6 +438,15 @@ def _private_copy_name(path: Path) -> Path:
     if os.name == "posix":
         Path(name).chmod(PRIVATE_FILE)
     return Path(name)
+
+
+def _sync(path: Path) -> None:
+    """Flush a file and its folder's entry to the disk."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _rename_if_free(source: Path, target: Path) -> bool:
