@@ -21,10 +21,11 @@ from . import meetings as meeting_rows
 from . import notes as note_files
 from . import people as person_rows
 from .due import DueStep, Journey
+from .files import make_private_folder
 from .meetings import Event, StoredMeeting
 from .people import Person
 from .privacy import Forgotten, forget_person
-from .store import Store, default_path, make_private_folder
+from .store import Store, default_path
 
 CSV_COLUMNS = (
     "name",

@@ -8,8 +8,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import side_files
 from .people import find_person
-from .store import JournalError, Store, side_files
+from .store import JournalError, Store
 
 REMOVED = "[removed]"
 # free text where another row may name the person: how someone was found ("named by ..."),
