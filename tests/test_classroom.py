@@ -217,7 +217,8 @@ def test_sphinx_project_builds_with_the_directives(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
     (source / "conf.py").write_text(
-        'extensions = ["interview_prep.sphinx"]\nproject = "Careers"\n', encoding="utf-8"
+        'extensions = ["interview_prep.sphinx"]\nproject = "Careers"\n',
+        encoding="utf-8",
     )
     (source / "index.rst").write_text(
         textwrap.dedent("""

@@ -144,6 +144,15 @@ def test_fuzzed_commands_never_crash(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("INTERVIEW_PREP_JOURNAL", str(tmp_path / "journal.sqlite"))
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
+    # `serve` runs until stopped: its options are fuzzed, no server starts, no browser opens
+    monkeypatch.setenv("INTERVIEW_PREP_RENDER_WORKERS", "2")
+    monkeypatch.setattr("interview_prep.cli.serve._open_later", lambda address: None)
+    try:
+        import uvicorn
+
+        monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
+    except ImportError:
+        pass
     inputs = _inputs(tmp_path)
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from interview_prep.cli import main
-from interview_prep.fonts import missing_characters
+from interview_prep.writers.fonts import missing_characters
 
 TOTO = "\U0001e290"  # a Toto letter: no font scripts/setup installs can draw it
 

@@ -18,8 +18,8 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.escaping import calendar_text, gift_text, spreadsheet_cell
-from interview_prep.output import atomic_write
+from interview_prep.files.write import atomic_write
+from interview_prep.writers.escaping import calendar_text, gift_text, spreadsheet_cell
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLI = [sys.executable, "-m", "interview_prep"]
@@ -135,8 +135,8 @@ def test_csv_export_never_starts_a_formula(write_bank: object, tmp_path: Path) -
     "text", ["<script>alert(1)</script>?", "What {=right ~wrong}?", "a # b : c [html]?"]
 )
 def test_gift_marks_text_plain_and_escapes_syntax(text: str) -> None:
-    from interview_prep.exports import to_gift
     from interview_prep.model import Item
+    from interview_prep.writers.questions import to_gift
 
     gift = to_gift([Item(id="x-1", text=text, theme="advice")])
     question = next(line for line in gift.splitlines() if line.startswith("::"))
@@ -391,7 +391,8 @@ def test_a_planted_cache_entry_runs_nothing(
 ) -> None:
     import pickle
 
-    from interview_prep import cache, catalog
+    from interview_prep.catalog import cache
+    from interview_prep.catalog import reading as catalog
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()
@@ -422,7 +423,7 @@ def test_a_planted_cache_entry_runs_nothing(
 
 
 def test_user_banks_are_cached_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from interview_prep import schema
+    from interview_prep.catalog import schema
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path / "cache"))
     bank = tmp_path / "bank.yaml"

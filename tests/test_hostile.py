@@ -25,7 +25,7 @@ from pypdf import PdfReader
 
 import interview_prep as ip
 from interview_prep.batch import read_roster, run_batch
-from interview_prep.output import atomic_write
+from interview_prep.files.write import atomic_write
 
 from .conftest import REPO
 
@@ -232,7 +232,7 @@ def test_spanish_and_other_latin_text_render_fully_without_warning() -> None:
 
 
 def test_characters_no_font_has_are_named_in_a_warning() -> None:
-    from interview_prep.fonts import undrawable
+    from interview_prep.writers.fonts import undrawable
 
     # a letter no installed font draws: which one depends on the fonts of the machine
     # (LibreOffice, for one, brings Noto fonts for many rare scripts)

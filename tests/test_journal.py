@@ -230,7 +230,7 @@ def test_timeline_and_shadow_plan_take_a_stored_meeting(run: Run) -> None:
     assert plan.startswith("# Job shadow plan: Electrician")
     script = run("script", "--meeting", "1")
     assert "45-minute" in script and "Ray Chen" in script
-    assert "Missing option '--field'" in run("script", code=2)
+    assert "--field: which field?" in run("script", code=2)
     planned = json.loads(run("plan", "--meeting", "1", "--format", "json"))
     assert (planned["field"]["id"], planned["minutes"], planned["mode"]) == (
         "electrician",

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
+from interview_prep.files import write
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
@@ -83,8 +84,8 @@ def test_personal_exports_are_owner_only(tmp_path: Path, umask: int) -> None:
         cli(*args[:-1], str(tmp_path / args[-1]), journal=path)
         assert mode(tmp_path / args[-1]) == 0o600, args
     # a document made only from what was typed keeps the usual rights
-    ip.output.atomic_write(tmp_path / "plain.md", "x")
-    assert mode(tmp_path / "plain.md") == 0o666 & ~ip.output._UMASK
+    write.atomic_write(tmp_path / "plain.md", "x")
+    assert mode(tmp_path / "plain.md") == 0o666 & ~write._UMASK
 
 
 def test_a_journal_others_can_read_gets_a_warning_and_is_left_as_it_is(tmp_path: Path) -> None:

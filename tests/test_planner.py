@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.similar import NEAR_DUPLICATE, similarity
+from interview_prep.planning.similar import NEAR_DUPLICATE, similarity
 
 CORE = ("path", "typical-day", "likes-dislikes", "promotion", "future-trends", "advice")
 STAGES = ("high-school", "college", "recent-grad", "career-changer", "returning")

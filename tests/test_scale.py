@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import interview_prep as ip
-from interview_prep import fonts
 from interview_prep.batch import run_batch
+from interview_prep.writers import fonts
 
 ROSTER = "name,field,stage\nAna Ruiz,nurse,college\nBo Li,electrician,high-school\nCy Oduya,chef,\n"
 

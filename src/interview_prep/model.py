@@ -8,11 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import Location
+from .vocabulary import KINDS as KINDS
+from .vocabulary import MEETING_FORMATS as MEETING_FORMATS
+from .vocabulary import MODES as MODES
 
-KINDS = ("question", "observation", "research")
-MODES = ("interview", "shadow")
 ANY_FIELD = "any"
-MEETING_FORMATS = ("in-person", "phone", "video")
 
 
 @dataclass(frozen=True)
@@ -216,10 +216,11 @@ class Meeting:
 
     def __post_init__(self) -> None:
         _strip_text(self)
-        if self.format is not None and self.format not in MEETING_FORMATS:
-            from .errors import UnknownNameError
+        if self.format is not None:
+            from .vocabulary import normalize_choice
 
-            raise UnknownNameError("meeting format", self.format, MEETING_FORMATS)
+            normalized = normalize_choice("meeting-format", self.format, what="meeting format")
+            object.__setattr__(self, "format", normalized)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .errors import RenderError
+from .vocabulary import PAPERS
 
-PAPERS = ("letter", "a4")
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
 CONTAINERS = ("notes", "lines", "checklist", "fields", "choices")
 WRITING_SPACES = {"notes": 3, "lines": 8}  # container -> ruled lines when the info gives none
@@ -149,10 +149,9 @@ class PageOptions:
     fillable: bool = False
 
     def __post_init__(self) -> None:
-        if self.paper not in PAPERS:
-            from .errors import UnknownNameError
+        from .vocabulary import normalize_choice
 
-            raise UnknownNameError("paper size", self.paper, PAPERS)
+        object.__setattr__(self, "paper", normalize_choice("paper", self.paper, what="paper size"))
 
 
 LOGO_TYPES = {
@@ -184,7 +183,7 @@ def logo_data_uri(path: Path) -> str:
             f"the logo {path} is not an image this tool can use",
             hint="use a .png, .jpg, .gif, .svg or .webp file",
         )
-    from .inputs import read_input
+    from .files.read import read_input
 
     data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

@@ -15,7 +15,7 @@ from ..errors import InterviewPrepError
 from .roster import Student
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog
+    from ..catalog.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def make_one(job: Job) -> Made:
     """
     from .. import documents
     from ..model import Contact, Meeting
-    from ..select import plan_interview
+    from ..planning.plan import plan_interview
 
     values = job.student.values
     if not job.student.name:
@@ -124,7 +124,7 @@ def make_one(job: Job) -> Made:
     import warnings
 
     from ..errors import MissingGlyphsWarning
-    from ..fonts import missing_characters
+    from ..writers.fonts import missing_characters
 
     missing = tuple(missing_characters(f"{document.title}\n{document.source}"))
     if missing and job.strict:
@@ -140,7 +140,7 @@ def make_one(job: Job) -> Made:
 @lru_cache(maxsize=4)
 def catalog_for(banks: tuple[str, ...]) -> Catalog:
     """The catalog for a batch's extra banks, read once per worker rather than once a row."""
-    from ..catalog import default_catalog, load_catalog
+    from ..catalog.catalog import default_catalog, load_catalog
 
     return load_catalog(banks) if banks else default_catalog()
 

@@ -99,7 +99,7 @@ class Manifest:
 
     def compact(self) -> None:
         """Rewrite the record with one line per file still in the folder."""
-        from ..output import atomic_write
+        from ..files.write import atomic_write
 
         lines = [
             json.dumps({"file": name, "recipe": made_from, "size": size}) + "\n"

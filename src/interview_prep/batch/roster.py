@@ -52,7 +52,7 @@ class Student:
 def read_roster(path: str | os.PathLike[str]) -> list[Student]:
     """Read a CSV or YAML roster; column names are checked, rows are checked later."""
     from ..errors import InputFileError
-    from ..inputs import read_input
+    from ..files.read import read_input
 
     source = Path(path)
     try:
@@ -139,7 +139,7 @@ def _csv_rows(text: str, source: str) -> list[Student]:
 
 
 def _yaml_rows(text: str, source: str) -> list[Student]:
-    from ..yamlfile import read_yaml
+    from ..files.yamlfile import read_yaml
 
     doc = read_yaml(text, source)
     data = doc.data.get("students") if isinstance(doc.data, dict) else doc.data

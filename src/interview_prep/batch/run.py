@@ -175,7 +175,7 @@ def run_batch(
                     job.student.row, job.student.name, error=str(error).replace("\n", " ")
                 )
             else:
-                from ..output import atomic_write
+                from ..files.write import atomic_write
 
                 atomic_write(target, made.data, force=True)
                 manifest.record(target, made_from)
@@ -296,7 +296,7 @@ def _merge(sources: Sequence[Path], target: Path) -> Path:
 
     import pikepdf
 
-    from ..output import atomic_write
+    from ..files.write import atomic_write
 
     combined = pikepdf.new()
     opened = []

@@ -9,7 +9,12 @@ from typing import Any
 
 import click
 
-from ..errors import InterviewPrepError, InterviewPrepWarning
+from ..errors import (
+    InterviewPrepError,
+    InterviewPrepWarning,
+    ParameterError,
+    ParameterProblem,
+)
 
 USER_ERROR = 2
 
@@ -38,12 +43,48 @@ class _Group(click.Group):
             warnings.simplefilter("always", InterviewPrepWarning)
             try:
                 return super().invoke(ctx)
+            except ParameterError as error:
+                click.secho(self._problems(ctx, error), err=True, fg="red")
+                ctx.exit(USER_ERROR)
             except InterviewPrepError as error:
-                click.secho(f"error: {error}", err=True, fg="red")
+                click.secho(f"error: {self._with_flag(ctx, error)}", err=True, fg="red")
                 ctx.exit(USER_ERROR)
             finally:
                 for warning in caught:
                     click.secho(f"warning: {warning.message}", err=True, fg="yellow")
+
+    def _flags(self, ctx: click.Context) -> dict[str, str]:
+        """The running command's long options, by the parameter names the library uses."""
+        command = self.get_command(ctx, ctx.invoked_subcommand or "")
+        return {
+            name.lstrip("-"): name
+            for param in (command.params if command else [])
+            for name in param.opts
+            if name.startswith("--")
+        }
+
+    def _with_flag(self, ctx: click.Context, error: InterviewPrepError) -> str:
+        """The error as the library words it, with the option it is about named in the hint."""
+        flag = self._flags(ctx).get(error.parameter or "")
+        if flag is None:
+            return str(error)
+        hint = f"{error.hint} ({flag})" if error.hint else f"see {flag}"
+        return f"{error.message}\n  hint: {hint}"
+
+    def _problems(self, ctx: click.Context, error: ParameterError) -> str:
+        """Every problem on its own line, led by the option it is about."""
+        flags = self._flags(ctx)
+
+        def line(problem: ParameterProblem) -> str:
+            flag = flags.get(problem.parameter)
+            text = f"{flag}: {problem.message}" if flag else problem.message
+            return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
+
+        if len(error.problems) == 1:
+            return "error: " + line(error.problems[0]).replace("\n    hint", "\n  hint")
+        lines = [f"error: {len(error.problems)} problems"]
+        lines += [f"  {line(problem)}" for problem in error.problems]
+        return "\n".join(lines)
 
 
 @click.group(

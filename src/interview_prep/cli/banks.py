@@ -34,7 +34,7 @@ def banks_list(banks: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def banks_validate(paths: tuple[Path, ...]) -> None:
     """Check bank files against the format; every problem is listed with its line."""
-    from ..catalog import load_catalog
+    from ..catalog.catalog import load_catalog
 
     catalog = load_catalog(paths, plugins=False)
     count = sum(
@@ -54,7 +54,7 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Exits 2 when there are errors, or warnings with --strict.
     """
-    from ..lint import lint_paths
+    from ..lint.linter import lint_paths
 
     report = lint_paths(paths)
     if fmt == "json":
@@ -83,8 +83,8 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 @output_formats(("json",))
 def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
     """Write the JSON Schema of bank files, for editors that validate YAML as you type."""
-    from ..catalog import builtin_taxonomy
-    from ..schema import bank_json_schema
+    from ..catalog.catalog import builtin_taxonomy
+    from ..catalog.schema import bank_json_schema
 
     schema = bank_json_schema(builtin_taxonomy())
     emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force)
@@ -96,8 +96,8 @@ def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace NAME.yaml if it exists.")
 def banks_init(name: str, field: str | None, force: bool) -> None:
     """Write NAME.yaml: a commented starter bank to fill in."""
-    from ..authoring import starter_bank
-    from ..output import atomic_write
+    from ..files.write import atomic_write
+    from ..lint.starter import starter_bank
 
     target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
     atomic_write(target, starter_bank(target.stem, field, catalog_for(())), force=force)

@@ -43,7 +43,7 @@ def journal_export(output: Path | None, force: bool, journal_path: Path | None) 
 def journal_import(file: Path, journal_path: Path | None) -> None:
     """Fill a new journal from a JSON export."""
     from ..errors import InterviewPrepError
-    from ..inputs import MEGABYTE, read_input
+    from ..files.read import MEGABYTE, read_input
 
     raw = read_input(file, what="journal export", limit=200 * MEGABYTE)
     try:

@@ -47,7 +47,7 @@ def notes_command(
             emit_private(journal.notes_template(meeting_id, stage=stage), output, force)
             return
         if source:
-            from ..journal.privacy import counted
+            from ..values import counted
 
             stored = journal.store_notes(meeting_id, source, stage=stage, replace=replace)
             click.echo(

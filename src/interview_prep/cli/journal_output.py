@@ -30,7 +30,7 @@ def emit_private(content: str, output: Path | None, force: bool) -> None:
 
         to_stdout(content)
         return
-    from ..output import atomic_write
+    from ..files.write import atomic_write
 
     atomic_write(output, content, force=force, mode=PRIVATE_MODE)
     click.echo(f"wrote {output}", err=True)

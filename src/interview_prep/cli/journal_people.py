@@ -196,7 +196,7 @@ def people_merge(keep: str, other: str, journal_path: Path | None) -> None:
     referrals move over, with the details the first lacked."""
     with open_journal(journal_path, create=False) as journal:
         merged = journal.merge_people(keep, other)
-    from ..journal.privacy import counted
+    from ..values import counted
 
     moved = [
         counted(merged.meetings, "meeting"),

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import OutputError, UnknownNameError
+from ..files.write import atomic_write
 from ..model import Branding
-from ..output import atomic_write
 
 if TYPE_CHECKING:
     from ..render import PageOptions
@@ -51,6 +51,12 @@ class Document:
     def __str__(self) -> str:
         return self.markdown
 
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.kind} {self.title!r}: "
+            f"{len(self.source):,} characters of Markdown>"
+        )
+
     @property
     def markdown(self) -> str:
         """Portable Markdown: no containers, no escaped blanks, one numbered list of questions."""
@@ -74,7 +80,7 @@ class Document:
         extra: tuple[str, ...] = ()
         if brand.css is not None:
             from ..errors import InputFileError
-            from ..inputs import read_input
+            from ..files.read import read_input
 
             try:
                 raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
@@ -125,8 +131,8 @@ class Document:
         A prep sheet or reflection sheet is also a PDF form (``fillable``, on by default for
         them): a field over each ruled writing space, to type into on screen.
         """
-        from ..fonts import warn_about_missing
         from ..render import html_page, html_to_pdf
+        from ..writers.fonts import warn_about_missing
 
         if fillable is None:
             fillable = self.kind in FILLABLE_KINDS
@@ -152,17 +158,28 @@ class Document:
             atomic_write(Path(path), data, force=force)
         return data
 
-    def render(self, format: str) -> bytes | str:
-        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``."""
+    def render(
+        self,
+        format: str,
+        *,
+        paper: str | None = None,
+        fragment: bool = False,
+        heading_offset: int = 0,
+    ) -> bytes | str:
+        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``: the one
+        place a format is chosen. ``fragment`` and ``heading_offset`` embed HTML or Markdown in
+        a page; ``paper`` sizes PDF and Word."""
         if format == "md":
-            return self.markdown
+            return self.to_markdown(heading_offset=heading_offset)
         if format == "html":
-            return self.to_html()
+            return self.to_html(
+                fragment=fragment or bool(heading_offset), heading_offset=heading_offset
+            )
         if format == "pdf":
-            return self.to_pdf()
+            return self.to_pdf(paper=paper)
         if format == "docx":
-            return self.to_docx()
-        raise UnknownNameError("format", format, FORMATS)
+            return self.to_docx(paper=paper)
+        raise UnknownNameError("format", format, FORMATS, parameter="format")
 
     def save(
         self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False

@@ -60,7 +60,7 @@ def assignment_handout(
         DueDate(step, _weekday(start + timedelta(days=round(days * scale))))
         for step, days in SCHEDULE
     ]
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "start": start,

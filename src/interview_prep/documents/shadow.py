@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from os import PathLike
 
-from ..catalog import Catalog, default_catalog
+from ..catalog.catalog import Catalog, default_catalog
 from ..errors import PlanError
 from ..model import Contact, Item, Meeting
-from ..select import Plan, plan_interview
+from ..planning.plan import Plan, plan_interview
 from .document import Document
 
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "anytime")
@@ -85,7 +85,7 @@ def shadow_plan(
         seed=seed,
         catalog=catalog,
     )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "plan": plan,

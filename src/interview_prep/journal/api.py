@@ -11,10 +11,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..catalog import Catalog, default_catalog
+from ..catalog.catalog import Catalog, default_catalog
 from ..errors import InterviewPrepError
-from ..escaping import spreadsheet_cell
 from ..model import Notes
+from ..writers.escaping import spreadsheet_cell
 from . import corrections, exchange, linkedin, vcard
 from . import due as due_rules
 from . import meetings as meeting_rows
@@ -300,7 +300,7 @@ class Journal:
         if path.suffix.lower() == ".pdf":
             text = note_files.read_pdf_form(path, plan)
         else:
-            from ..inputs import MEGABYTE, read_input
+            from ..files.read import MEGABYTE, read_input
 
             raw = read_input(path, what="notes file", limit=5 * MEGABYTE)
             try:

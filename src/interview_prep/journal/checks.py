@@ -7,10 +7,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from ..catalog import Catalog
+from ..catalog.catalog import Catalog
 from ..errors import InterviewPrepError
 from ..model import MEETING_FORMATS, MODES
-from ..select import MAX_MINUTES, MIN_MINUTES
+from ..planning.plan import MAX_MINUTES, MIN_MINUTES
 from .meetings import LOG_CHANNELS, LOG_KINDS
 from .people import name_key
 from .rows import MAX_ID

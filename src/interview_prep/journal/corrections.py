@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..catalog import Catalog
+from ..catalog.catalog import Catalog
 from . import rows
 from .meetings import Event, StoredMeeting, all_events, check_meeting_values, find_meeting
 from .people import DETAILS, Person, check_name_free, clean, clean_name, find_by_id, find_person

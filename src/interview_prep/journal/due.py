@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ..documents.templating import format_when
 from ..documents.timeline import (
     KEEP_IN_TOUCH_DAYS,
     Step,
@@ -16,7 +17,6 @@ from ..documents.timeline import (
     business_days_before,
     thank_you_time,
 )
-from ..templates_env import format_when
 from .meetings import Event, StoredMeeting
 from .people import Person
 

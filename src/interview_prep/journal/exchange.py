@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from ..catalog import Catalog
+from ..catalog.catalog import Catalog
 from .checks import checked_rows
 from .store import SCHEMA_VERSION, JournalError
 

@@ -30,7 +30,7 @@ class Connection:
 
 def read_connections(path: Path) -> list[Connection]:
     """The connections in LinkedIn's Connections.csv, skipping the notes above its header."""
-    from ..inputs import MEGABYTE, read_input
+    from ..files.read import MEGABYTE, read_input
 
     raw = read_input(path, what="connections file", limit=50 * MEGABYTE)
     try:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..catalog import Catalog, default_catalog
+from ..catalog.catalog import Catalog, default_catalog
 from ..documents.letters import CHANNELS
 from ..errors import PlanError, UnknownNameError
 from ..model import MEETING_FORMATS, MODES, Contact, Meeting
-from ..select import MAX_MINUTES, MIN_MINUTES, Plan, plan_interview
+from ..planning.plan import MAX_MINUTES, MIN_MINUTES, Plan, plan_interview
 from . import rows
 from .people import Person, all_people, clean, field_of, find_by_id, find_person
 from .store import JournalError

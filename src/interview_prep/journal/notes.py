@@ -9,10 +9,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from ..catalog.fields import normalize
 from ..errors import Location, Problem
-from ..fields import normalize
 from ..model import Answer, Notes
-from ..select import Plan
+from ..planning.plan import Plan
 from .store import JournalError
 
 LEARNED = "One thing I learned"
@@ -109,7 +109,7 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        from ..inputs import MEGABYTE, read_input
+        from ..files.read import MEGABYTE, read_input
 
         raw = read_input(path, what="filled-in PDF", limit=50 * MEGABYTE)
         fields: dict[str, Any] = PdfReader(io.BytesIO(raw)).get_fields() or {}

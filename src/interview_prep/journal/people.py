@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..catalog import Catalog
+from ..catalog.catalog import Catalog
+from ..catalog.fields import FieldMatch, normalize
 from ..errors import InterviewPrepError, UnknownNameError
-from ..fields import FieldMatch, normalize
 from ..model import Contact
 from . import rows
 from .store import JournalError

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..values import counted
 from .files import side_files
 from .people import find_person
 from .store import JournalError, Store
@@ -40,14 +41,9 @@ class Forgotten:
         ]
         text = f"forgot {self.name}: " + ", ".join(parts)
         if self.mentions:
-            text += f"; their name was taken out of {counted(self.mentions, 'other entry')}"
+            others = counted(self.mentions, "other entry", "other entries")
+            text += f"; their name was taken out of {others}"
         return text
-
-
-def counted(number: int, noun: str) -> str:
-    """A count that agrees with its noun: 1 meeting, 2 meetings, 2 other entries."""
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{number} {noun if number == 1 else plural}"
 
 
 def forget_person(connection: sqlite3.Connection, name: str) -> Forgotten:

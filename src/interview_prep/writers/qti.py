@@ -24,6 +24,7 @@ class EssayItem:
     ident: str
     title: str
     prompt: str
+    html: str | None = None  # the prompt as HTML for a screen, when there is one
 
 
 def _metadata(parent: ET.Element, fields: dict[str, str]) -> None:
@@ -53,12 +54,17 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
         element = ET.SubElement(section, "item", {"ident": item.ident, "title": item.title})
         _metadata(
             ET.SubElement(element, "itemmetadata"),
-            {"cc_profile": "cc.essay.v0p1", "qmd_computerscored": "No"},
+            # question_type is the field Canvas's importer reads; CC 1.1 allows any label
+            {
+                "cc_profile": "cc.essay.v0p1",
+                "qmd_computerscored": "No",
+                "question_type": "essay_question",
+            },
         )
         presentation = ET.SubElement(element, "presentation")
         material = ET.SubElement(presentation, "material")
-        ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = _paragraphs(
-            item.prompt
+        ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = (
+            item.html or _paragraphs(item.prompt)
         )
         response = ET.SubElement(
             presentation, "response_str", {"ident": "response1", "rcardinality": "Single"}
