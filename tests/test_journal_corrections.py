@@ -58,7 +58,7 @@ def test_an_unknown_name_close_to_a_stored_one_suggests_it_and_no_duplicate(run:
         assert "people add" not in out
     out = run("people", "show", "Dana", code=2)  # a first name alone
     assert "did you mean 'Dana Ortiz'" in out and "people add" not in out
-    assert 'add them with: interview-prep people add "Priya Natarajan"' in run(
+    assert "add 'Priya Natarajan' to the journal first" in run(
         "people", "show", "Priya Natarajan", code=2
     )
 
@@ -74,7 +74,7 @@ def test_removing_a_person_hides_them_from_lists_and_due_but_keeps_the_record(
     assert "Dana Ortiz" not in run("people", "list")
     assert "no meetings yet" in run("meetings", "list")
     out = run("people", "show", "Dana Ortiz", code=2)
-    assert "Dana Ortiz was removed from the journal on" in out and "journal forget" in out
+    assert "Dana Ortiz was removed from the journal on" in out and "forget them" in out
     assert "was removed" in run("prep-sheet", "--meeting", "1", code=2)
     assert "was removed" in run("people", "add", "Dana Ortiz", code=2)
     record = json.loads(run("journal", "export"))

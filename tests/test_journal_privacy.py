@@ -191,7 +191,7 @@ def test_delete_removes_the_journal_and_its_side_files(tmp_path: Path) -> None:
 def test_delete_refuses_a_file_that_is_no_journal(tmp_path: Path) -> None:
     path = tmp_path / "thesis.docx"
     path.write_bytes(b"PK\x03\x04 not a journal")
-    assert "not an interview-prep journal" in cli(
+    assert "not a journal of interview-prep" in cli(
         "journal", "delete", "--yes", journal=path, code=2
     )
     assert path.read_bytes() == b"PK\x03\x04 not a journal"

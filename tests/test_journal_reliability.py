@@ -226,7 +226,7 @@ def test_a_person_named_with_digits_is_logged_by_name(journal: Path) -> None:
     assert "logged reply with 1 on" in cli(journal, "log", "reply", "1")
     assert "logged confirm with Dana Ortiz" in cli(journal, "log", "confirm", "--meeting", "1")
     out = cli(journal, "log", "reply", "2", code=2)
-    assert "unknown person '2'" in out and "log reply --meeting 2" in out
+    assert "unknown person '2'" in out and "give it as the meeting (--meeting)" in out
     with ip.Journal(journal) as stored:
         assert [e.person for e in stored.events("1")] == ["1"]
 
@@ -259,7 +259,7 @@ def test_a_journal_in_a_folder_nobody_can_write_is_read(
     (source / "j.journal").chmod(0o600)
     copy = view / "j.journal"
     listed = cli(copy, "people", "list")
-    assert "Dana Ortiz" in listed and "not an interview-prep journal" not in listed
+    assert "Dana Ortiz" in listed and "not a journal of interview-prep" not in listed
     assert "Meet Dana Ortiz" in cli(copy, "due", "--on", "2026-03-16")
     out = cli(copy, "people", "add", "Priya Natarajan", code=2)
     assert "is read-only" in out and "nothing was changed" in out

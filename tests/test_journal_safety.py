@@ -58,7 +58,7 @@ def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path) -> No
     before = junk.read_bytes()
     result = CliRunner().invoke(main, ["people", "list", "--journal", str(junk)])
     assert result.exit_code == 2
-    assert "is not an interview-prep journal; it was left untouched" in result.stderr
+    assert "is not a journal of interview-prep; it was left untouched" in result.stderr
     assert "Traceback" not in result.output
     assert junk.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

@@ -311,8 +311,8 @@ class Journal:
         if not (parsed.answers or parsed.learned or referrals):
             raise InterviewPrepError(
                 f"{path} holds no answers, nothing learned and no names; nothing was changed",
-                hint="write under the headings of the template (interview-prep notes "
-                f"{meeting_id} --template -o notes.md), then store it again",
+                hint="write under the headings of the meeting's notes template, then store it "
+                "again",
             )
 
         def change(c: Any) -> None:

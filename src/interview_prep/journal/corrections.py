@@ -41,8 +41,8 @@ def edit_person(connection: sqlite3.Connection, name: str, changes: dict[str, An
         if owner:
             raise JournalError(
                 f"the LinkedIn profile {updates['linkedin']} already belongs to {owner[0]!r}",
-                hint=f'if they are one person: interview-prep people merge "{owner[0]}" '
-                f'"{person.name}"',
+                hint=f"if they are one person, merge {person.name!r} into {owner[0]!r}",
+                parameter="linkedin",
             )
     referrer = changes.get("referred_by")
     if referrer is not None:
@@ -55,7 +55,7 @@ def edit_person(connection: sqlite3.Connection, name: str, changes: dict[str, An
     if not updates:
         raise JournalError(
             f"nothing to change for {person.name}",
-            hint="name what to change, e.g. --title 'Charge nurse'",
+            hint="name at least one detail to change: a title, an email address, a name...",
         )
     # column names come from the constants above; values go as parameters
     assignments = ", ".join(f"{column} = ?" for column in updates)
@@ -125,7 +125,7 @@ def edit_meeting(
     if not given:
         raise JournalError(
             f"nothing to change for meeting {meeting_id}",
-            hint="name what to change, e.g. --stage college or --when 2026-03-16T15:30",
+            hint="name at least one thing to change: its time, stage, length, format...",
         )
     check_meeting_values(catalog, **given)
     updates: dict[str, Any] = {}
@@ -182,7 +182,7 @@ def undo_step(connection: sqlite3.Connection, step_id: int | None) -> Event:
     if not found:
         raise JournalError(
             f"there is no logged step {step_id}",
-            hint="`interview-prep people show NAME` lists a person's steps with their numbers",
+            hint="each person's steps are shown with their numbers",
         )
     connection.execute("DELETE FROM events WHERE id = ?", (step_id,))
     return found[0]

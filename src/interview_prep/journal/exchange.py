@@ -66,8 +66,8 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str, catalog:
     """Fill an empty journal from ``export_data``'s output; returns the number of rows."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise JournalError(
-            f"{source} is not an interview-prep journal export",
-            hint="make one with: interview-prep journal export -o journal.json",
+            f"{source} is not a journal export made by interview-prep",
+            hint="give a file made by exporting a journal",
         )
     if (
         not isinstance(data.get("schema"), int)
@@ -82,7 +82,8 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str, catalog:
     if connection.execute("SELECT count(*) FROM people").fetchone()[0]:
         raise JournalError(
             "the journal already holds people; an export is imported into a new journal",
-            hint="name a new file with --journal FILE",
+            hint="name a new journal file to import into",
+            parameter="journal",
         )
     rows = checked_rows(data, TABLES, catalog, source)
     count = 0

@@ -67,16 +67,18 @@ def check_existing(path: Path) -> None:
         ) from None
     except sqlite3.DatabaseError:
         raise JournalError(
-            f"{path} is not an interview-prep journal; it was left untouched",
-            hint="name another file with --journal FILE (a new name makes a new journal)",
+            f"{path} is not a journal of interview-prep; it was left untouched",
+            hint="name another journal file (a new name makes a new journal)",
+            parameter="journal",
         ) from None
     finally:
         probe.close()
     if application_id != APPLICATION_ID and (application_id != 0 or objects):
         raise JournalError(
-            f"{path} is an SQLite database of another program, not an interview-prep "
-            "journal; it was left untouched",
-            hint="name another file with --journal FILE (a new name makes a new journal)",
+            f"{path} is an SQLite database of another program, not a journal of "
+            "interview-prep; it was left untouched",
+            hint="name another journal file (a new name makes a new journal)",
+            parameter="journal",
         )
     if version > SCHEMA_VERSION:
         raise JournalError(

@@ -52,13 +52,14 @@ class StoredMeeting:
         if self.field is None:
             raise PlanError(
                 f"meeting {self.id} has no field, and {self.person.name}'s title names none",
-                hint="pass --field, or add the meeting again with --field",
+                hint="give a field, or store one in the meeting",
+                parameter="field",
             )
         if stage is None:
             raise PlanError(
                 f"meeting {self.id} has no stage",
-                hint=f"pass --stage (high-school, college, ...), or store one with: "
-                f"interview-prep meetings edit {self.id} --stage college",
+                hint="give a stage (high-school, college, ...), or store one in the meeting",
+                parameter="stage",
             )
         return plan_interview(
             self.field, stage, self.minutes, mode=self.mode, seed=self.seed, catalog=catalog
@@ -213,21 +214,20 @@ def find_meeting(connection: sqlite3.Connection, meeting_id: int) -> StoredMeeti
         raise JournalError(
             f"meeting {meeting_id} was removed from the journal on "
             f"{row['removed_on'] or row['person_removed']}",
-            hint="its record stays in `journal export`; list the others with: "
-            "interview-prep meetings list",
+            hint="its record stays in the journal's export",
         )
     if row is None:
         known = [str(r[0]) for r in connection.execute(MEETING_QUERY + " ORDER BY m.id LIMIT 20")]
         raise JournalError(
             f"there is no meeting {meeting_id} in the journal"
             + (f"; its meetings are {', '.join(known)}" if known else ""),
-            hint="list them with: interview-prep meetings list",
+            hint="the list of meetings shows their numbers",
         )
     meeting = meeting_from_row(connection, row)
     if meeting is None:
         raise JournalError(
             f"meeting {meeting_id} holds a value that cannot be read (see the warning)",
-            hint=f"correct it with: interview-prep meetings edit {meeting_id}",
+            hint="correct that value by editing the meeting",
         )
     return meeting
 
@@ -277,8 +277,8 @@ def insert_event(
                     target,
                     error.choices,
                     suggestions=error.suggestions,
-                    hint=f"for meeting {target.strip()}, name it: "
-                    f"interview-prep log {kind} --meeting {target.strip()}",
+                    hint=f"to log a step for meeting {target.strip()}, give it as the meeting",
+                    parameter="meeting",
                 ) from None
             raise
     cursor = connection.execute(

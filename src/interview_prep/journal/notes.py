@@ -85,7 +85,7 @@ def parse_notes(text: str, plan: Plan, source: str) -> tuple[Notes, list[tuple[s
     if problems:
         raise JournalError(
             f"{source}: " + "; ".join(str(p) for p in problems),
-            hint="make a fresh template with: interview-prep notes MEETING --template -o notes.md",
+            hint="keep the headings of the meeting's notes template, or make a fresh one",
         )
     notes = Notes(tuple(answers), learned, tuple(name for name, _ in referrals))
     return notes, referrals
@@ -144,8 +144,8 @@ def check_replacing(connection: sqlite3.Connection, meeting_id: int, replace: bo
         raise JournalError(
             f"meeting {meeting_id} already has notes ({answers} "
             f"{'answer' if answers == 1 else 'answers'}); nothing was changed",
-            hint="to replace them with this file, add --replace (replace=True); "
-            f"see them with: interview-prep notes {meeting_id}",
+            hint="to replace them with this file, ask for it",
+            parameter="replace",
         )
 
 

@@ -125,8 +125,7 @@ def find_person(
     if row is not None and row["removed_on"] and not include_removed:
         raise JournalError(
             f"{row['name']} was removed from the journal on {row['removed_on']}",
-            hint=f"their record stays in `journal export`; to forget them for good: "
-            f'interview-prep journal forget "{row["name"]}"',
+            hint="their record stays in the journal's export; forget them to delete it for good",
         )
     if row is None:
         names = [
@@ -142,9 +141,9 @@ def find_person(
             names,
             suggestions=suggestions,
             # a close name is most likely a slip: never invite a duplicate of it
-            hint="check the spelling; `interview-prep people list` shows everyone"
+            hint="check the spelling; the list of people shows everyone"
             if suggestions
-            else f'add them with: interview-prep people add "{name.strip()}"',
+            else f"add {name.strip()!r} to the journal first",
         )
     return person_from_row(row)
 
@@ -196,13 +195,12 @@ def check_name_free(connection: sqlite3.Connection, name: str) -> None:
         raise JournalError(
             f"{row['name']!r} was removed from the journal on {row['removed_on']}; their record "
             "is kept",
-            hint=f"to start again, forget the old record first: interview-prep journal forget "
-            f'"{row["name"]}"',
+            hint="to add them again, forget the old record first",
         )
     if row:
         raise JournalError(
             f"{row['name']!r} is already in the journal",
-            hint=f'see them with: interview-prep people show "{row["name"]}"',
+            hint="correct or merge the entry that is there instead of adding another",
         )
 
 

@@ -126,7 +126,8 @@ class Store:
             raise JournalError(
                 f"the journal {self.path} is read-only and was made by an older "
                 "interview-prep; it cannot be brought up to date",
-                hint="copy it to a folder you can write to and name the copy with --journal",
+                hint="copy it to a folder you can write to, and use the copy",
+                parameter="journal",
             )
 
     def close(self) -> None:
