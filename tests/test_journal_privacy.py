@@ -79,6 +79,8 @@ def test_personal_exports_are_owner_only(tmp_path: Path, umask: int) -> None:
         ("people", "export", "-o", "people.json"),
         ("journal", "export", "-o", "journal.json"),
         ("notes", "1", "--template", "-o", "notes.md"),
+        ("notes", "1", "-o", "stored-notes.md"),
+        ("due", "--on", "2026-03-16", "-o", "due.ics"),
     ]
     for args in outputs:
         cli(*args[:-1], str(tmp_path / args[-1]), journal=path)

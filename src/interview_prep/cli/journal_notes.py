@@ -11,7 +11,7 @@ import click
 from .app import main
 from .journal_options import journal_option, open_journal
 from .journal_output import emit_private
-from .options import emit, parse_day
+from .options import parse_day
 
 
 @main.command("notes")
@@ -112,4 +112,4 @@ def due_command(
         content = due_calendar(steps, day).to_ics()
     else:
         content = due_text(steps, day)
-    emit(content, output, force)
+    emit_private(content, output, force)

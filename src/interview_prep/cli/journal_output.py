@@ -23,7 +23,7 @@ def table(rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]) -> s
     return "\n".join([lines[0], "  ".join("-" * w for w in widths), *lines[1:]])
 
 
-def emit_private(content: str, output: Path | None, force: bool) -> None:
+def emit_private(content: str | bytes, output: Path | None, force: bool) -> None:
     """Like `emit`, but a file written is readable by its owner only."""
     if output is None:
         from .options import to_stdout
