@@ -23,7 +23,14 @@ from .options import parse_day, parse_when
     ),
 )
 @click.argument("who", metavar="[NAME]", required=False)
-@click.option("--meeting", "meeting_id", type=int, default=None, metavar="ID", help="A meeting.")
+@click.option(
+    "--meeting",
+    "meeting_id",
+    type=int,
+    default=None,
+    metavar="ID",
+    help="A meeting, by its number.",
+)
 @click.option(
     "--on",
     "on",
