@@ -192,7 +192,7 @@ def test_hand_edited_values_are_warnings_that_name_the_row(journal: Path) -> Non
     assert "meetings row 1 has an unusable minutes ('x'); it was left out" in out
     due = cli(journal, "due", "--on", "2026-03-20")
     assert "events row 1 has an unusable on_day ('yesterday'); it was left out" in due
-    assert "people show" not in cli(journal, "people", "show", "Dana Ortiz")
+    assert "  Title: 42" in cli(journal, "people", "show", "Dana Ortiz")
     out = cli(journal, "prep-sheet", "--meeting", "1", code=2)
     assert "meeting 1 holds a value that cannot be read" in out
 
