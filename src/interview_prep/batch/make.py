@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -70,22 +69,15 @@ def make_one(job: Job) -> Made:
     from .. import documents
     from ..model import Contact, Meeting
     from ..planning.plan import plan_interview
+    from ..values import parse_datetime
 
     values = job.student.values
     if not job.student.name:
         raise InterviewPrepError("no name", hint="fill in the name column")
     catalog = catalog_for(job.banks)
-    minutes = _int(values, "minutes", job.minutes)
-    seed = _int(values, "seed", default_seed(job.student.name, job.seed))
-    when = None
-    if values.get("when"):
-        try:
-            when = datetime.fromisoformat(values["when"])
-        except ValueError:
-            raise InterviewPrepError(
-                f"when {values['when']!r} is not a date and time",
-                hint="write it like 2026-03-14T15:30",
-            ) from None
+    minutes = _int(values, "minutes", job.minutes, checked="minutes")
+    seed = _int(values, "seed", default_seed(job.student.name, job.seed), checked="seed")
+    when = parse_datetime(values["when"], "when") if values.get("when") else None
     contact = Contact(values.get("contact"), values.get("title"), values.get("org"))
     meeting = Meeting(when, values.get("where"), values.get("meeting_format"))
     stage = values.get("stage", job.stage)
@@ -93,7 +85,7 @@ def make_one(job: Job) -> Made:
         document = documents.shadow_plan(
             values.get("field", ""),
             stage,
-            _int(values, "hours", 4),
+            _int(values, "hours", 4, checked="hours"),
             contact=contact,
             meeting=meeting,
             seniority=values.get("seniority"),
@@ -145,10 +137,15 @@ def catalog_for(banks: tuple[str, ...]) -> Catalog:
     return load_catalog(banks) if banks else default_catalog()
 
 
-def _int(values: Mapping[str, str], key: str, default: int) -> int:
+def _int(values: Mapping[str, str], key: str, default: int, *, checked: str = "") -> int:
     if key not in values:
         return default
     try:
-        return int(values[key])
+        number = int(values[key])
     except ValueError:
         raise InterviewPrepError(f"{key} {values[key]!r} is not a whole number") from None
+    if checked:
+        from ..values import checked_int
+
+        checked_int(checked, number)
+    return number
