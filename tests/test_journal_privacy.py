@@ -197,3 +197,17 @@ def test_delete_refuses_a_file_that_is_no_journal(tmp_path: Path) -> None:
         "journal", "delete", "--yes", journal=path, code=2
     )
     assert path.read_bytes() == b"PK\x03\x04 not a journal"
+
+
+def test_documents_filled_from_the_journal_are_owner_only(tmp_path: Path, umask: int) -> None:
+    journal = tmp_path / "journal.sqlite"
+    cli("people", "add", "Dana Ortiz", "--title", "ICU nurse", journal=journal)
+    cli("meetings", "add", "Dana Ortiz", "--when", "2026-03-14T15:30", "-s", "college",
+        journal=journal)  # fmt: skip
+    cli("prep-sheet", "--meeting", "1", "-o", str(tmp_path / "mine.md"), journal=journal)
+    assert "Dana Ortiz" in (tmp_path / "mine.md").read_text(encoding="utf-8")
+    assert mode(tmp_path / "mine.md") == 0o600
+    typed = tmp_path / "typed.md"
+    result = CliRunner().invoke(main, ["script", "-f", "nurse", "-s", "college", "-o", str(typed)])
+    assert result.exit_code == 0
+    assert mode(typed) & 0o044 == 0o044  # only what was typed: the usual rights
