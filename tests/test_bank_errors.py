@@ -246,7 +246,7 @@ def test_plugins_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_builtin_cache_is_used_and_survives_damage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from interview_prep.catalog import catalog
+    from interview_prep.catalog import reading as catalog
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()

@@ -99,7 +99,7 @@ def test_thirty_rows_two_bad(
     found = [next(n for n in names if n in text) for text in first_pages]
     assert found == names
     assert "28 of 30 students done" in result.stdout
-    assert "row 6 (Pat Doe): unknown field 'astronaut-chef'" in result.stdout
+    assert "row 6 (Pat Doe): field: unknown field 'astronaut-chef'" in result.stdout
     assert "row 22 (no name): no name" in result.stdout
 
 
@@ -570,7 +570,9 @@ def test_a_shadow_plan_dated_near_year_9999_is_a_row_error(tmp_path: Path) -> No
     result = _cli_batch(roster, tmp_path / "out", "-d", "shadow-plan", "--format", "md", "-j", "1")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert "row 2 (Ana Ruiz): the when 9999-12-31 is outside the years" in result.stdout
+    assert "row 2 (Ana Ruiz): when: the meeting time 9999-12-31 is outside the years" in (
+        result.stdout
+    )
     assert "check the year" in result.stdout
     assert (tmp_path / "out" / "002-bo-li.md").is_file()
 

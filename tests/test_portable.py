@@ -50,7 +50,7 @@ def test_a_script_is_one_numbered_list() -> None:
     assert numbers == [str(n) for n in range(1, len(plan.questions) + len(plan.closing) + 1)]
     assert len(numbers) >= 10
     for theme in plan.taxonomy.core_themes:
-        assert re.search(rf"^\d+\. {re.escape(theme.title)}\\$", script.markdown, re.MULTILINE)
+        assert re.search(rf"^\d+\. {re.escape(theme.title)}  $", script.markdown, re.MULTILINE)
 
 
 def test_heading_offset_demotes_portable_headings() -> None:

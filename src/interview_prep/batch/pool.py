@@ -39,7 +39,7 @@ class worker_pool:
         from concurrent.futures import ProcessPoolExecutor
 
         self.executor = ProcessPoolExecutor(
-            max_workers=self.jobs if self.needed else 1, initializer=_die_with_parent
+            max_workers=self.jobs if self.needed else 1, initializer=die_with_parent
         )
         if threading.current_thread() is threading.main_thread():
             self.previous = signal.signal(signal.SIGTERM, _terminate)
@@ -101,7 +101,7 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """In a worker: ask Linux to end this process if the batch process dies (even by
     SIGKILL, which leaves it no chance to stop its workers itself)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the handler inherited from the batch

@@ -152,7 +152,7 @@ def _check_columns(columns: Iterable[str], source: str) -> None:
 
         raise RosterError(
             str(BankError(source, problems)).replace(" problem", " roster problem"),
-            hint="see `interview-prep batch --help` for the columns",
+            hint="the columns a roster may have: " + ", ".join(COLUMNS),
         )
 
 

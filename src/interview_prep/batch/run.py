@@ -208,7 +208,7 @@ def _outcome(
         else:
             manifest.note(written.name, written.entry)
     except InterviewPrepError as error:
-        return Outcome(student.row, student.name, error=str(error).replace("\n", " "))
+        return Outcome(student.row, student.name, error=row_problem(error))
     except Exception as error:  # one student's unforeseen failure must not stop a district
         return Outcome(
             student.row,
@@ -323,3 +323,15 @@ def _warm_up(banks: Sequence[str], *, pdf: bool) -> None:
         from ..render import warm_up_pdf_engine
 
         warm_up_pdf_engine()
+
+
+def row_problem(error: InterviewPrepError) -> str:
+    """One line for a bad row, each problem led by the column it is about."""
+    from ..errors import ParameterError
+
+    problems = error.problems if isinstance(error, ParameterError) else ()
+    if not problems:
+        text = error.message + (f" (hint: {error.hint})" if error.hint else "")
+        column = error.parameter.replace("-", "_") if error.parameter else None
+        return f"{column}: {text}" if column else text
+    return "; ".join(f"{p.parameter.replace('-', '_')}: {p}" for p in problems)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .app import main
+from .app import main, say
 from .options import (
     bank_option,
     document_output,
@@ -114,7 +114,7 @@ def batch_command(
             strict=strict,
             on_done=lambda outcome: bar.update(1),
         )
-    click.echo(result.summary())
+    say(result.summary())
     if not result.ok:
         raise SystemExit(1)
 

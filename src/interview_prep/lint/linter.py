@@ -10,13 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .._compat import Traversable
-from ..catalog.catalog import (
-    builtin_name,
-    builtin_root,
-    builtin_taxonomy,
-    read_bank_file,
-    yaml_files_in,
-)
+from ..catalog.reading import builtin_taxonomy, read_bank_file
+from ..catalog.sources import builtin_name, builtin_root, yaml_files_in
 from ..errors import BankError, Location
 from ..model import Bank, Item, Taxonomy
 from ..planning.similar import words
@@ -81,9 +76,12 @@ class LintReport:
 
     def summary(self) -> str:
         items = sum(len(b.items) for b in self.banks)
+        from ..values import counted
+
         return (
-            f"{len(self.banks)} banks, {items} items: {len(self.errors)} errors, "
-            f"{len(self.warnings)} warnings, {len(self.silenced)} silenced"
+            f"{counted(len(self.banks), 'bank')}, {counted(items, 'item')}: "
+            f"{counted(len(self.errors), 'error')}, {counted(len(self.warnings), 'warning')}, "
+            f"{len(self.silenced):,} silenced"
         )
 
 
@@ -196,8 +194,8 @@ def lint_paths(paths: Sequence[str | Path] = ()) -> LintReport:
     files: list[tuple[Traversable | Path, str]] = []
     if paths:
         for path in map(Path, paths):
-            found = sorted(path.rglob("*.y*ml")) if path.is_dir() else [path]
-            files.extend((p, str(p)) for p in found if p.name != "taxonomy.yaml")
+            found = list(yaml_files_in(path)) if path.is_dir() else [path]
+            files.extend((p, str(p)) for p in found)
     else:
         files = [(e, builtin_name(e)) for e in yaml_files_in(builtin_root())]
     banks: list[Bank] = []

@@ -17,6 +17,13 @@ class QuestionList:
 
     items: tuple[Item, ...]
 
+    def __repr__(self) -> str:
+        count = len(self.items)
+        return f"<QuestionList: {count} {'item' if count == 1 else 'items'}>"
+
+    def __str__(self) -> str:
+        return self.to_markdown()
+
     def __len__(self) -> int:
         return len(self.items)
 
