@@ -55,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     except ip.InterviewPrepError as error:
         # Every mistake a user can make is an InterviewPrepError; its text says what was
         # wrong and how to fix it. Exit status 2 matches the interview-prep command.
-        print(f"error: {error}", file=sys.stderr)
+        # The error names the parameter it is about; say which option of ours that is.
+        hint = f" (--{error.parameter})" if error.parameter in ("field", "stage", "force") else ""
+        print(f"error: {error}{hint}", file=sys.stderr)
         return 2
     print(f"Wrote {args.output.resolve()}")
     return 0

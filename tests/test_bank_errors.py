@@ -223,7 +223,7 @@ def test_a_misbehaving_plugin_never_stops_a_command(
     with pytest.warns(ip.PluginWarning, match=complaint):
         catalog = ip.load_catalog()
     assert catalog.items
-    from interview_prep.catalog import default_catalog
+    from interview_prep.catalog.catalog import default_catalog
 
     default_catalog.cache_clear()
     request.addfinalizer(default_catalog.cache_clear)
@@ -246,7 +246,7 @@ def test_plugins_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_builtin_cache_is_used_and_survives_damage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from interview_prep import catalog
+    from interview_prep.catalog import reading as catalog
 
     monkeypatch.setenv("INTERVIEW_PREP_CACHE", str(tmp_path))
     catalog._builtin.cache_clear()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.lint import lint_paths
+from interview_prep.lint.linter import lint_paths
 
 from .conftest import REPO, SEEDS
 
@@ -148,7 +148,7 @@ def test_no_item_or_template_shares_eight_words_with_the_sources(catalog: ip.Cat
 
 
 def test_docs_schema_is_current_and_validates_a_bank(catalog: ip.Catalog) -> None:
-    from interview_prep.schema import bank_json_schema
+    from interview_prep.catalog.schema import bank_json_schema
 
     shipped = json.loads((REPO / "docs" / "bank.schema.json").read_text(encoding="utf-8"))
     assert shipped == bank_json_schema(catalog.taxonomy), "run: interview-prep banks schema"

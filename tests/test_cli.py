@@ -234,7 +234,7 @@ def test_shadow_plan_reflection_and_compare(runner: CliRunner, tmp_path: Path) -
     code, out, _ = run(runner, "shadow-plan", "-f", "chef", "-s", "high-school", "--hours", "8")
     assert code == 0 and "# Job shadow plan: Chef" in out and "parent or guardian" in out
     code, _, err = run(runner, "shadow-plan", "-f", "chef", "-s", "college", "--hours", "90")
-    assert code == 2 and "1 to 40 hours" in err
+    assert code == 2 and "from 1 to 40" in err
     code, out, _ = run(runner, "reflection", "-f", "nurse", "--contact", "Dana Ortiz")
     assert code == 0 and "# Reflection: Registered Nurse" in out
     code, out, _ = run(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import interview_prep as ip
+from interview_prep.markdown.typography import curly_quotes
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -91,8 +92,9 @@ CONTACT = ip.Contact("Dana Ortiz", "ICU nurse", "Mercy General")
 def test_golden_markdown(name: str) -> None:
     markdown = CASES[name]().markdown
     path = GOLDEN / f"{name}.md"
-    if UPDATE or not path.exists():
+    if UPDATE:
         path.write_text(markdown, encoding="utf-8")
+    assert path.exists(), f"no golden file {path.name}: make it with UPDATE_GOLDEN=1 and read it"
     assert markdown == path.read_text(encoding="utf-8")
 
 
@@ -103,7 +105,7 @@ def test_script_holds_opening_every_core_theme_closing_and_thanks() -> None:
     for theme in plan.taxonomy.core_themes:
         assert f"## {theme.title}" in markdown
     for planned in (*plan.questions, *plan.closing):
-        assert planned.item.text in markdown
+        assert curly_quotes(planned.item.text) in markdown
     assert "## Closing asks" in markdown and "## Thanks" in markdown
 
 
@@ -148,8 +150,9 @@ def _visible_text(html: str) -> str:
 
 def test_documents_show_themselves_in_notebooks() -> None:
     plan = ip.plan_interview("nurse", "college", 30)
-    assert plan._repr_markdown_().startswith("# Interview script")
-    assert "<h1>" in plan._repr_html_()
+    assert plan._repr_markdown_() == plan.to_markdown()
+    assert plan.to_markdown().startswith("# Plan: Registered Nurse, 30 minutes")
+    assert "<h1>" in plan._repr_html_() and "<table>" in plan._repr_html_()
     sheet = ip.prep_sheet(plan)
     assert sheet._repr_markdown_() == sheet.markdown
     assert "<h2>" in sheet._repr_html_()

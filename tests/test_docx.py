@@ -289,7 +289,7 @@ def test_save_and_render_know_word(tmp_path: Path) -> None:
 # control characters are dropped on the way (see the test above), so they are left out here
 @given(PRINTABLE, PRINTABLE)
 def test_any_user_text_makes_a_word_file_with_the_same_structure(first: str, second: str) -> None:
-    from interview_prep.markdown_text import escape_markdown
+    from interview_prep.markdown.escape import escape_markdown
 
     a, b = escape_markdown(first), escape_markdown(second)
     markdown = (

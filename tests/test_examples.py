@@ -12,7 +12,7 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
 import interview_prep as ip
-from interview_prep.lint import lint_paths
+from interview_prep.lint.linter import lint_paths
 
 from .conftest import REPO
 
@@ -74,7 +74,7 @@ def test_notebook_runs_top_to_bottom(tmp_path: Path, monkeypatch: pytest.MonkeyP
     printed, html = output_texts(nb)
     everything = "\n".join(printed)
     assert any("<h1>Prep sheet: Registered Nurse</h1>" in page for page in html)
-    assert any("<h1>Interview script: Chef</h1>" in page for page in html)
+    assert any("<h1>Plan: Chef, 30 minutes</h1>" in page for page in html)
     assert "Dear Dana Ortiz," in everything and "Sam Lee" in everything
     assert "words," in everything and "characters" in everything
     assert "BEGIN:VCALENDAR" in everything

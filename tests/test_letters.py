@@ -156,7 +156,7 @@ def test_bad_letter_arguments(kwargs: dict[str, object], message: str) -> None:
 
 
 def test_a_printed_letter_with_no_way_to_reply_warns_and_leaves_a_blank() -> None:
-    with pytest.warns(ip.NoReplyAddressWarning, match="sender.s email or phone"):
+    with pytest.warns(ip.NoReplyAddressWarning, match="Give your email or phone number"):
         printed = ip.letter("request", "letter", field="nurse", sender=ip.Sender("Ana Lopez"))
     assert "Phone or email: ____" in printed.text
     with warnings.catch_warnings():

@@ -10,9 +10,11 @@ from datetime import date
 import pytest
 
 import interview_prep as ip
-from interview_prep.lint import lint_banks
+from interview_prep.lint.linter import lint_banks
+from interview_prep.lint.spelling import british_spellings
+from interview_prep.lint.wording import dated_terms, second_ask
 from interview_prep.model import Bank, Item
-from interview_prep.similar import (
+from interview_prep.planning.similar import (
     NEAR_DUPLICATE,
     candidate_pairs,
     gist,
@@ -20,8 +22,6 @@ from interview_prep.similar import (
     near_duplicate,
     similarity,
 )
-from interview_prep.spelling import british_spellings
-from interview_prep.wording import dated_terms, second_ask
 
 from .test_subclusters import fixture_catalog
 

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 import interview_prep as ip
 from interview_prep.cli import main
-from interview_prep.myst import markdown_to_mdast, plugin_path
-from interview_prep.sphinx import InterviewQuestions, InterviewScript
+from interview_prep.integrations.myst import markdown_to_mdast, plugin_path
+from interview_prep.integrations.sphinx import InterviewQuestions, InterviewScript
 
 from .tools import need
 
@@ -89,8 +89,9 @@ def test_markdown_to_mdast_keeps_tables_emphasis_and_boxes() -> None:
     ("options", "message"),
     [
         ({"field": "nurce", "stage": "college"}, "unknown field 'nurce'"),
-        ({"field": "nurse"}, "needs :field: and :stage:"),
-        ({"field": "nurse", "stage": "college", "minutes": "0"}, ":minutes: must be a whole"),
+        ({"field": "nurse"}, ":stage: which stage are you at?"),
+        ({"field": "nurse", "stage": "college", "minutes": "0"}, ":minutes: minutes must be from"),
+        ({"stage": "Recent Grad", "minutes": "x", "field": "nurse"}, ":minutes: minutes must be a"),
     ],
 )
 def test_errors_name_the_directive_like_sphinx(options: dict[str, str], message: str) -> None:

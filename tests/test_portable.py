@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it.tree import SyntaxTreeNode
 
 import interview_prep as ip
-from interview_prep.markdown_text import escape_markdown
+from interview_prep.markdown.escape import escape_markdown
 from interview_prep.render import markdown_parser, markdown_to_html
 from interview_prep.writers.portable import portable_markdown
 
@@ -50,7 +50,7 @@ def test_a_script_is_one_numbered_list() -> None:
     assert numbers == [str(n) for n in range(1, len(plan.questions) + len(plan.closing) + 1)]
     assert len(numbers) >= 10
     for theme in plan.taxonomy.core_themes:
-        assert re.search(rf"^\d+\. {re.escape(theme.title)}\\$", script.markdown, re.MULTILINE)
+        assert re.search(rf"^\d+\. {re.escape(theme.title)}  $", script.markdown, re.MULTILINE)
 
 
 def test_heading_offset_demotes_portable_headings() -> None:

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 import interview_prep as ip
-from interview_prep.typography import curly_quotes, fitted, series
+from interview_prep.markdown.typography import curly_quotes, fitted, series
 
 from .pdf_measure import MM
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import interview_prep as ip
-from interview_prep.catalog import Catalog
-from interview_prep.schema import bank_json_schema, parse_bank, parse_taxonomy
-from interview_prep.yamlfile import read_yaml
+from interview_prep.catalog.catalog import Catalog
+from interview_prep.catalog.schema import bank_json_schema, parse_bank, parse_taxonomy
+from interview_prep.files.yamlfile import read_yaml
 
 FIXTURE = Path(__file__).parent / "fixtures" / "subclusters"
 

@@ -44,6 +44,8 @@ def test_wheel_ships_banks_templates_and_type_marker(wheel: Path) -> None:
     assert sum(n.startswith("interview_prep/banks/clusters/") for n in names) == 14
     assert "interview_prep/templates/print.css" in names
     assert "interview_prep/py.typed" in names
+    # the web page's own templates and assets
+    assert {"interview_prep/web/templates/base.html", "interview_prep/web/static/app.js"} <= names
 
 
 def test_installed_wheel_finds_every_bank_outside_the_repository(

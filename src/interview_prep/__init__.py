@@ -15,39 +15,43 @@ from .errors import InputFileError as InputFileError
 from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
 from .errors import InvalidValueError as InvalidValueError
+from .errors import JournalError as JournalError
+from .errors import LetterTooLongError as LetterTooLongError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
+from .errors import ParameterError as ParameterError
+from .errors import ParameterProblem as ParameterProblem
 from .errors import PastDateWarning as PastDateWarning
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
 from .errors import RenderError as RenderError
+from .errors import RosterError as RosterError
 from .errors import UnknownNameError as UnknownNameError
 
 if TYPE_CHECKING:
     from .batch import BatchResult as BatchResult
-    from .batch import RosterError as RosterError
     from .batch import read_roster as read_roster
     from .batch import run_batch as run_batch
-    from .catalog import Catalog as Catalog
-    from .catalog import default_catalog as default_catalog
-    from .catalog import load_catalog as load_catalog
+    from .catalog.catalog import Catalog as Catalog
+    from .catalog.catalog import default_catalog as default_catalog
+    from .catalog.catalog import load_catalog as load_catalog
+    from .catalog.fields import FieldMatch as FieldMatch
     from .documents import CourseUnit as CourseUnit
     from .documents import Document as Document
     from .documents import Letter as Letter
-    from .documents import LetterTooLongError as LetterTooLongError
     from .documents import Timeline as Timeline
     from .documents import assignment_handout as assignment_handout
     from .documents import comparison_sheet as comparison_sheet
     from .documents import course_unit as course_unit
+    from .documents import family_guide as family_guide
     from .documents import interview_script as interview_script
     from .documents import letter as letter
     from .documents import prep_sheet as prep_sheet
     from .documents import reflection_sheet as reflection_sheet
     from .documents import shadow_plan as shadow_plan
     from .documents import timeline as timeline  # type: ignore[no-redef]
-    from .fields import FieldMatch as FieldMatch
     from .journal import Journal as Journal
     from .model import Answer as Answer
     from .model import Bank as Bank
@@ -58,34 +62,37 @@ if TYPE_CHECKING:
     from .model import Notes as Notes
     from .model import Sender as Sender
     from .model import Taxonomy as Taxonomy
-    from .select import Plan as Plan
-    from .select import QuestionList as QuestionList
-    from .select import find_questions as find_questions
-    from .select import plan_interview as plan_interview
+    from .params import OutputRequest as OutputRequest
+    from .params import build_document as build_document
+    from .params import build_letter as build_letter
+    from .planning.plan import Plan as Plan
+    from .planning.plan import plan_interview as plan_interview
+    from .planning.questions import QuestionList as QuestionList
+    from .planning.questions import find_questions as find_questions
 
+# public name -> the module that defines it
 _LAZY = {
     "BatchResult": "batch",
-    "RosterError": "batch",
     "read_roster": "batch",
     "run_batch": "batch",
-    "Catalog": "catalog",
-    "default_catalog": "catalog",
-    "load_catalog": "catalog",
+    "Catalog": "catalog.catalog",
+    "default_catalog": "catalog.catalog",
+    "load_catalog": "catalog.catalog",
+    "FieldMatch": "catalog.fields",
     "CourseUnit": "documents",
     "Document": "documents",
     "Letter": "documents",
-    "LetterTooLongError": "documents",
     "Timeline": "documents",
     "assignment_handout": "documents",
     "comparison_sheet": "documents",
     "course_unit": "documents",
+    "family_guide": "documents",
     "interview_script": "documents",
     "letter": "documents",
     "prep_sheet": "documents",
     "reflection_sheet": "documents",
     "shadow_plan": "documents",
     "timeline": "documents",
-    "FieldMatch": "fields",
     "Journal": "journal",
     "Answer": "model",
     "Bank": "model",
@@ -96,10 +103,13 @@ _LAZY = {
     "Notes": "model",
     "Sender": "model",
     "Taxonomy": "model",
-    "Plan": "select",
-    "QuestionList": "select",
-    "find_questions": "select",
-    "plan_interview": "select",
+    "OutputRequest": "params",
+    "build_document": "params",
+    "build_letter": "params",
+    "Plan": "planning.plan",
+    "plan_interview": "planning.plan",
+    "QuestionList": "planning.questions",
+    "find_questions": "planning.questions",
 }
 
 __all__ = [
@@ -121,12 +131,17 @@ __all__ = [
     "InvalidValueError",
     "Item",
     "Journal",
+    "JournalError",
     "Letter",
     "LetterTooLongError",
     "Meeting",
     "MissingGlyphsWarning",
+    "NoReplyAddressWarning",
     "Notes",
     "OutputError",
+    "OutputRequest",
+    "ParameterError",
+    "ParameterProblem",
     "PastDateWarning",
     "Plan",
     "PlanError",
@@ -140,9 +155,12 @@ __all__ = [
     "Timeline",
     "UnknownNameError",
     "assignment_handout",
+    "build_document",
+    "build_letter",
     "comparison_sheet",
     "course_unit",
     "default_catalog",
+    "family_guide",
     "find_questions",
     "interview_script",
     "letter",

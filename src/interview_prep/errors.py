@@ -43,10 +43,13 @@ class Problem:
 class InterviewPrepError(Exception):
     """Base of every error a user can cause; the CLI prints it and exits with status 2."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, parameter: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.parameter = parameter
 
     def __str__(self) -> str:
         return self.message if self.hint is None else f"{self.message}\n  hint: {self.hint}"
@@ -80,6 +83,7 @@ class UnknownNameError(InterviewPrepError, LookupError):
         *,
         suggestions: Sequence[str] | None = None,
         hint: str | None = None,
+        parameter: str | None = None,
     ) -> None:
         self.what = what
         self.found = found
@@ -92,7 +96,7 @@ class UnknownNameError(InterviewPrepError, LookupError):
             message += ", did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         elif 0 < len(self.choices) <= 12:
             message += "; expected one of " + ", ".join(self.choices)
-        super().__init__(message, hint=hint)
+        super().__init__(message, hint=hint, parameter=parameter)
 
 
 class AmbiguousFieldError(InterviewPrepError, LookupError):
@@ -117,18 +121,15 @@ class AmbiguousFieldError(InterviewPrepError, LookupError):
         self.candidates = tuple(zip(self.matches, titles or self.matches, strict=True))
         if clusters_only:
             message = f"field {found!r} matches several clusters: {', '.join(self.matches)}"
-            hint = "name one of them, or an occupation (see `interview-prep fields`)"
+            hint = "name one of them, or an occupation in it"
         else:
             shown = [f"{title} ({id_})" for id_, title in self.candidates[: self.SHOWN]]
             more = len(self.candidates) - self.SHOWN
             message = f"field {found!r} could mean several fields; which one? " + ", ".join(shown)
             if more > 0:
                 message += f", and {more} more"
-            hint = (
-                f"type one of them, e.g. --field {self.matches[0]}, or see them all with "
-                f"`interview-prep fields {found}`"
-            )
-        super().__init__(message, hint=hint)
+            hint = f"type one of them, for example {self.matches[0]}"
+        super().__init__(message, hint=hint, parameter="field")
 
 
 class FieldTextTooLongError(InterviewPrepError, ValueError):
@@ -161,6 +162,57 @@ class InputFileError(InterviewPrepError, OSError):
 
 class InvalidValueError(InterviewPrepError, ValueError):
     """A number or date given as an option or in a roster is outside what makes sense."""
+
+
+class JournalError(InterviewPrepError):
+    """The journal file cannot be used as asked; it was left as it was."""
+
+
+class RosterError(InterviewPrepError, ValueError):
+    """A roster cannot be read at all (as opposed to a bad row, which is skipped)."""
+
+
+class LetterTooLongError(InterviewPrepError, ValueError):
+    """A LinkedIn note does not fit the character limit even in its shortest wording."""
+
+
+@dataclass(frozen=True)
+class ParameterProblem:
+    """One value a caller gave that cannot be used: which parameter, what is wrong, how to fix
+    it, and (for a name) the choices to offer."""
+
+    parameter: str
+    message: str
+    hint: str | None = None
+    choices: tuple[str, ...] = ()
+
+    @classmethod
+    def from_error(cls, parameter: str, error: InterviewPrepError) -> ParameterProblem:
+        """The problem an error of the family describes, about ``parameter``."""
+        choices: tuple[str, ...] = ()
+        if isinstance(error, AmbiguousFieldError):
+            choices = error.matches
+        elif isinstance(error, UnknownNameError):
+            choices = error.suggestions or (error.choices if len(error.choices) <= 12 else ())
+        return cls(error.parameter or parameter, error.message, error.hint, choices)
+
+    def __str__(self) -> str:
+        return self.message if self.hint is None else f"{self.message} (hint: {self.hint})"
+
+
+class ParameterError(InterviewPrepError, ValueError):
+    """Values a caller gave (a command line, a form, a roster row) cannot be used; ``problems``
+    lists every one, each naming its parameter, so a form can show them all at once."""
+
+    def __init__(self, problems: Sequence[ParameterProblem]) -> None:
+        self.problems = tuple(problems)
+        if len(self.problems) == 1:
+            only = self.problems[0]
+            super().__init__(only.message, hint=only.hint, parameter=only.parameter)
+        else:
+            lines = [f"{len(self.problems)} problems:"]
+            lines += [f"  - {problem}" for problem in self.problems]
+            super().__init__("\n".join(lines))
 
 
 class InterviewPrepWarning(UserWarning):

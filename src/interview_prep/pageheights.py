@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from .fonts import text_width
+from .writers.fonts import text_width
 
 MM = 72 / 25.4
 PX = 0.75  # WeasyPrint lays out in CSS pixels, 96 an inch
@@ -253,8 +253,8 @@ def _block(
     if tag == "div" and "rules" in classes:
         lines = len(element.findall("div"))
         minutes = element.get("data-weight")
-        # two lines at least, one for a one-minute ask; more as the page has room
-        least = max(1, min(FEWEST_LINES, int(minutes))) if minutes else lines
+        # a line a minute after the first, at most two; more as the page has room
+        least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
         spaces.append(Space(element, lines, least, float(minutes or lines)))
         return lines * RULE
     if tag == "table":

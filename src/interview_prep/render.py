@@ -20,8 +20,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .errors import RenderError
+from .vocabulary import PAPERS
 
-PAPERS = ("letter", "a4")
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
 CONTAINERS = ("notes", "lines", "checklist", "fields", "choices")
 WRITING_SPACES = {"notes": 3, "lines": 8}  # container -> ruled lines when the info gives none
@@ -160,10 +160,9 @@ class PageOptions:
     classes: tuple[str, ...] = ()  # more classes for the body, e.g. a letter's channel
 
     def __post_init__(self) -> None:
-        if self.paper not in PAPERS:
-            from .errors import UnknownNameError
+        from .vocabulary import normalize_choice
 
-            raise UnknownNameError("paper size", self.paper, PAPERS)
+        object.__setattr__(self, "paper", normalize_choice("paper", self.paper, what="paper size"))
 
 
 LOGO_TYPES = {
@@ -201,7 +200,7 @@ def _logo(path: Path) -> tuple[str, float]:
             f"the logo {path} is not an image this tool can use",
             hint="use a .png, .jpg, .gif, .svg or .webp file",
         )
-    from .inputs import read_input
+    from .files.read import read_input
 
     data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
     uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"

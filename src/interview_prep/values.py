@@ -5,35 +5,32 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from .errors import InvalidValueError
+from .vocabulary import RANGES
 
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2200
 
-# name: (lowest, highest, what it counts, an example of a sensible value)
-RANGES: dict[str, tuple[int, int, str, str]] = {
-    "minutes": (10, 120, "minutes of a meeting", "30"),
-    "letter minutes": (5, 120, "minutes you ask for", "20"),
-    "hours": (1, 40, "hours of shadowing", "4 (a working week is 40)"),
-    "debrief minutes": (10, 120, "minutes to talk after a shadow", "20"),
-    "weeks": (2, 12, "weeks of an assignment", "4"),
-    "follow-up days": (1, 30, "business days to wait before following up", "5"),
-    "jobs": (1, 64, "worker processes", "2"),
-    "heading level": (1, 6, "heading level", "2"),
-    "limit": (1, 1000, "results to list", "15"),
-}
 
+def checked_int(name: str, value: object, *, parameter: str | None = None) -> int:
+    """``value`` when it is a whole number inside the range named ``name``; else a clear error.
 
-def checked_int(name: str, value: object) -> int:
-    """``value`` when it is a whole number inside the range named ``name``; else a clear error."""
+    A string of digits (from a form, a roster cell or a directive) counts as its number.
+    """
     low, high, meaning, example = RANGES[name]
+    parameter = parameter or name.replace(" ", "-")
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(
-            f"{name} must be a whole number, not {value!r}", hint=f"for example {example}"
+            f"{name} must be a whole number, not {value!r}",
+            hint=f"for example {example}",
+            parameter=parameter,
         )
     if not low <= value <= high:
         raise InvalidValueError(
             f"{name} must be from {low} to {high} ({meaning}), not {value}",
             hint=f"for example {example}",
+            parameter=parameter,
         )
     return value
 
@@ -60,12 +57,27 @@ def parse_date(text: str, what: str = "date") -> date:
 
 
 def parse_datetime(text: str, what: str = "date and time") -> datetime:
-    """A date and time written like 2026-03-14T15:30."""
+    """A date and time written like 2026-03-14T15:30 (or with a space for the T).
+
+    A date alone is refused rather than read as midnight: the documents print clock times.
+    """
+    cleaned = text.strip()
     try:
-        value = datetime.fromisoformat(text.strip())
+        value = datetime.fromisoformat(cleaned)
     except ValueError:
         raise InvalidValueError(
             f"the {what} {text!r} is not a date and time", hint="write it like 2026-03-14T15:30"
         ) from None
+    if len(cleaned) <= len("2026-03-14"):
+        raise InvalidValueError(
+            f"the {what} {text!r} has a date but no time of day",
+            hint=f"add the time, like {cleaned}T15:30 (or {cleaned} 15:30)",
+        )
     checked_date(value.date(), what)
     return value
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,200 people``: a number with its noun in agreement."""
+    word = noun if count == 1 else (plural or noun + "s")
+    return f"{count:,} {word}"

@@ -9,9 +9,25 @@ from typing import Any
 
 import click
 
-from ..errors import InterviewPrepError, InterviewPrepWarning
+from ..errors import (
+    InterviewPrepError,
+    InterviewPrepWarning,
+    ParameterError,
+    ParameterProblem,
+)
+from ..writers.escaping import terminal_text
 
 USER_ERROR = 2
+
+
+def say(message: object = "", *, err: bool = False, nl: bool = True, data: bool = False) -> None:
+    """Print text that may hold a user's or a file's words, every control character shown
+    as a code (`escaping.terminal_text`), so a name can never drive the terminal. ``data``
+    (a document, CSV, JSON) goes out exactly as it is unless it goes to a terminal."""
+    text = str(message)
+    if not data or (sys.stderr if err else sys.stdout).isatty():
+        text = terminal_text(text)
+    click.echo(text, err=err, nl=nl)
 
 
 class _Group(click.Group):
@@ -23,9 +39,13 @@ class _Group(click.Group):
             try:
                 word.encode("utf-8")
             except UnicodeEncodeError:
+                try:
+                    raw = word.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:  # a surrogate no undecodable byte makes
+                    raw = word.encode("utf-8", "backslashreplace")
                 click.secho(
                     f"error: argument {position} holds bytes that are not UTF-8 text: "
-                    f"{word.encode('utf-8', 'surrogateescape')!r}\n"
+                    f"{raw!r}\n"
                     "  hint: retype it, or save the name in UTF-8",
                     err=True,
                     fg="red",
@@ -38,12 +58,51 @@ class _Group(click.Group):
             warnings.simplefilter("always", InterviewPrepWarning)
             try:
                 return super().invoke(ctx)
+            except ParameterError as error:
+                click.secho(terminal_text(self._problems(ctx, error)), err=True, fg="red")
+                ctx.exit(USER_ERROR)
             except InterviewPrepError as error:
-                click.secho(f"error: {error}", err=True, fg="red")
+                shown = terminal_text(self._with_flag(ctx, error))
+                click.secho(f"error: {shown}", err=True, fg="red")
                 ctx.exit(USER_ERROR)
             finally:
                 for warning in caught:
-                    click.secho(f"warning: {warning.message}", err=True, fg="yellow")
+                    click.secho(
+                        f"warning: {terminal_text(str(warning.message))}", err=True, fg="yellow"
+                    )
+
+    def _flags(self, ctx: click.Context) -> dict[str, str]:
+        """The running command's long options, by the parameter names the library uses."""
+        command = self.get_command(ctx, ctx.invoked_subcommand or "")
+        return {
+            name.lstrip("-"): name
+            for param in (command.params if command else [])
+            for name in param.opts
+            if name.startswith("--")
+        }
+
+    def _with_flag(self, ctx: click.Context, error: InterviewPrepError) -> str:
+        """The error as the library words it, with the option it is about named in the hint."""
+        flag = self._flags(ctx).get(error.parameter or "")
+        if flag is None:
+            return str(error)
+        hint = f"{error.hint} ({flag})" if error.hint else f"see {flag}"
+        return f"{error.message}\n  hint: {hint}"
+
+    def _problems(self, ctx: click.Context, error: ParameterError) -> str:
+        """Every problem on its own line, led by the option it is about."""
+        flags = self._flags(ctx)
+
+        def line(problem: ParameterProblem) -> str:
+            flag = flags.get(problem.parameter)
+            text = f"{flag}: {problem.message}" if flag else problem.message
+            return text + (f"\n    hint: {problem.hint}" if problem.hint else "")
+
+        if len(error.problems) == 1:
+            return "error: " + line(error.problems[0]).replace("\n    hint", "\n  hint")
+        lines = [f"error: {len(error.problems)} problems"]
+        lines += [f"  {line(problem)}" for problem in error.problems]
+        return "\n".join(lines)
 
 
 @click.group(

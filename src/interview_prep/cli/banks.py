@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .app import USER_ERROR, main
+from .app import USER_ERROR, main, say
 from .options import (
     bank_option,
     catalog_for,
@@ -27,14 +27,14 @@ def banks_list(banks: tuple[str, ...]) -> None:
     """List the loaded banks with their item counts."""
     catalog = catalog_for(banks)
     for bank in catalog.banks:
-        click.echo(f"{bank.id:<32} {len(bank.items):>4} items  {bank.title}  ({bank.source})")
+        say(f"{bank.id:<32} {len(bank.items):>4} items  {bank.title}  ({bank.source})")
 
 
 @banks_group.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 def banks_validate(paths: tuple[Path, ...]) -> None:
     """Check bank files against the format; every problem is listed with its line."""
-    from ..catalog import load_catalog
+    from ..catalog.catalog import load_catalog
 
     catalog = load_catalog(paths, plugins=False)
     count = sum(
@@ -42,7 +42,7 @@ def banks_validate(paths: tuple[Path, ...]) -> None:
         for b in catalog.banks
         if b.source in {str(p) for p in paths} or any(b.source.startswith(str(p)) for p in paths)
     )
-    click.echo(f"ok: {count} items in {len(paths)} path(s) are valid")
+    say(f"ok: {count} items in {len(paths)} path(s) are valid")
 
 
 @banks_group.command("lint")
@@ -54,11 +54,11 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     Exits 2 when there are errors, or warnings with --strict.
     """
-    from ..lint import lint_paths
+    from ..lint.linter import lint_paths
 
     report = lint_paths(paths)
     if fmt == "json":
-        click.echo(
+        say(
             json.dumps(
                 {
                     "summary": report.summary(),
@@ -69,12 +69,13 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
                 },
                 indent=2,
                 ensure_ascii=False,
-            )
+            ),
+            data=True,
         )
     else:
         for finding in report.findings:
-            click.echo(str(finding))
-        click.echo(report.summary())
+            say(str(finding))
+        say(report.summary())
     if not report.ok(strict=strict):
         raise SystemExit(USER_ERROR)
 
@@ -83,8 +84,8 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 @output_formats(("json",))
 def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
     """Write the JSON Schema of bank files, for editors that validate YAML as you type."""
-    from ..catalog import builtin_taxonomy
-    from ..schema import bank_json_schema
+    from ..catalog.catalog import builtin_taxonomy
+    from ..catalog.schema import bank_json_schema
 
     schema = bank_json_schema(builtin_taxonomy())
     emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force)
@@ -96,9 +97,9 @@ def banks_schema(output: Path | None, fmt: str | None, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace NAME.yaml if it exists.")
 def banks_init(name: str, field: str | None, force: bool) -> None:
     """Write NAME.yaml: a commented starter bank to fill in."""
-    from ..authoring import starter_bank
-    from ..output import atomic_write
+    from ..files.write import atomic_write
+    from ..lint.starter import starter_bank
 
     target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
     atomic_write(target, starter_bank(target.stem, field, catalog_for(())), force=force)
-    click.echo(f"wrote {target}: check it with `interview-prep banks lint {target}`", err=True)
+    say(f"wrote {target}: check it with `interview-prep banks lint {target}`", err=True)

@@ -9,84 +9,43 @@ from typing import Any
 import click
 
 from ..errors import InterviewPrepError
-from .app import main
-from .journal_options import from_journal
-from .options import (
-    bank_option,
-    catalog_for,
-    choose_format,
-    emit,
-    output_formats,
-    selection,
-)
-
-EXPLAINED_RUNNERS_UP = 12
+from .app import main, say
+from .journal_options import from_journal, recorded_meeting
+from .options import bank_option, catalog_for, choose_format, emit, output_formats, plan_options
 
 
 @main.command("plan")
 @from_journal
-@selection
+@plan_options
 @click.option(
     "--explain", is_flag=True, help="Say why each question was chosen and the runners-up not."
 )
-@output_formats(("json", "md"))
+@output_formats(("md", "json"))
 def plan_command(
-    plan: Any, explain: bool, output: Path | None, fmt: str | None, force: bool
+    explain: bool,
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    banks: tuple[str, ...],
+    **values: Any,
 ) -> None:
-    """Show which questions fit the meeting, and what was left out and why.
+    """Show which questions fit the meeting, and what was left out and why: a Markdown
+    table by default, or JSON (`--format json`, or `-o plan.json`).
 
     The JSON always says why each question was chosen and why the others were not.
     """
-    chosen = choose_format(fmt, output, ("json", "md"))
+    from ..params import PlanParams, ValueReader
+
+    catalog = catalog_for(banks)
+    reader = ValueReader(values)
+    params = PlanParams.read(reader, catalog, recorded_meeting())
+    reader.raise_problems()
+    plan = params.plan(catalog)
+    chosen = choose_format(fmt, output, ("md", "json"))
     if chosen == "json":
         emit(json.dumps(plan.to_dict(), indent=2, ensure_ascii=False) + "\n", output, force)
     else:
-        text = _plan_markdown(plan) + (_explanation(plan) if explain else "")
-        emit(text, output, force)
-
-
-def _explanation(plan: Any) -> str:
-    from ..markdown_text import escape_markdown
-
-    lines = ["", "## Why these questions", ""]
-    for planned in (*plan.questions, *plan.closing):
-        reasons = "; ".join(planned.reasons)
-        lines.append(f"- **{escape_markdown(planned.item.id)}**: {escape_markdown(reasons)}")
-    # near-twins first, then those that lost their theme to a chosen question
-    runners = sorted(
-        plan.left_out, key=lambda x: (not x.reason.startswith("too like"), "; " not in x.reason)
-    )
-    lines += ["", "## Runners-up, and why not", ""]
-    for left in runners[:EXPLAINED_RUNNERS_UP]:
-        lines.append(f"- {escape_markdown(left.item_id)}: {escape_markdown(left.reason)}")
-    if len(runners) > EXPLAINED_RUNNERS_UP:
-        more = len(runners) - EXPLAINED_RUNNERS_UP
-        lines.append(f"- and {more} more for lack of time (`--format json` gives every reason)")
-    return "\n".join(lines) + "\n"
-
-
-def _plan_markdown(plan: Any) -> str:
-    from ..markdown_text import escape_markdown
-
-    lines = [
-        f"# Plan: {escape_markdown(plan.field.title)}, {plan.minutes} minutes",
-        "",
-        f"{plan.total_minutes} of {plan.minutes} minutes planned "
-        f"(opening {plan.opening_minutes}, questions {plan.question_minutes}, closing and "
-        f"thanks {plan.reserved_minutes - plan.opening_minutes}).",
-        "",
-        "| by | min | theme | question |",
-        "|---|---|---|---|",
-    ]
-    for planned in (*plan.questions, *plan.closing):
-        item = planned.item
-        lines.append(
-            f"| {planned.ends_at} | {item.minutes} | {item.theme} | {escape_markdown(item.text)} |"
-        )
-    if plan.uncovered:
-        lines += ["", "Core themes not covered: " + ", ".join(plan.uncovered)]
-    lines += ["", f"Left out: {len(plan.left_out)} questions (`--explain` says why)."]
-    return "\n".join(lines) + "\n"
+        emit(plan.to_markdown(explain=explain), output, force)
 
 
 @main.command("fields")
@@ -100,7 +59,7 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
     # with no query the search lists every cluster
     found = catalog.search_fields(query, limit if query else len(catalog.taxonomy.clusters))
     if fmt == "json":
-        click.echo(
+        say(
             json.dumps(
                 [
                     {
@@ -113,7 +72,8 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
                     for m in found
                 ],
                 indent=2,
-            )
+            ),
+            data=True,
         )
         return
     if not found:
@@ -123,7 +83,7 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
         )
     width = max(len(m.id) for m in found)
     for m in found:
-        click.echo(f"{m.id:<{width}}  {m.title} ({_where(m)})")
+        say(f"{m.id:<{width}}  {m.title} ({_where(m)})")
 
 
 def _where(match: Any) -> str:
@@ -159,7 +119,7 @@ def questions_command(
 
     Export them as JSON, CSV, or Moodle GIFT essay items for reflection prompts.
     """
-    from ..select import find_questions
+    from ..planning.questions import find_questions
 
     found = find_questions(field, stage, theme, mode, kind=kind, catalog=catalog_for(banks))
     chosen = choose_format(fmt, output, ("md", "json", "csv", "gift"))

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import InterviewPrepError
-from .journal_options import recorded_meeting
+from .app import say
 
 Command = Callable[..., Any]
 T = TypeVar("T")
@@ -30,9 +30,10 @@ def bank_option(command: Command) -> Command:
 
 
 def catalog_for(banks: tuple[str, ...]) -> Any:
-    from ..catalog import default_catalog, load_catalog
+    """The catalog with the banks named by --bank."""
+    from ..catalog.catalog import catalog_for as load
 
-    return load_catalog(banks) if banks else default_catalog()
+    return load(tuple(banks))
 
 
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
@@ -61,7 +62,7 @@ def apply_options(command: Command, options: list[Callable[[Any], Any]]) -> Comm
     return command
 
 
-SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
+PLAN_OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--field",
         "-f",
@@ -74,11 +75,11 @@ SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
         "-s",
         default=None,
         metavar="STAGE",
-        help="Your stage: high-school, college, recent-grad, career-changer, returning. "
-        "Required without --meeting.",
+        help="Your stage: high-school, college, recent-grad, career-changer, returning, "
+        "returning-new-field. Required without --meeting.",
     ),
     click.option(
-        "--minutes", "-m", type=int, default=None, help="Length of the meeting (default 30)."
+        "--minutes", "-m", default=None, metavar="N", help="Length of the meeting (default 30)."
     ),
     click.option(
         "--mode",
@@ -87,108 +88,34 @@ SELECTION_OPTIONS: list[Callable[[Any], Any]] = [
     ),
     click.option("--seniority", default=None, help="The person you meet: early, mid or senior."),
     click.option(
-        "--seed", type=int, default=None, help="Vary the choice among equally good questions."
+        "--seed", default=None, metavar="N", help="Vary the choice among equally good questions."
     ),
     bank_option,
 ]
 
-
-def selection(command: Command) -> Command:
-    """Options that choose a meeting's questions; the command receives the ``plan``."""
-
-    @functools.wraps(command)
-    def wrapper(
-        *args: Any,
-        field: str | None,
-        stage: str | None,
-        minutes: int | None,
-        mode: str | None,
-        seniority: str | None,
-        seed: int | None,
-        banks: tuple[str, ...],
-        **kwargs: Any,
-    ) -> Any:
-        from ..select import plan_interview
-
-        record = recorded_meeting()
-        if record is not None:
-            stored = record.meeting
-            field, stage = field or stored.field, stage or stored.stage
-            minutes, mode = stored.minutes if minutes is None else minutes, mode or stored.mode
-            seed = stored.seed if seed is None else seed
-        for name, value in (("--field", field), ("--stage", stage)):
-            if value is None:
-                raise click.UsageError(
-                    f"Missing option '{name}' (or --meeting ID from the journal)."
-                )
-        assert field is not None and stage is not None
-        plan = plan_interview(
-            field,
-            stage,
-            30 if minutes is None else minutes,
-            mode=mode or "interview",
-            seniority=seniority,
-            seed=seed,
-            catalog=catalog_for(banks),
-        )
-        return command(*args, plan=plan, **kwargs)
-
-    return apply_options(wrapper, SELECTION_OPTIONS)
+MEETING_OPTIONS: list[Callable[[Any], Any]] = [
+    click.option("--contact", default=None, help="Name of the person you meet."),
+    click.option("--title", default=None, help="Their job title."),
+    click.option("--org", default=None, help="Their organization."),
+    click.option(
+        "--when",
+        default=None,
+        metavar="DATE-TIME",
+        help="Date and time, e.g. 2026-03-14T15:30 (or 2026-03-14 15:30).",
+    ),
+    click.option("--where", default=None, help="Place, or how you meet (phone, video)."),
+    click.option("--meeting-format", default=None, help="How you meet: in-person, phone or video."),
+]
 
 
-def meeting_details(command: Command) -> Command:
-    """Options about the person and the meeting; the command receives ``person`` and
-    ``meeting``."""
+def plan_options(command: Command) -> Command:
+    """The options that choose a meeting's questions, passed on as typed."""
+    return apply_options(command, PLAN_OPTIONS)
 
-    @functools.wraps(command)
-    def wrapper(
-        *args: Any,
-        contact: str | None,
-        title: str | None,
-        org: str | None,
-        when: datetime | None,
-        where: str | None,
-        meeting_format: str | None,
-        **kwargs: Any,
-    ) -> Any:
-        from ..model import Contact, Meeting
 
-        person, meeting = Contact(contact, title, org), Meeting(when, where, meeting_format)
-        record = recorded_meeting()
-        if record is not None:
-            stored = record.meeting
-            if contact is None:
-                person = Contact(
-                    stored.person.name,
-                    title or stored.person.title,
-                    org or stored.person.org,
-                    stored.person.email,
-                )
-            meeting = Meeting(
-                when or stored.when, where or stored.where, meeting_format, stored.minutes
-            )
-        return command(*args, person=person, meeting=meeting, **kwargs)
-
-    options = [
-        click.option("--contact", default=None, help="Name of the person you meet."),
-        click.option("--title", default=None, help="Their job title."),
-        click.option("--org", default=None, help="Their organization."),
-        click.option(
-            "--when",
-            default=None,
-            callback=parse_when,
-            metavar="ISO-DATETIME",
-            help="Date and time, e.g. 2026-03-14T15:30.",
-        ),
-        click.option("--where", default=None, help="Place, or how you meet (phone, video)."),
-        click.option(
-            "--meeting-format",
-            type=click.Choice(["in-person", "phone", "video"]),
-            default=None,
-            help="How you meet.",
-        ),
-    ]
-    return apply_options(wrapper, options)
+def meeting_options(command: Command) -> Command:
+    """The options about the person and the meeting, passed on as typed."""
+    return apply_options(command, MEETING_OPTIONS)
 
 
 def output_options(formats: tuple[str, ...]) -> list[Callable[[Any], Any]]:
@@ -203,8 +130,8 @@ def output_options(formats: tuple[str, ...]) -> list[Callable[[Any], Any]]:
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(formats),
             default=None,
+            metavar="|".join(formats),
             help=f"Output format (default: from the -o suffix, else {formats[0]}).",
         ),
         click.option("--force", is_flag=True, help="Replace the output file if it exists."),
@@ -218,7 +145,9 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
     return decorate
 
 
-def emit(content: str | bytes, output: Path | None, force: bool) -> None:
+def emit(content: str | bytes, output: Path | None, force: bool, *, private: bool = False) -> None:
+    """Print ``content``, or write it to ``output`` whole; ``private`` (it carries people's
+    details from the journal) makes the file owner-only."""
     if output is None:
         if isinstance(content, bytes) and sys.stdout.isatty():
             raise InterviewPrepError(
@@ -227,10 +156,10 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
             )
         to_stdout(content)
         return
-    from ..output import atomic_write
+    from ..files.write import atomic_write
 
-    atomic_write(output, content, force=force)
-    click.echo(f"wrote {output}", err=True)
+    atomic_write(output, content, force=force, mode=0o600 if private else None)
+    say(f"wrote {output}", err=True)
 
 
 def to_stdout(content: str | bytes) -> None:
@@ -240,7 +169,7 @@ def to_stdout(content: str | bytes) -> None:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
         else:
-            click.echo(content, nl=not content.endswith("\n"))
+            say(content, nl=not content.endswith("\n"), data=True)
             sys.stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (as `| head` does): nothing more to say
@@ -254,17 +183,14 @@ def to_stdout(content: str | bytes) -> None:
         ) from None
 
 
-def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
-    if fmt is not None:
-        return fmt
-    if output is None:
-        return formats[0]
-    from ..documents.document import format_for_suffix
-
-    return format_for_suffix(output, formats)
-
-
 DOCUMENT_FORMATS = ("md", "html", "pdf", "docx")
+
+
+def choose_format(fmt: str | None, output: Path | None, formats: tuple[str, ...]) -> str:
+    """The format asked for: ``fmt``, else the output file's suffix, else the first."""
+    from ..params import OutputRequest
+
+    return OutputRequest.from_strings({"format": fmt}, path=output, formats=formats).format
 
 
 def document_output(
@@ -283,9 +209,28 @@ def document_output(
             templates: Path | None,
             **kwargs: Any,
         ) -> None:
+            from ..errors import ParameterError
+            from ..params import OutputRequest
+
             look = {key: kwargs.pop(key) for key in LOOK_KEYS}
-            document = command(*args, template_dirs=template_dirs_for(templates), **kwargs)
-            write_document(document, look, output, fmt, force, formats)
+            try:  # the output's problems are reported with the document's, all at once
+                request = OutputRequest.from_strings(
+                    {**look, "format": fmt}, path=output, formats=formats
+                )
+            except ParameterError as error:
+                problems, request = list(error.problems), None
+            else:
+                problems = []
+            try:
+                document = command(*args, template_dirs=template_dirs_for(templates), **kwargs)
+            except ParameterError as error:
+                raise ParameterError([*error.problems, *problems]) from None
+            if request is None:
+                raise ParameterError(problems)
+            from .journal_options import recorded_meetings
+
+            private = bool(recorded_meetings())  # filled from the journal: owner-only
+            emit(request.render(document), output, force, private=private)
 
         return apply_options(wrapper, [*output_options(formats), *LOOK_OPTIONS])
 
@@ -296,10 +241,9 @@ LOOK_KEYS = ("paper", "school", "logo", "css", "fragment", "heading_level")
 LOOK_OPTIONS: list[Callable[[Any], Any]] = [
     click.option(
         "--paper",
-        type=click.Choice(["letter", "a4"]),
         default="letter",
         show_default=True,
-        help="Paper size for PDF and Word.",
+        help="Paper size for PDF and Word: letter or a4.",
     ),
     click.option("--school", default=None, help="A school or program name for the page header."),
     click.option(
@@ -321,9 +265,9 @@ LOOK_OPTIONS: list[Callable[[Any], Any]] = [
     ),
     click.option(
         "--heading-level",
-        type=click.IntRange(1, 6),
-        default=1,
+        default="1",
         show_default=True,
+        metavar="1-6",
         help="Level of the top heading, to embed in a page.",
     ),
     click.option(
@@ -355,20 +299,7 @@ def write_document(
     formats: tuple[str, ...] = DOCUMENT_FORMATS,
 ) -> None:
     """Render a document in the chosen format, with its branding, and write or print it."""
-    from ..model import Branding
+    from ..params import OutputRequest
 
-    chosen = choose_format(fmt, output, formats)
-    if look.get("school") or look.get("logo") or look.get("css"):
-        document = document.branded(Branding(look["school"], look["logo"], look["css"]))
-    offset = look["heading_level"] - 1
-    if chosen == "pdf":
-        content: str | bytes = document.to_pdf(paper=look["paper"])
-    elif chosen == "docx":
-        content = document.to_docx(paper=look["paper"])
-    elif chosen == "html" and (look["fragment"] or offset):
-        content = document.to_html(fragment=True, heading_offset=offset)
-    elif chosen == "md" and offset:
-        content = document.to_markdown(heading_offset=offset)
-    else:
-        content = document.render(chosen)
-    emit(content, output, force)
+    request = OutputRequest.from_strings({**look, "format": fmt}, path=output, formats=formats)
+    emit(request.render(document), output, force)

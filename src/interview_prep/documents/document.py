@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import OutputError, UnknownNameError
+from ..files.write import atomic_write
 from ..model import Branding
-from ..output import atomic_write
 
 if TYPE_CHECKING:
     from ..render import PageOptions
@@ -37,6 +37,28 @@ SUFFIXES = {
 MAX_STYLESHEET_BYTES = 1_000_000
 
 
+def _fetching_nothing(css: str, source: object) -> str:
+    """A user's stylesheet without what a browser would fetch (web addresses, files),
+    with a warning naming what was left out."""
+    from ..writers.escaping import stylesheet_without_fetches
+
+    kept, refused = stylesheet_without_fetches(css)
+    if refused:
+        import warnings
+
+        from ..errors import RefusedResourceWarning
+
+        shown = ", ".join(sorted(set(refused))[:5])
+        warnings.warn(
+            RefusedResourceWarning(
+                f"left out {len(set(refused))} address(es) the stylesheet {source} asks for "
+                f"({shown}): pages never fetch anything; put images in as data: URLs"
+            ),
+            stacklevel=4,
+        )
+    return kept
+
+
 @dataclass(frozen=True)
 class Document:
     """A rendered document (script, prep sheet, ...); its rich Markdown ``source`` is the
@@ -52,6 +74,12 @@ class Document:
 
     def __str__(self) -> str:
         return self.markdown
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} {self.kind} {self.title!r}: "
+            f"{len(self.source):,} characters of Markdown>"
+        )
 
     @property
     def markdown(self) -> str:
@@ -76,14 +104,14 @@ class Document:
         extra: tuple[str, ...] = ()
         if brand.css is not None:
             from ..errors import InputFileError
-            from ..inputs import read_input
+            from ..files.read import read_input
 
             try:
                 raw = read_input(brand.css, what="stylesheet", limit=MAX_STYLESHEET_BYTES)
             except InputFileError as error:
                 raise OutputError(error.message, hint=error.hint) from None
             try:
-                extra = (raw.decode("utf-8"),)
+                extra = (_fetching_nothing(raw.decode("utf-8"), brand.css),)
             except UnicodeDecodeError:
                 raise OutputError(
                     f"the stylesheet {brand.css} is not UTF-8 text", hint="save it as UTF-8"
@@ -128,8 +156,8 @@ class Document:
         A prep sheet or reflection sheet is also a PDF form (``fillable``, on by default for
         them): a field over each ruled writing space, to type into on screen.
         """
-        from ..fonts import warn_about_missing
         from ..render import html_page, html_to_pdf
+        from ..writers.fonts import warn_about_missing
 
         if fillable is None:
             fillable = self.kind in FILLABLE_KINDS
@@ -155,17 +183,28 @@ class Document:
             atomic_write(Path(path), data, force=force)
         return data
 
-    def render(self, format: str) -> bytes | str:
-        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``."""
+    def render(
+        self,
+        format: str,
+        *,
+        paper: str | None = None,
+        fragment: bool = False,
+        heading_offset: int = 0,
+    ) -> bytes | str:
+        """The document as ``md`` (portable Markdown), ``html``, ``pdf`` or ``docx``: the one
+        place a format is chosen. ``fragment`` and ``heading_offset`` embed HTML or Markdown in
+        a page; ``paper`` sizes PDF and Word."""
         if format == "md":
-            return self.markdown
+            return self.to_markdown(heading_offset=heading_offset)
         if format == "html":
-            return self.to_html()
+            return self.to_html(
+                fragment=fragment or bool(heading_offset), heading_offset=heading_offset
+            )
         if format == "pdf":
-            return self.to_pdf()
+            return self.to_pdf(paper=paper)
         if format == "docx":
-            return self.to_docx()
-        raise UnknownNameError("format", format, FORMATS)
+            return self.to_docx(paper=paper)
+        raise UnknownNameError("format", format, FORMATS, parameter="format")
 
     def save(
         self, path: str | os.PathLike[str], *, format: str | None = None, force: bool = False
@@ -185,7 +224,7 @@ class Document:
 def footer_line(learner: str | None, person: str | None = None, when: date | None = None) -> str:
     """A printed page's footer: the student, the person and the date, each a blank to fill
     in when unknown, so a page that comes loose still says whose it is."""
-    from ..typography import short_date
+    from ..markdown.typography import short_date
 
     day = short_date(when) + f", {when.year}" if when else "Date ________"
     who = f"with {person}" if person else "With ______________"

@@ -60,7 +60,7 @@ def assignment_handout(
         DueDate(step, _weekday(start + timedelta(days=round(days * scale))))
         for step, days in SCHEDULE
     ]
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "start": start,
@@ -71,7 +71,7 @@ def assignment_handout(
         "weeks": weeks,
     }
     markdown = render_template("handout.md.j2", context, template_dirs)
-    from ..typography import short_date
+    from ..markdown.typography import short_date
 
     parts = [part for part in (course, teacher) if part]
     footer = " · ".join([*parts, f"from {short_date(start)}"])

@@ -9,30 +9,19 @@ from datetime import date, datetime
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from ..catalog import Catalog, default_catalog
-from ..errors import InterviewPrepError, UnknownNameError
+from ..catalog.catalog import Catalog, default_catalog
+from ..errors import LetterTooLongError
 from ..model import Contact, Meeting, Sender
-from ..select import Plan
+from ..planning.plan import Plan
+from ..vocabulary import CHANNELS, LETTER_KINDS, normalize_choice
 from .document import Document
 
 if TYPE_CHECKING:
     from ..render import PageOptions
 
-LETTER_KINDS = (
-    "request",
-    "follow-up",
-    "confirm",
-    "thank-you",
-    "keep-in-touch",
-    "shadow-request",
-)
-CHANNELS = ("email", "linkedin", "letter", "phone")
 LINKEDIN_LIMITS = {"free": 200, "premium": 300}
 NOTE_VARIANTS = 3
-
-
-class LetterTooLongError(InterviewPrepError, ValueError):
-    """A LinkedIn note does not fit the character limit even in its shortest wording."""
+__all__ = ["CHANNELS", "LETTER_KINDS", "LINKEDIN_LIMITS", "Letter", "LetterTooLongError", "letter"]
 
 
 @dataclass(frozen=True)
@@ -60,9 +49,9 @@ class Letter(Document):
 
         return replace(super()._options(paper), classes=(f"channel-{self.channel}",))
 
-    def render(self, format: str) -> bytes | str:
+    def render(self, format: str, **options: Any) -> bytes | str:
         """Also ``txt``: the plain text to paste into an email or read on the phone."""
-        return self.text if format == "txt" else super().render(format)
+        return self.text if format == "txt" else super().render(format, **options)
 
     @property
     def counts(self) -> str:
@@ -115,7 +104,7 @@ def _follow_up_day(kind: str, channel: str, follow_up: date | None, today: date)
         import warnings
 
         from ..errors import PastDateWarning
-        from ..typography import us_date
+        from ..markdown.typography import us_date
 
         warnings.warn(
             PastDateWarning(
@@ -159,16 +148,13 @@ def letter(
     note is fitted to the character limit of the account (``free``: 200, ``premium``: 300),
     trying shorter wordings before giving up with `LetterTooLongError`.
     """
-    if kind not in LETTER_KINDS:
-        raise UnknownNameError("letter kind", kind, LETTER_KINDS)
-    if channel not in CHANNELS:
-        raise UnknownNameError("channel", channel, CHANNELS)
-    if linkedin not in LINKEDIN_LIMITS:
-        raise UnknownNameError("LinkedIn account", linkedin, LINKEDIN_LIMITS)
+    kind = normalize_choice("letter-kind", kind, what="letter kind")
+    channel = normalize_choice("channel", channel)
+    linkedin = normalize_choice("linkedin", linkedin, what="LinkedIn account")
     _check_numbers(
         minutes, hours, (follow_up, request_date, today, meeting.when if meeting else None)
     )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     meeting = meeting or Meeting()
     sender = sender or Sender()
@@ -180,7 +166,7 @@ def letter(
         warnings.warn(
             NoReplyAddressWarning(
                 f"the printed {kind.replace('-', ' ')} letter gives no phone or email to reply "
-                "to; it has a blank line to fill in by hand. Give the sender's email or phone "
+                "to; it has a blank line to fill in by hand. Give your email or phone number "
                 "to print them."
             ),
             stacklevel=2,
@@ -190,8 +176,7 @@ def letter(
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]
-        if stage not in stages:
-            raise UnknownNameError("stage", stage, stages)
+        stage = normalize_choice("stage", stage, stages)
     words: Any = FieldWords()
     if plan is not None:
         words = plan.field
@@ -237,7 +222,8 @@ def letter(
             raise LetterTooLongError(
                 f"the LinkedIn note needs {min(lengths)} characters even in its shortest "
                 f"wording, over the {limit} a {linkedin} account allows; nothing was cut",
-                hint="use shorter names, send it by email, or pass --linkedin premium (300)",
+                hint="use shorter names, send it by email, or use a premium LinkedIn account (300)",
+                parameter="linkedin",
             )
     markdown = render_template(name, context, template_dirs, markdown=True)
     if channel in ("email", "letter"):

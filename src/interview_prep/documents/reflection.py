@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from os import PathLike
 
 from ..errors import PlanError
+from ..markdown.typography import series
 from ..model import Contact, Meeting, Notes
-from ..select import Plan
-from ..typography import series
+from ..planning.plan import Plan
 from .document import Document, footer_line, with_person
 
 MAX_COMPARED = 5
@@ -26,7 +26,7 @@ def reflection_sheet(
     """Questions to answer in writing the same day: what you learned, and what comes next.
 
     With ``notes`` the sheet carries what was said, what was learned and who was named."""
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "plan": plan,
@@ -61,9 +61,10 @@ def comparison_sheet(
     if not 2 <= len(names) <= MAX_COMPARED:
         raise PlanError(
             f"compare 2 to {MAX_COMPARED} conversations, not {len(names)}",
-            hint="name each person with --contact, once per person",
+            hint="name each person you talked with, once per person",
+            parameter="contact",
         )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     themes = {theme.id: theme for theme in plan.taxonomy.themes}
     if notes is not None and len(notes) != len(names):

@@ -7,7 +7,7 @@ from os import PathLike
 from typing import Any
 
 from ..model import Contact, Meeting
-from ..select import Plan
+from ..planning.plan import STANDING_HOMEWORK, Plan
 from .document import Document, footer_line, with_person
 
 
@@ -23,6 +23,8 @@ def _context(
         "contact": contact or Contact(),
         "meeting": meeting or Meeting(),
         "learner": learner,
+        "homework": plan.research,
+        "own_task": STANDING_HOMEWORK,
     }
 
 
@@ -35,7 +37,7 @@ def interview_script(
     template_dirs: Sequence[str | PathLike[str]] = (),
 ) -> Document:
     """What to hold during the meeting: opening, questions by theme with timing, closing asks."""
-    from ..templates_env import render_template
+    from .templating import render_template
 
     markdown = render_template(
         "script.md.j2", _context(plan, contact, meeting, learner), template_dirs
@@ -59,7 +61,7 @@ def prep_sheet(
 ) -> Document:
     """The night-before sheet: meeting details, homework, checklist, the script with room for
     notes, and what to do after."""
-    from ..templates_env import render_template
+    from .templating import render_template
 
     markdown = render_template(
         "prep-sheet.md.j2", _context(plan, contact, meeting, learner), template_dirs

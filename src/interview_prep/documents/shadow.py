@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from os import PathLike
 
-from ..catalog import Catalog, default_catalog
+from ..catalog.catalog import Catalog, default_catalog
 from ..errors import PlanError
 from ..model import Contact, Item, Meeting
-from ..select import Plan, plan_interview
+from ..planning.plan import Plan, plan_interview
 from .document import Document, footer_line, with_person
 
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "anytime")
@@ -26,7 +26,7 @@ def _blocks(start: datetime | None, hours: int) -> list[tuple[str, set[str]]]:
     """The day's blocks, each with the parts of the day it covers: an hour each for a shadow
     of up to 8 hours ("7:00-8:00 AM" when the start is known, else "Hour 1"), a day each for
     a longer one."""
-    from ..templates_env import time_range
+    from .templating import time_range
 
     if hours > 8:
         days = (hours + 7) // 8
@@ -52,9 +52,7 @@ def _observations(
     found = [
         item
         for item in catalog.items
-        if item.kind == "observation"
-        and plan.field.specificity(item.fields) is not None
-        and item.suits_stage(plan.stage)
+        if item.kind == "observation" and plan.field.reaches(item) and item.suits_stage(plan.stage)
     ]
     groups: dict[str, list[Item]] = {part: [] for part in PARTS_OF_DAY}
     for item in found:
@@ -125,7 +123,7 @@ def shadow_plan(
         seed=seed,
         catalog=catalog,
     )
-    from ..templates_env import render_template
+    from .templating import render_template
 
     context = {
         "plan": plan,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from ..errors import InterviewPrepError, PlanError
 from ..model import Contact
@@ -43,13 +44,14 @@ class Timeline(Document):
         """The steps as an iCalendar file: the meeting as an event, each step as a reminder."""
         data = _calendar(self.steps, self.title)
         if path is not None:
-            from ..output import atomic_write
+            from ..files.write import atomic_write
 
             atomic_write(Path(path), data, force=force)
         return data
 
-    def render(self, format: str) -> bytes | str:
-        return self.to_ics() if format == "ics" else super().render(format)
+    def render(self, format: str, **options: Any) -> bytes | str:
+        """Also ``ics``: the steps as calendar reminders."""
+        return self.to_ics() if format == "ics" else super().render(format, **options)
 
 
 def add_business_days(start: date, days: int) -> date:
@@ -184,7 +186,7 @@ def timeline(
             else None,
         ),
     ]
-    from ..templates_env import render_template
+    from .templating import render_template
 
     markdown = render_template(
         "timeline.md.j2",
@@ -204,7 +206,7 @@ def _uid(step: Step, title: str) -> str:
 
 
 def _calendar(steps: Sequence[Step], title: str) -> bytes:
-    from ..escaping import calendar_text
+    from ..writers.escaping import calendar_text
 
     try:
         from icalendar import Alarm, Calendar, Event

@@ -220,9 +220,10 @@ class _Writer:
             else:
                 marker = "* " if alternate else "- "
             body = self.item(item, tight)
-            pad = " " * len(marker)
+            # four spaces at least: Python-Markdown (MkDocs) nests nothing indented less
+            pad = " " * max(4, len(marker))
             lines = body.split("\n")
-            first = (marker + lines[0]).rstrip()
+            first = marker + lines[0] if lines[0].strip() else marker.rstrip()
             rest = [pad + line if line else "" for line in lines[1:]]
             written.append("\n".join([first, *rest]))
         return ("\n" if tight else "\n\n").join(written)

@@ -95,7 +95,8 @@ def _write(
         elif kind == "softbreak":
             out.append("\n")
         elif kind == "hardbreak":
-            out.append("\\\n")
+            # two spaces, not a backslash: Python-Markdown (MkDocs) reads only this form
+            out.append("  \n")
         elif kind in ("strong", "em", "s"):
             mark = {"strong": "**", "em": "*", "s": "~~"}[kind]
             out.append(mark + _write(node.children, escape, False) + mark)

@@ -1,0 +1,1 @@
+"""The Markdown dialect the documents are written in: escaping values into it."""
