@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import re
@@ -20,6 +19,9 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .errors import RenderError
+from .logo import LOGO_TYPES as LOGO_TYPES
+from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
+from .logo import logo_and_aspect, logo_data_uri
 from .vocabulary import PAPERS
 
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
@@ -165,70 +167,12 @@ class PageOptions:
         object.__setattr__(self, "paper", normalize_choice("paper", self.paper, what="paper size"))
 
 
-LOGO_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-    ".webp": "image/webp",
-}
-MAX_LOGO_BYTES = 2_000_000
-
-
 def css_string(text: str) -> str:
     """``text`` as a quoted CSS string that cannot end the string or the style element."""
     escaped = "".join(
         f"\\{ord(char):x} " if char in '"\\<>\n\r' or ord(char) < 32 else char for char in text
     )
     return f'"{escaped}"'
-
-
-def logo_data_uri(path: Path) -> str:
-    """Read the logo a caller named and inline it, so pages need nothing from outside."""
-    return _logo(path)[0]
-
-
-@lru_cache(maxsize=8)
-def _logo(path: Path) -> tuple[str, float]:
-    """The logo as a ``data:`` URL, and its width over its height (1 when unknown)."""
-    from .errors import OutputError
-
-    kind = LOGO_TYPES.get(path.suffix.lower())
-    if kind is None:
-        raise OutputError(
-            f"the logo {path} is not an image this tool can use",
-            hint="use a .png, .jpg, .gif, .svg or .webp file",
-        )
-    from .files.read import read_input
-
-    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
-    uri = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-    return uri, _aspect(data, kind)
-
-
-def _aspect(data: bytes, kind: str) -> float:
-    """Width over height of an image, read from its header; 1 when it cannot be read."""
-    try:
-        if kind == "image/svg+xml":
-            head = data[:4096]
-            sizes: dict[str, str] = {}
-            for match in re.finditer(rb'\b(width|height|viewBox)\s*=\s*"([^"]*)"', head):
-                sizes.setdefault(match.group(1).decode(), match.group(2).decode())
-            if "viewBox" in sizes:
-                _, _, width, height = (float(v) for v in sizes["viewBox"].replace(",", " ").split())
-            else:
-                width = float(re.sub(r"[a-z%]+$", "", sizes["width"]))
-                height = float(re.sub(r"[a-z%]+$", "", sizes["height"]))
-        else:
-            from PIL import Image
-
-            with Image.open(io.BytesIO(data)) as image:
-                width, height = image.size
-        ratio = width / height
-    except (KeyError, ValueError, ZeroDivisionError, OSError, ImportError):
-        return 1.0
-    return min(max(ratio, 0.2), 6.0)
 
 
 # Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6):
@@ -251,7 +195,7 @@ def _page_css(options: PageOptions) -> str:
     if options.school or options.logo:
         brand = [f"content: {css_string(options.school or '')};"]
         if options.logo:
-            uri, aspect = _logo(options.logo)
+            uri, aspect = logo_and_aspect(options.logo)
             width = LOGO_MM * aspect
             brand += [
                 f"background: url({css_string(uri)}) no-repeat left 0 bottom 6mm;",

@@ -109,7 +109,7 @@ def timeline(
     if request_date is None and meeting is None:
         raise PlanError(
             "a timeline needs the request date, the meeting date, or both",
-            hint="pass --request-date 2026-03-02 and/or --meeting 2026-03-14T15:30",
+            hint="give the request date (2026-03-02), the meeting (2026-03-14T15:30), or both",
         )
     if request_date and meeting and meeting.date() < request_date:
         raise PlanError(
