@@ -29,7 +29,9 @@ def test_steps_fall_on_the_right_days() -> None:
     )
     assert steps["notes"].day == MEETING.date()
     assert steps["thank-you"].start == datetime(2026, 3, 14, 17, 0)
-    assert steps["keep-in-touch"].day == date(2026, 6, 12)
+    assert steps["keep-in-touch"].day == date(2026, 6, 12)  # a Friday
+    later = {s.id: s for s in timeline(REQUEST, datetime(2026, 3, 16, 10)).steps}
+    assert later["keep-in-touch"].day == date(2026, 6, 15)  # Sunday the 14th, moved to Monday
 
 
 def test_ics_parses_back_with_icalendar_and_a_second_parser() -> None:

@@ -64,6 +64,11 @@ def add_business_days(start: date, days: int) -> date:
     return current
 
 
+def next_business_day(day: date) -> date:
+    """The day itself, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
+
+
 def business_days_before(end: date, days: int) -> date:
     """The date ``days`` working days before ``end``."""
     current = end
@@ -104,7 +109,7 @@ def timeline(
     if request_date is None and meeting is None:
         raise PlanError(
             "a timeline needs the request date, the meeting date, or both",
-            hint="pass --request-date 2026-03-02 and/or --meeting 2026-03-14T15:30",
+            hint="give the request date (2026-03-02), the meeting (2026-03-14T15:30), or both",
         )
     if request_date and meeting and meeting.date() < request_date:
         raise PlanError(
@@ -176,7 +181,9 @@ def timeline(
             "keep-in-touch",
             "Keep in touch",
             "If you made a real connection, tell them how things have gone since.",
-            meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS) if meeting else None,
+            next_business_day(meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS))
+            if meeting
+            else None,
         ),
     ]
     from .templating import render_template
@@ -187,7 +194,10 @@ def timeline(
         template_dirs,
     )
     title = "Timeline" + (f": {who}" if who else "")
-    return Timeline("timeline", title, markdown, steps=tuple(steps))
+    from .document import footer_line
+
+    footer = footer_line(None, who, meeting.date() if meeting else None)
+    return Timeline("timeline", title, markdown, footer=footer, steps=tuple(steps))
 
 
 def _uid(step: Step, title: str) -> str:
