@@ -1,32 +1,43 @@
 """Markdown -> Word (.docx): the markdown-it tokens of a document walked into python-docx.
 
 Every document kind gets Word output from the Markdown it already has: headings become
-Heading styles, ordered lists real Word numbering (each list restarts), tables Word tables
-with a repeated header row, task items checkbox glyphs, ``::: notes`` and ``::: lines``
-ruled writing space. Page size, margins, header, footer and branding follow the
-:class:`~interview_prep.render.PageOptions` the PDF uses.
+Heading styles, ordered lists real Word numbering (the questions of a document share one list,
+so Word renumbers them when a student deletes one), tables Word tables with a repeated header
+row, task items checkbox glyphs, ``::: fields`` lines to write a name on, ``::: notes`` and
+``::: lines`` ruled writing space that grows as a student types. Page size, margins, type,
+header, footer and branding follow the :class:`~interview_prep.render.PageOptions` and the
+print stylesheet the PDF uses (docx_style.py).
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import OutputError, RenderError
-from ..render import MAX_LOGO_BYTES, PageOptions, markdown_parser
+from ..errors import RenderError
+from ..render import PageOptions, markdown_parser
+from .docx_columns import column_widths, table_shape
 from .docx_parts import (
-    add_page_fields,
     bullet_numbering,
     cant_split,
+    field_line_stops,
+    light_table,
     list_indent,
     new_ordered_list,
     repeat_as_header,
     ruled_table_borders,
     set_numbering,
+)
+from .docx_style import (
+    GREY,
+    UNTITLED_KINDS,
+    clean,
+    page_setup,
+    set_properties,
+    set_styles,
+    text_width,
 )
 
 if TYPE_CHECKING:
@@ -36,24 +47,19 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
-# page sizes in twentieths of a point, as Word stores them: US Letter and A4
-PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
-WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 CHECKBOX = {False: "☐", True: "☑"}
-# as in print.css: a letter shows no title or page footer; a comparison lies landscape with
-# tall rows to write in
-UNTITLED_KINDS = ("letter",)
-LANDSCAPE_KINDS = ("comparison",)
+# as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
-WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
-# Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+EMU_PER_TWIP = 635
+CUE_LENGTH = 40  # characters: a timing cue this short stays on one line, as on the PDF
+SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 
 
 @dataclass
 class _ListLevel:
     num_id: int
+    ordered: bool = False
 
 
 @dataclass
@@ -79,6 +85,11 @@ class _Writer:
         self.bullets = 0
         self.bold_cell = False
         self.containers: list[str] = []
+        # the one numbering every top-level ordered list shares while its numbers run on
+        self.questions = 0
+        self.next_number = 1
+        self.fields: Paragraph | None = None
+        self.field_count = 0
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
@@ -101,6 +112,12 @@ class _Writer:
     def _paragraph_open(self, token: Token, index: int) -> None:
         if self.table is not None:
             return
+        if self.fields is not None:
+            if self.field_count:
+                self.fields.add_run("\t")  # across the gap to the next label
+            self.field_count += 1
+            self.target = self.fields
+            return
         paragraph = self.word.add_paragraph(style="List Paragraph" if self.items else None)
         if self.items:
             item = self.items[-1]
@@ -112,24 +129,41 @@ class _Writer:
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
-        paragraph.paragraph_format.space_after = _points(3)
         self.target = paragraph
 
     def _bullet_list_open(self, token: Token, index: int) -> None:
+        if self.containers and self.containers[-1].strip() == "fields" and not self.lists:
+            # Name, Date, Class: labels on one line, each followed by a line to write on
+            self.fields = self.word.add_paragraph()
+            self.fields.paragraph_format.space_before = _points(8)
+            self.fields.paragraph_format.space_after = _points(6)
+            self.field_count = 0
         if not self.bullets:
             self.bullets = bullet_numbering(self.word)
         self.lists.append(_ListLevel(self.bullets))
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
-        self.lists.append(_ListLevel(new_ordered_list(self.word, len(self.lists), start)))
+        if self.lists:  # a list inside a list item restarts
+            num_id = new_ordered_list(self.word, len(self.lists), start)
+        elif self.questions and start == self.next_number:
+            num_id = self.questions  # the next section's questions: numbers run on
+        else:
+            num_id = self.questions = new_ordered_list(self.word, 0, start)
+            self.next_number = start
+        self.lists.append(_ListLevel(num_id, ordered=True))
 
     def _bullet_list_close(self, token: Token, index: int) -> None:
         self.lists.pop()
+        if self.fields is not None and not self.lists:
+            field_line_stops(self.fields, max(self.field_count, 1), self._width())
+            self.fields = None
 
     _ordered_list_close = _bullet_list_close
 
     def _list_item_open(self, token: Token, index: int) -> None:
+        if len(self.lists) == 1 and self.lists[0].ordered:
+            self.next_number += 1
         self.items.append(_Item(task="task-list-item" in str(token.attrGet("class") or "")))
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or following.type != "paragraph_open":
@@ -148,7 +182,7 @@ class _Writer:
 
     def _fence(self, token: Token, index: int) -> None:
         paragraph = self.word.add_paragraph()
-        run = paragraph.add_run(_clean(token.content.rstrip("\n")))
+        run = paragraph.add_run(clean(token.content.rstrip("\n")))
         run.font.name = "Courier New"
 
     _code_block = _fence
@@ -157,19 +191,18 @@ class _Writer:
         self.word.add_paragraph("―" * 20)
 
     def _table_open(self, token: Token, index: int) -> None:
-        rows, lengths = _table_shape(self.tokens, index)
+        from docx.shared import Twips
+
+        rows, lengths, words = table_shape(self.tokens, index)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
-        section = self.word.sections[0]
-        text_width = (
-            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-        )
-        for column, width in zip(
-            self.table.columns, _column_widths(lengths, text_width), strict=True
-        ):
-            column.width = width
+        widths = column_widths(lengths, words, self._width())
+        light_table(self.table, sum(widths))
+        for column, width in zip(self.table.columns, widths, strict=True):
+            column.width = Twips(width)
             for cell in column.cells:
-                cell.width = width
+                cell.width = Twips(width)
+                cell.paragraphs[0].paragraph_format.space_after = _points(0)
         self.cell = (-1, -1)
 
     def _table_close(self, token: Token, index: int) -> None:
@@ -207,16 +240,32 @@ class _Writer:
             return
         lines = int(count) if count.strip().isdigit() else DEFAULT_LINES[name]
         ruled = self.word.add_table(rows=max(1, min(lines, 40)), cols=1)
-        ruled_table_borders(ruled, indent_level=len(self.lists))
+        ruled_table_borders(ruled, len(self.lists), self._width())
+        for cell in ruled.columns[0].cells:
+            cell.paragraphs[0].paragraph_format.space_after = _points(0)
         self.word.add_paragraph().paragraph_format.space_after = _points(0)
+
+    def _width(self) -> int:
+        """The width between the margins, in twips."""
+        return text_width(self.word) // EMU_PER_TWIP
+
+    def leave_room_to_sign(self) -> None:
+        """Room to sign above the typed name at the foot of a printed letter."""
+        from docx.shared import Mm
+
+        written = [p for p in self.word.paragraphs if p.text.strip()]
+        if len(written) > 1:
+            written[-1].paragraph_format.space_before = Mm(SIGNATURE_ROOM)
 
     # inline -------------------------------------------------------------------------
 
     def _inline(self, token: Token, index: int) -> None:
         if self.target is None:
             return
-        bold = getattr(self, "bold_cell", False) and self.table is not None
+        bold = (self.bold_cell and self.table is not None) or self.fields is not None
         _Inline(self.word, self.target, bold).add(token.children or [])
+        if self.fields is not None:
+            self.target.add_run("\t")  # the line to write on
         self.target = None
 
 
@@ -256,49 +305,18 @@ class _Inline:
                 self.link = None
 
     def _text(self, text: str) -> Any:
-        run = self.paragraph.add_run(_clean(text))
+        if self.italic:  # timing cues, as print.css sets them: plain dark grey, never split
+            text = text.replace(" ", "\u00a0") if len(text) <= CUE_LENGTH else text
+        run = self.paragraph.add_run(clean(text))
         run.bold = self.bold or None
-        run.italic = self.italic or None
         run.font.strike = self.strike or None
+        if self.italic:
+            run.font.size = _points(9.5)
+            run.font.color.rgb = _color(GREY)
         if self.link:
             run.font.underline = True
-            run.font.color.rgb = _blue()
+            run.font.color.rgb = _color("123C5A")
         return run
-
-
-def _table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int]]:
-    """The rows of the table that opens at ``tokens[start]``, and how much room each column
-    wants: its longest text, or room to write in where its cells are blank."""
-    rows = column = 0
-    headers: list[int] = []
-    bodies: list[int] = []
-    for index in range(start + 1, len(tokens)):
-        token = tokens[index]
-        if token.type == "table_close":
-            break
-        if token.type == "tr_open":
-            rows, column = rows + 1, 0
-        elif token.type in ("th_open", "td_open"):
-            if column == len(headers):
-                headers.append(0)
-                bodies.append(0)
-            lengths = headers if token.type == "th_open" else bodies
-            lengths[column] = max(lengths[column], len(tokens[index + 1].content.strip()))
-            column += 1
-    wants = [
-        max(h, b, 8) if b else max(h, WRITING_ROOM) for h, b in zip(headers, bodies, strict=True)
-    ]
-    return rows, wants
-
-
-def _column_widths(wants: Sequence[int], total: int) -> list[int]:
-    """Widths sharing ``total`` in proportion to what each column wants, up to a limit."""
-    weights = [min(want, 70) for want in wants]
-    return [total * weight // sum(weights) for weight in weights]
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
 
 
 def _points(value: float) -> Any:
@@ -307,60 +325,10 @@ def _points(value: float) -> Any:
     return Pt(value)
 
 
-def _blue() -> Any:
+def _color(hex_value: str) -> Any:
     from docx.shared import RGBColor
 
-    return RGBColor(0x12, 0x3C, 0x5A)
-
-
-def _page_setup(word: WordDocument, options: PageOptions) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Inches, Mm, Twips
-
-    width, height = PAPER_TWIPS[options.paper]
-    section = word.sections[0]
-    if options.kind in LANDSCAPE_KINDS:
-        from docx.enum.section import WD_ORIENT
-
-        section.orientation = WD_ORIENT.LANDSCAPE
-        width, height = height, width
-    section.page_width, section.page_height = Twips(width), Twips(height)
-    section.top_margin = section.bottom_margin = Inches(0.6)
-    section.left_margin = section.right_margin = Inches(0.7)
-    section.header_distance = section.footer_distance = Inches(0.3)
-
-    if options.kind in UNTITLED_KINDS and not (options.school or options.logo):
-        return
-    header = section.header.paragraphs[0]
-    if options.logo is not None:
-        header.add_run().add_picture(io.BytesIO(_logo_bytes(options.logo)), height=Mm(9))
-        header.add_run("  ")
-    header.add_run(_clean(options.school or options.title)).bold = bool(options.school)
-    if options.school:
-        header.add_run(_clean(f"  ·  {options.title}"))
-    if options.kind in UNTITLED_KINDS:
-        return
-    footer = section.footer.paragraphs[0]
-    footer.add_run(_clean(f"{options.footer}  ·  page "))
-    add_page_fields(footer)
-    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-
-
-def _logo_bytes(path: Path) -> bytes:
-    if path.suffix.lower() not in WORD_LOGO_SUFFIXES:
-        raise OutputError(
-            f"the logo {path} cannot go into a Word document",
-            hint="Word documents take a .png, .jpg or .gif logo",
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
-    if len(data) > MAX_LOGO_BYTES:
-        raise OutputError(
-            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
-        )
-    return data
+    return RGBColor.from_string(hex_value)
 
 
 def _drop_template_thumbnail(word: WordDocument) -> None:
@@ -381,13 +349,13 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
         ) from None
     word = docx.Document()
     _drop_template_thumbnail(word)
-    properties = word.core_properties
-    properties.title = _clean(options.title)
-    properties.language = options.language
-    properties.author = _clean(options.school or "")
-    properties.comments = "made with interview-prep"
-    _page_setup(word, options)
-    _Writer(word, markdown_parser().parse(markdown), options.kind).run()
+    set_properties(word, options)
+    set_styles(word, options.kind)
+    page_setup(word, options)
+    writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
+    writer.run()
+    if options.kind == "letter" and not options.title.startswith("Email"):
+        writer.leave_room_to_sign()
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
