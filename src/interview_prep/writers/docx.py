@@ -284,7 +284,8 @@ class _Inline:
         for child in children:
             kind = child.type
             if kind == "text":
-                self._text(child.content)
+                if child.content:
+                    self._text(child.content)
             elif kind == "code_inline":
                 self._text(child.content).font.name = "Courier New"
             elif kind == "softbreak":
