@@ -47,8 +47,7 @@ def _questions(word: Any) -> list[Any]:
         if p._p.pPr is not None
         and p._p.pPr.numPr is not None
         and p._p.pPr.numPr.ilvl.val == 0
-        and p.runs
-        and p.runs[0].bold
+        and any(run.bold for run in p.runs[:2])
     ]
 
 
