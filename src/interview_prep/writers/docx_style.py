@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError
+from ..files.read import read_input
 from ..render import MAX_LOGO_BYTES, PageOptions
+from .escaping import word_property, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -40,12 +41,11 @@ MARGINS = {"document": (12, 22, 13, 22), "letter": (25, 25, 22, 25)}
 UNTITLED_KINDS = ("letter",)
 LANDSCAPE_KINDS = ("comparison",)
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold (python-docx refuses them)."""
-    return _NOT_XML.sub("", text)
+    return xml_text(text)
 
 
 def _fonts(run_properties: Any, name: str) -> None:
@@ -106,9 +106,10 @@ def set_properties(word: WordDocument, options: PageOptions) -> None:
     if epoch.isdigit():
         made = datetime.fromtimestamp(int(epoch), timezone.utc)
     properties = word.core_properties
-    properties.title = clean(options.title)
+    # Word keeps at most 255 characters of each; python-docx refuses longer ones
+    properties.title = word_property(options.title)
     properties.language = options.language
-    properties.author = clean(options.school or "")
+    properties.author = word_property(options.school or "")
     properties.last_modified_by = ""
     properties.comments = "made with interview-prep"
     properties.created = properties.modified = made.replace(tzinfo=None)
@@ -172,12 +173,17 @@ def _logo_bytes(path: Path) -> bytes:
             f"the logo {path} cannot go into a Word document",
             hint="Word documents take a .png, .jpg or .gif logo",
         )
+    from docx.image.image import Image
+
+    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
-    if len(data) > MAX_LOGO_BYTES:
+        image = Image.from_blob(data)
+        usable = image.px_width > 0 and image.px_height > 0
+    except Exception:  # its parsers raise their own errors, struct.error, IndexError...
+        usable = False
+    if not usable:
         raise OutputError(
-            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
+            f"the logo {path} is not a complete .png, .jpg or .gif image",
+            hint="open it in an image editor and save it again",
         )
     return data
