@@ -26,9 +26,10 @@ NAVY = "123C5A"
 GREY = "3D3D3D"
 BODY_SIZE = 10.5
 # points: size, space above, space below, as in print.css (about twice as much above as below)
-HEADINGS = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
+Spacing = tuple[float, float, float]
+HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
 # the script is held in the meeting on one page; worksheets keep the room for writing
-KIND_HEADINGS = {
+KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
     "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
     "prep-sheet": {2: (12, 6, 2)},
     "shadow-plan": {2: (12, 6, 2)},
