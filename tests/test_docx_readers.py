@@ -263,3 +263,21 @@ def test_file_properties_carry_the_real_date(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # reproducible builds
     again = docx.Document(io.BytesIO(sheet.to_docx())).core_properties
     assert again.created.replace(tzinfo=None) == datetime(2026, 1, 1)
+
+
+def test_a_question_and_its_lines_to_write_on_share_a_page(printed: dict[str, Path]) -> None:
+    ruled_color = (0.56, 0.64, 0.70)  # docx_parts.RULE_COLOR
+    with _pdf(printed, "prep") as pdf:
+        for page in pdf.pages:
+            ruled = [
+                line["top"]
+                for line in page.lines
+                if line["stroking_color"] == pytest.approx(ruled_color, abs=0.01)
+            ]
+            questions = [
+                w["top"]
+                for w in page.extract_words()
+                if re.fullmatch(r"\d+\.", w["text"]) and w["x0"] < 70
+            ]
+            assert ruled and questions
+            assert min(questions) < min(ruled)  # no page opens with another page's lines

@@ -66,6 +66,7 @@ class _ListLevel:
 class _Item:
     task: bool
     numbered_paragraph_done: bool = False
+    ruled: bool = False  # holds writing space, which stays on the page of its question
 
 
 class _Writer:
@@ -129,6 +130,10 @@ class _Writer:
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
+        if any(item.ruled for item in self.items) or any(
+            c.split()[0] in RULED_CONTAINERS for c in self.containers if c.split()
+        ):
+            paragraph.paragraph_format.keep_with_next = True
         self.target = paragraph
 
     def _bullet_list_open(self, token: Token, index: int) -> None:
@@ -164,7 +169,12 @@ class _Writer:
     def _list_item_open(self, token: Token, index: int) -> None:
         if len(self.lists) == 1 and self.lists[0].ordered:
             self.next_number += 1
-        self.items.append(_Item(task="task-list-item" in str(token.attrGet("class") or "")))
+        self.items.append(
+            _Item(
+                task="task-list-item" in str(token.attrGet("class") or ""),
+                ruled=_holds_writing_space(self.tokens, index),
+            )
+        )
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or following.type != "paragraph_open":
             # an empty item, or one that opens with a list or table, still gets its number
@@ -241,8 +251,12 @@ class _Writer:
         lines = int(count) if count.strip().isdigit() else DEFAULT_LINES[name]
         ruled = self.word.add_table(rows=max(1, min(lines, 40)), cols=1)
         ruled_table_borders(ruled, len(self.lists), self._width())
-        for cell in ruled.columns[0].cells:
+        for row in ruled.rows:
+            cant_split(row)
+        for number, cell in enumerate(ruled.columns[0].cells, start=1):
             cell.paragraphs[0].paragraph_format.space_after = _points(0)
+            # the lines stay together on one page
+            cell.paragraphs[0].paragraph_format.keep_with_next = number < lines
         self.word.add_paragraph().paragraph_format.space_after = _points(0)
 
     def _width(self) -> int:
@@ -318,6 +332,25 @@ class _Inline:
             run.font.underline = True
             run.font.color.rgb = _color("123C5A")
         return run
+
+
+def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type == "list_item_open":
+            depth += 1
+        elif token.type == "list_item_close":
+            depth -= 1
+            if not depth:
+                return False
+        elif (
+            token.type.startswith("container_")
+            and token.type.endswith("_open")
+            and token.info.strip().split(" ")[0] in RULED_CONTAINERS
+        ):
+            return True
+    return False
 
 
 def _points(value: float) -> Any:
