@@ -23,6 +23,8 @@ TABLES = {
         "referred_by",
         "how_found",
         "added_on",
+        "given_name",
+        "family_name",
     ),
     "meetings": (
         "id",
@@ -40,6 +42,9 @@ TABLES = {
     "notes": ("meeting_id", "position", "item_id", "question", "answer"),
 }
 
+
+# columns a journal gained after its first schema: an older export has none of them
+OPTIONAL = ("given_name", "family_name")
 
 # The statements below are built only from the constant names above; every value goes
 # to SQLite as a parameter.
@@ -79,7 +84,10 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
             rows = data.get(table, [])
             if not isinstance(rows, list):
                 raise TypeError(f"{table} is not a list")
-            values = [tuple(row[column] for column in columns) for row in rows]
+            values = [
+                tuple(row.get(column) if column in OPTIONAL else row[column] for column in columns)
+                for row in rows
+            ]
             if table == "people":  # a referrer may come after the person they referred
                 values = [(*v[:9], None, *v[10:]) for v in values]
             connection.executemany(

@@ -32,6 +32,10 @@ class Person:
     how_found: str | None = None
     referred_by: str | None = None
     added_on: date | None = None
+    # the name's parts when a source gave them apart (LinkedIn's First Name and Last Name);
+    # None when only the whole name is known, which is never split by guesswork
+    given_name: str | None = None
+    family_name: str | None = None
 
     @property
     def contact(self) -> Contact:
@@ -39,7 +43,10 @@ class Person:
         return Contact(self.name, self.title, self.org, self.email)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {key: getattr(self, key) for key in ("id", "name", *DETAILS, "referred_by")}
+        data = {
+            key: getattr(self, key)
+            for key in ("id", "name", "given_name", "family_name", *DETAILS, "referred_by")
+        }
         data["added_on"] = self.added_on.isoformat() if self.added_on else None
         return data
 
@@ -96,6 +103,8 @@ def person_from_row(row: sqlite3.Row) -> Person:
         **{key: row[key] for key in DETAILS},
         referred_by=row["referrer"],
         added_on=date.fromisoformat(row["added_on"]),
+        given_name=row["given_name"],
+        family_name=row["family_name"],
     )
 
 
@@ -119,7 +128,9 @@ def insert_person(
     details: dict[str, str | None],
     referred_by: str | None,
     added_on: date,
+    parts: tuple[str | None, str | None] = (None, None),
 ) -> Person:
+    """Add someone; ``parts`` are their given and family names when a source gave them."""
     name = clean_name(name)
     if connection.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone():
         raise JournalError(
@@ -139,8 +150,16 @@ def insert_person(
             )
     cursor = connection.execute(
         "INSERT INTO people (name, name_key, title, org, field, email, phone, linkedin,"
-        " how_found, referred_by, added_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (name, name_key(name), *(values[key] for key in DETAILS), referrer, added_on.isoformat()),
+        " how_found, referred_by, added_on, given_name, family_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            name,
+            name_key(name),
+            *(values[key] for key in DETAILS),
+            referrer,
+            added_on.isoformat(),
+            *(clean(part) for part in parts),
+        ),
     )
     return find_by_id(connection, cursor.lastrowid or 0)
 

@@ -70,6 +70,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX meetings_by_person ON meetings(person_id);
         """,
     ),
+    (
+        "given and family names, as LinkedIn gives them",
+        """
+        ALTER TABLE people ADD COLUMN given_name TEXT;
+        ALTER TABLE people ADD COLUMN family_name TEXT;
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
