@@ -15,7 +15,7 @@ from ..errors import InterviewPrepError, Location, Problem
 COLUMNS = {
     "name": "the student's name (required)",
     "field": "occupation or cluster (required)",
-    "stage": "high-school, college, recent-grad, career-changer or returning",
+    "stage": "high-school, college, recent-grad, career-changer, returning or returning-new-field",
     "minutes": "length of the meeting (default 30)",
     "mode": "interview or shadow",
     "seniority": "early, mid or senior: the person met",
