@@ -145,9 +145,7 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
     return decorate
 
 
-def emit(
-    content: str | bytes, output: Path | None, force: bool, *, private: bool = False
-) -> None:
+def emit(content: str | bytes, output: Path | None, force: bool, *, private: bool = False) -> None:
     """Print ``content``, or write it to ``output`` whole; ``private`` (it carries people's
     details from the journal) makes the file owner-only."""
     if output is None:
