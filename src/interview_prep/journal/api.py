@@ -349,7 +349,17 @@ class Journal:
     # what is due
     def due(self, on: date | None = None, *, follow_up_after: int = 5) -> list[DueStep]:
         """What to do on ``on`` (today by default), late steps included, done steps left out."""
+        return due_rules.due_steps(
+            self._journey(), on or date.today(), follow_up_after=follow_up_after
+        )
 
+    def due_between(
+        self, start: date, end: date, *, follow_up_after: int = 5
+    ) -> list[tuple[date, DueStep]]:
+        """Each step due from ``start`` to ``end``, once, with the first day it is listed."""
+        return due_rules.due_between(self._journey(), start, end, follow_up_after=follow_up_after)
+
+    def _journey(self) -> Journey:
         def query(c: Any) -> Journey:
             noted = frozenset(
                 r[0]
@@ -366,9 +376,7 @@ class Journal:
                 noted,
             )
 
-        return due_rules.due_steps(
-            self._store.read(query), on or date.today(), follow_up_after=follow_up_after
-        )
+        return self._store.read(query)
 
     # the whole journal
     def export_json(self) -> dict[str, Any]:
