@@ -57,3 +57,9 @@ def test_pyslets_qti_reader_reads_the_reflection_questions(unpacked: Path) -> No
     assert root.xmlname == "questestinterop" and isinstance(root, QTIElement)
     items = [e for e in root.get_children() if getattr(e, "xmlname", "") == "assessment"]
     assert len(items) == 1
+
+
+def test_the_handout_page_has_no_name_lines_to_write_on(unpacked: Path) -> None:
+    page = (unpacked / "wiki_content" / "handout.html").read_text(encoding="utf-8")
+    assert "<li>Name:</li>" not in page and 'class="fields"' not in page
+    assert "<h2>What it is</h2>" in page
