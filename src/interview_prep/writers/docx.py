@@ -207,7 +207,11 @@ class _Writer:
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
         widths = column_widths(lengths, words, self._width())
-        light_table(self.table, sum(widths))
+        if self.kind in TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
+            first = self._width() * 3 // 10
+            rest = (self._width() - first) // (len(widths) - 1)
+            widths = [first, *[rest] * (len(widths) - 1)]
+        light_table(self.table, sum(widths), boxed=self.kind in TALL_ROWS)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
             for cell in column.cells:

@@ -138,17 +138,18 @@ def _fit_between_margins(table: Table, width: int, indent: int) -> None:
     _add_table_property(table, _padding(CELL_PADDING[1]))
 
 
-def light_table(table: Table, width: int) -> None:
+def light_table(table: Table, width: int, boxed: bool = False) -> None:
     """A data table as the PDF prints it: padded cells, light rules between the rows and a
-    navy rule under the header row, its edges on the margins."""
+    navy rule under the header row, its edges on the margins; ``boxed``, every cell ruled
+    round (a grid to write in, as the comparison sheet)."""
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{TABLE_RULE_COLOR}"'
+    edge = rule if boxed else 'w:val="nil"'
     _fit_between_margins(table, width, 0)
     _add_table_property(
         table,
         _xml(
-            f'<w:tblBorders XMLNS><w:top w:val="nil"/><w:left w:val="nil"/>'
-            f'<w:bottom {rule}/><w:right w:val="nil"/><w:insideH {rule}/>'
-            '<w:insideV w:val="nil"/></w:tblBorders>'
+            f"<w:tblBorders XMLNS><w:top {edge}/><w:left {edge}/><w:bottom {rule}/>"
+            f"<w:right {edge}/><w:insideH {rule}/><w:insideV {edge}/></w:tblBorders>"
         ),
     )
     for cell in table.rows[0].cells:
