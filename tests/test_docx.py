@@ -147,16 +147,17 @@ def test_questions_share_one_numbering_so_word_renumbers_after_a_deletion() -> N
         and p.runs
         and p.runs[0].bold
     ]
-    assert len(questions) == 10
+    count = sum(depth == 0 for depth, _ in markdown_facts(sheet.source)["numbers"])
+    assert len(questions) == count >= 5
     assert len({p._p.pPr.numPr.numId.val for p in questions}) == 1
     assert word_numbers(word)[:1] == [(0, 1)]
     # a student deletes question 1: what was question 2 is now number 1
     second = questions[1].text
     questions[0]._p.getparent().remove(questions[0]._p)
     top = [n for level, n in word_numbers(word) if level == 0]
-    assert top == list(range(1, 10))
+    assert top == list(range(1, count))
     assert not any(o.tag.endswith("startOverride") for o in word.part.numbering_part.element.iter())
-    assert second.startswith("How much has what you studied")
+    assert second.startswith(sheet.source.split("2. **")[1][:20])
 
 
 def test_a_list_that_starts_again_restarts_in_word() -> None:
