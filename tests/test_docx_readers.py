@@ -205,6 +205,8 @@ def test_ruled_lines_stay_inside_the_margins(printed: dict[str, Path]) -> None:
 def test_type_matches_the_pdf_sans_body_navy_serif_headings(printed: dict[str, Path]) -> None:
     with _pdf(printed, "prep") as pdf:
         chars = pdf.pages[0].chars
+        foot = [c for c in chars if c["top"] > pdf.pages[0].height - 13 * MM]
+    assert foot and {round(c["size"], 1) for c in foot} == {8.5}  # "page 1 of 3" included
     heading = [c for c in chars if c["size"] > 16]
     body = [c for c in chars if c["text"].isalpha() and 10 <= c["size"] <= 11]
     assert heading and all("Serif" in c["fontname"] for c in heading)

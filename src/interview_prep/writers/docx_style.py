@@ -83,6 +83,10 @@ def set_styles(word: WordDocument, kind: str) -> None:
         style.paragraph_format.space_after = Pt(below)
         style.paragraph_format.keep_with_next = True
     _heading_rule(styles["Heading 2"].element, *(("4", "9BB4C6") if kind == "script" else ()))
+    for name in ("Header", "Footer"):  # the running head and the page numbers: small grey
+        if name in [style.name for style in styles]:
+            styles[name].font.size = Pt(8.5)
+            styles[name].font.color.rgb = RGBColor.from_string("555555")
     list_style = styles["List Paragraph"].paragraph_format
     list_style.space_before, list_style.space_after = Pt(0), Pt(1)
 
