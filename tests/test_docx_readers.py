@@ -296,3 +296,11 @@ def test_a_question_and_its_lines_to_write_on_share_a_page(printed: dict[str, Pa
             ]
             assert ruled and questions
             assert min(questions) < min(ruled)  # no page opens with another page's lines
+
+
+def test_choices_are_circles_to_mark_on_one_line(printed: dict[str, Path]) -> None:
+    with _pdf(printed, "reflection") as pdf:
+        lines = _lines(pdf.pages[0])
+    row = next(line for line in lines if "More curious" in line)
+    assert re.fullmatch(r"○ More curious\s+○ About the same\s+○ Less curious", row), row
+    assert not any(line.startswith("•") and "curious" in line for line in lines)

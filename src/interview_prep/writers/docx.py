@@ -14,11 +14,12 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
+from .docx_inline import Inline, points
 from .docx_parts import (
     bullet_numbering,
     cant_split,
@@ -31,7 +32,6 @@ from .docx_parts import (
     set_numbering,
 )
 from .docx_style import (
-    GREY,
     UNTITLED_KINDS,
     clean,
     page_setup,
@@ -48,11 +48,10 @@ if TYPE_CHECKING:
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
-CHECKBOX = {False: "☐", True: "☑"}
+CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
 EMU_PER_TWIP = 635
-CUE_LENGTH = 40  # characters: a timing cue this short stays on one line, as on the PDF
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 
 
@@ -89,8 +88,10 @@ class _Writer:
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
-        self.fields: Paragraph | None = None
-        self.field_count = 0
+        # ::: fields and ::: choices lists: all their items on one line, this paragraph
+        self.row: Paragraph | None = None
+        self.row_kind = ""
+        self.row_count = 0
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
@@ -113,11 +114,13 @@ class _Writer:
     def _paragraph_open(self, token: Token, index: int) -> None:
         if self.table is not None:
             return
-        if self.fields is not None:
-            if self.field_count:
-                self.fields.add_run("\t")  # across the gap to the next label
-            self.field_count += 1
-            self.target = self.fields
+        if self.row is not None:
+            if self.row_count:  # across the gap to the next label or choice
+                self.row.add_run("\t" if self.row_kind == "fields" else "\u2003\u2003")
+            if self.row_kind == "choices":
+                self.row.add_run(CHOICE).font.size = points(12)
+            self.row_count += 1
+            self.target = self.row
             return
         paragraph = self.word.add_paragraph(style="List Paragraph" if self.items else None)
         if self.items:
@@ -137,12 +140,13 @@ class _Writer:
         self.target = paragraph
 
     def _bullet_list_open(self, token: Token, index: int) -> None:
-        if self.containers and self.containers[-1].strip() == "fields" and not self.lists:
-            # Name, Date, Class: labels on one line, each followed by a line to write on
-            self.fields = self.word.add_paragraph()
-            self.fields.paragraph_format.space_before = _points(8)
-            self.fields.paragraph_format.space_after = _points(6)
-            self.field_count = 0
+        kind = self.containers[-1].strip() if self.containers else ""
+        if kind in ("fields", "choices") and not self.lists:
+            # Name, Date, Class: labels on one line, each followed by a line to write on;
+            # choices: a circle to mark before each, on one line as on the PDF
+            self.row, self.row_kind, self.row_count = self.word.add_paragraph(), kind, 0
+            self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
+            self.row.paragraph_format.space_after = points(6)
         if not self.bullets:
             self.bullets = bullet_numbering(self.word)
         self.lists.append(_ListLevel(self.bullets))
@@ -160,9 +164,10 @@ class _Writer:
 
     def _bullet_list_close(self, token: Token, index: int) -> None:
         self.lists.pop()
-        if self.fields is not None and not self.lists:
-            field_line_stops(self.fields, max(self.field_count, 1), self._width())
-            self.fields = None
+        if self.row is not None and not self.lists:
+            if self.row_kind == "fields":
+                field_line_stops(self.row, max(self.row_count, 1), self._width())
+            self.row = None
 
     _ordered_list_close = _bullet_list_close
 
@@ -216,7 +221,7 @@ class _Writer:
             column.width = Twips(width)
             for cell in column.cells:
                 cell.width = Twips(width)
-                cell.paragraphs[0].paragraph_format.space_after = _points(0)
+                cell.paragraphs[0].paragraph_format.space_after = points(0)
         self.cell = (-1, -1)
 
     def _table_close(self, token: Token, index: int) -> None:
@@ -232,7 +237,7 @@ class _Writer:
                     row.height = Inches(TALL_ROWS[self.kind])
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.table = None
-        self.word.add_paragraph().paragraph_format.space_after = _points(0)
+        self.word.add_paragraph().paragraph_format.space_after = points(0)
 
     def _tr_open(self, token: Token, index: int) -> None:
         self.cell = (self.cell[0] + 1, -1)
@@ -258,10 +263,10 @@ class _Writer:
         for row in ruled.rows:
             cant_split(row)
         for number, cell in enumerate(ruled.columns[0].cells, start=1):
-            cell.paragraphs[0].paragraph_format.space_after = _points(0)
+            cell.paragraphs[0].paragraph_format.space_after = points(0)
             # the lines stay together on one page
             cell.paragraphs[0].paragraph_format.keep_with_next = number < lines
-        self.word.add_paragraph().paragraph_format.space_after = _points(0)
+        self.word.add_paragraph().paragraph_format.space_after = points(0)
 
     def _width(self) -> int:
         """The width between the margins, in twips."""
@@ -280,62 +285,12 @@ class _Writer:
     def _inline(self, token: Token, index: int) -> None:
         if self.target is None:
             return
-        bold = (self.bold_cell and self.table is not None) or self.fields is not None
-        _Inline(self.word, self.target, bold).add(token.children or [])
-        if self.fields is not None:
+        fields = self.row is not None and self.row_kind == "fields"
+        bold = (self.bold_cell and self.table is not None) or fields
+        Inline(self.word, self.target, bold).add(token.children or [])
+        if fields:
             self.target.add_run("\t")  # the line to write on
         self.target = None
-
-
-class _Inline:
-    """Runs of one paragraph, from a markdown-it inline token's children."""
-
-    def __init__(self, word: WordDocument, paragraph: Paragraph, bold: bool) -> None:
-        self.word = word
-        self.paragraph = paragraph
-        self.bold = bold
-        self.italic = False
-        self.strike = False
-        self.link: str | None = None
-
-    def add(self, children: Sequence[Token]) -> None:
-        for child in children:
-            kind = child.type
-            if kind == "text":
-                if child.content:
-                    self._text(child.content)
-            elif kind == "code_inline":
-                self._text(child.content).font.name = "Courier New"
-            elif kind == "softbreak":
-                self._text(" ")
-            elif kind == "hardbreak":
-                self.paragraph.add_run().add_break()
-            elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                self._text(CHECKBOX["checked" in child.content])
-            elif kind in ("strong_open", "strong_close"):
-                self.bold = kind == "strong_open"
-            elif kind in ("em_open", "em_close"):
-                self.italic = kind == "em_open"
-            elif kind in ("s_open", "s_close"):
-                self.strike = kind == "s_open"
-            elif kind == "link_open":
-                self.link = str(child.attrGet("href") or "")
-            elif kind == "link_close":
-                self.link = None
-
-    def _text(self, text: str) -> Any:
-        if self.italic:  # timing cues, as print.css sets them: plain dark grey, never split
-            text = text.replace(" ", "\u00a0") if len(text) <= CUE_LENGTH else text
-        run = self.paragraph.add_run(clean(text))
-        run.bold = self.bold or None
-        run.font.strike = self.strike or None
-        if self.italic:
-            run.font.size = _points(9.5)
-            run.font.color.rgb = _color(GREY)
-        if self.link:
-            run.font.underline = True
-            run.font.color.rgb = _color("123C5A")
-        return run
 
 
 def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
@@ -355,18 +310,6 @@ def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
         ):
             return True
     return False
-
-
-def _points(value: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(value)
-
-
-def _color(hex_value: str) -> Any:
-    from docx.shared import RGBColor
-
-    return RGBColor.from_string(hex_value)
 
 
 def _drop_template_thumbnail(word: WordDocument) -> None:
