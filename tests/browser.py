@@ -46,8 +46,15 @@ def require_browser() -> None:
 
 
 @contextmanager
-def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
-    """A headless Chromium window of the given size, closed afterwards."""
+def chromium(
+    width: int = 1280,
+    height: int = 900,
+    *,
+    prefs: dict[str, Any] | None = None,
+    logs: bool = False,
+) -> Iterator[Any]:
+    """A headless Chromium window of the given size, closed afterwards. ``prefs`` are Chrome
+    preferences (downloads, JavaScript off); ``logs`` keeps the console and network logs."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -61,6 +68,10 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[Any]:
     ):
         options.add_argument(argument)
     options.binary_location = shutil.which("chromium") or "chromium"
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
+    if logs:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
         yield driver
