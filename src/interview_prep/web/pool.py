@@ -61,8 +61,14 @@ class ResultCache:
         return len(self._items)
 
 
+SECONDS_PER_RENDER = 2.0  # a prep sheet on a busy core, for sizing the queue
+RENDER_NICENESS = 5  # renders yield the CPU to the pages people are waiting on
+
+
 class RenderPool:
-    """``workers`` processes; at most ``workers + queue`` renders admitted at once."""
+    """``workers`` processes; at most ``workers + queue`` renders admitted at once. By default
+    the queue holds what the workers can make within the time limit, so a class of 30 asking
+    at once on two workers waits instead of being turned away."""
 
     def __init__(
         self,
@@ -74,7 +80,9 @@ class RenderPool:
         executor_factory: Callable[[int], Executor] | None = None,
     ) -> None:
         self.workers = max(1, workers)
-        self.capacity = self.workers + (self.workers * 4 if queue is None else max(0, queue))
+        if queue is None:
+            queue = self.workers * max(4, int(timeout / SECONDS_PER_RENDER))
+        self.capacity = self.workers + max(0, queue)
         self.timeout = timeout
         self.cache = cache if cache is not None else ResultCache()
         self._factory = executor_factory or _process_pool
@@ -172,13 +180,18 @@ def _process_pool(workers: int) -> Executor:
 
 
 def _start_worker() -> None:
-    """In a new worker: end with the server, and load the banks and the PDF engine now
-    rather than during a student's first render."""
+    """In a new worker: end with the server, run below the pages' priority, and load the
+    banks and the PDF engine now rather than during a student's first render."""
+    import contextlib
+    import os
+
     from .. import default_catalog
     from ..batch.run import _die_with_parent
     from ..render import warm_up_pdf_engine
 
     _die_with_parent()
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice
+        os.nice(RENDER_NICENESS)
     default_catalog()
     warm_up_pdf_engine()
 

@@ -1,0 +1,50 @@
+"""What the web app's QA found: a class fits in the render queue, renders yield the CPU to
+the pages, and the labels spell names as their owners do."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+pytest.importorskip("starlette")
+
+from starlette.testclient import TestClient
+
+from interview_prep.web import Settings, create_app
+from interview_prep.web.pool import RENDER_NICENESS, PoolFull, RenderPool
+
+
+def test_a_class_of_30_asking_at_once_waits_instead_of_being_turned_away() -> None:
+    pool = RenderPool(2, executor_factory=ThreadPoolExecutor)
+    slots = [pool.admit() for _ in range(30)]
+    assert pool.busy == 30
+    for slot in slots:
+        slot.__exit__()
+    # the bound stays: a short time limit admits fewer, and the queue can be set
+    short = RenderPool(2, timeout=4, executor_factory=ThreadPoolExecutor)
+    assert short.capacity == 2 + 2 * 4
+    full = RenderPool(1, queue=0, executor_factory=ThreadPoolExecutor)
+    with full.admit(), pytest.raises(PoolFull):
+        full.admit()
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.slow
+def test_render_workers_run_below_the_pages_priority() -> None:
+    pool = RenderPool(1)
+    try:
+        worker = pool.executor.submit(_niceness).result(timeout=60)
+    finally:
+        pool.close()
+    assert worker == min(19, os.nice(0) + RENDER_NICENESS)
+
+
+def test_linkedin_is_spelled_as_its_owner_does() -> None:
+    with TestClient(create_app(Settings(warm_up=False))) as client:
+        page = client.get("/letters/request").text
+    assert ">LinkedIn</label>" in page and "Linkedin" not in page
