@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from .browser import axe_violations, chromium, missing_tools
-from .test_web_routes import PAGES, PAYLOADS
+from .test_web_routes import DOCUMENT_VALUES, PAGES, PAYLOADS
 
 pytestmark = [
     pytest.mark.slow,
@@ -44,6 +44,24 @@ TRAP = (
     "for (const name of ['alert', 'confirm', 'prompt', 'print']) {"
     "  window[name] = function (m) { window.__ran.push(name + ':' + String(m)); }; }"
 )
+# boxes that scroll sideways inside the page (the preview box may, but should not need to)
+SIDEWAYS = (
+    "return [...document.querySelectorAll('main *')]"
+    ".filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1"
+    " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+    ".map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"
+)
+# fills a form from a dict of values (lists for repeated fields, radios by value)
+FILL = """
+const form = document.getElementById('make-form');
+for (const [name, value] of Object.entries(arguments[0])) {
+  const values = Array.isArray(value) ? value : [value];
+  const inputs = form.querySelectorAll(`[name="${name}"]`);
+  if (inputs.length && inputs[0].type === 'radio')
+    inputs.forEach(input => { input.checked = input.value === values[0]; });
+  else values.forEach((text, i) => { if (inputs[i]) inputs[i].value = text; });
+}
+"""
 MORE_PAYLOADS = (
     *PAYLOADS,
     "<svg onload=alert(2)>",
@@ -373,16 +391,29 @@ def test_axe_finds_nothing_on_any_page(fresh: Browser) -> None:
     fresh.assert_private()
 
 
+def _previews(browser: Browser) -> Iterator[str]:
+    """The preview of every document kind, the form filled as the route tests fill it."""
+    for kind, values in DOCUMENT_VALUES.items():
+        browser.open(f"/documents/{kind}")
+        browser.driver.execute_script(FILL, values)
+        browser.find("#make-form button[value=html]").click()
+        browser.wait_for_page("#result .doc-preview")
+        yield f"{kind} preview"
+
+
 def test_no_sideways_scrolling_at_390_pixels(fresh: Browser) -> None:
     fresh.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
     wide = {}
-    for name in _states(fresh):
+    for name in (*_states(fresh), *_previews(fresh)):
         width = fresh.driver.execute_script(
             "return [innerWidth, document.documentElement.scrollWidth]"
         )
         assert width[0] == PHONE["width"]
         if width[1] > width[0]:
             wide[name] = width[1]
+        boxes = fresh.driver.execute_script(SIDEWAYS)
+        if boxes:
+            wide[f"{name}: inside"] = boxes
     assert wide == {}
     fresh.assert_private()
 
