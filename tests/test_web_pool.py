@@ -4,7 +4,7 @@ the pages, and the labels spell names as their owners do."""
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 
 import pytest
 
@@ -48,3 +48,49 @@ def test_linkedin_is_spelled_as_its_owner_does() -> None:
     with TestClient(create_app(Settings(warm_up=False))) as client:
         page = client.get("/letters/request").text
     assert ">LinkedIn</label>" in page and "Linkedin" not in page
+
+
+def _sleep_then(seconds: float) -> bytes:
+    import time
+
+    time.sleep(seconds)
+    return b"made"
+
+
+def test_the_time_limit_counts_the_render_not_the_wait_for_a_worker() -> None:
+    import asyncio
+
+    pool = RenderPool(1, timeout=1.0, executor_factory=ThreadPoolExecutor)
+
+    async def class_at_once() -> list[bytes]:
+        return await asyncio.gather(*(pool.run(None, _sleep_then, 0.4) for _ in range(4)))
+
+    try:
+        assert asyncio.run(class_at_once()) == [b"made"] * 4  # the last waited 1.2 s
+    finally:
+        pool.close()
+
+
+def test_a_render_stopped_by_another_renders_restart_runs_once_more() -> None:
+    import asyncio
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    made: list[Executor] = []
+
+    class Broken(ThreadPoolExecutor):
+        def submit(self, *args: object, **kwargs: object) -> Future[bytes]:
+            future: Future[bytes] = Future()
+            future.set_exception(BrokenProcessPool("stopped"))
+            return future
+
+    def factory(workers: int) -> Executor:
+        made.append(Broken(workers) if not made else ThreadPoolExecutor(workers))
+        return made[-1]
+
+    pool = RenderPool(1, executor_factory=factory)
+    try:
+        assert asyncio.run(pool.run(None, _sleep_then, 0)) == b"made"
+    finally:
+        pool.close()
+    assert len(made) == 2

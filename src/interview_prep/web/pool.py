@@ -89,6 +89,8 @@ class RenderPool:
         self._executor: Executor | None = None
         self._busy = 0
         self._lock = threading.Lock()
+        self._gate_loop: asyncio.AbstractEventLoop | None = None
+        self._gate_semaphore = asyncio.Semaphore(self.workers)
 
     @property
     def busy(self) -> int:
@@ -133,29 +135,46 @@ class RenderPool:
             if cached is not None:
                 return cached
         with self.admit():
-            future = self.executor.submit(function, *args)
-            try:
-                result = await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-            except asyncio.TimeoutError:
-                self._restart()
-                raise PoolFull(
-                    self.retry_after(),
-                    f"making this document took longer than {self.timeout:g} seconds; "
-                    "try again, or choose fewer minutes",
-                ) from None
-            except BrokenProcessPool:
-                self._restart()
-                raise PoolFull(self.retry_after(), "a document worker stopped; try again") from None
+            # waiting for a free worker is the queue; the time limit is the render's own
+            async with self._gate():
+                result = await self._render(function, args, retry=True)
         if key is not None:
             self.cache.put(key, result)
         return result
 
-    def _restart(self) -> None:
-        """Stop the workers (one of them is stuck or dead) and start fresh ones on demand."""
+    async def _render(self, function: Callable[..., bytes], args: Any, retry: bool) -> bytes:
+        executor = self.executor
+        future = executor.submit(function, *args)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except asyncio.TimeoutError:
+            self._restart(executor)
+            raise PoolFull(
+                self.retry_after(),
+                f"making this document took longer than {self.timeout:g} seconds; "
+                "try again, or choose fewer minutes",
+            ) from None
+        except BrokenProcessPool:
+            self._restart(executor)
+            if retry:  # another render's restart may have stopped this one: once more
+                return await self._render(function, args, retry=False)
+            raise PoolFull(self.retry_after(), "a document worker stopped; try again") from None
+
+    def _gate(self) -> asyncio.Semaphore:
+        """At most ``workers`` renders handed to the processes at once (per event loop)."""
+        loop = asyncio.get_running_loop()
+        if self._gate_loop is not loop:
+            self._gate_loop, self._gate_semaphore = loop, asyncio.Semaphore(self.workers)
+        return self._gate_semaphore
+
+    def _restart(self, broken: Executor) -> None:
+        """Stop the workers of ``broken`` (one is stuck or dead) and start fresh ones on
+        demand; a pool another render already replaced is left alone."""
         with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            _stop(executor)
+            if self._executor is not broken:
+                return
+            self._executor = None
+        _stop(broken)
 
     def close(self) -> None:
         with self._lock:
