@@ -94,3 +94,26 @@ def test_a_render_stopped_by_another_renders_restart_runs_once_more() -> None:
     finally:
         pool.close()
     assert len(made) == 2
+
+
+def test_serve_leaves_the_environments_render_workers_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A container sets INTERVIEW_PREP_RENDER_WORKERS; `serve` without the option keeps it."""
+    import uvicorn
+    from click.testing import CliRunner
+
+    from interview_prep.cli import main
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        uvicorn,
+        "run",
+        lambda app, **kw: seen.append(os.environ.get("INTERVIEW_PREP_RENDER_WORKERS")),
+    )
+    monkeypatch.setenv("INTERVIEW_PREP_RENDER_WORKERS", "1")
+    assert CliRunner().invoke(main, ["serve", "--no-browser"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["serve", "--no-browser", "--render-workers", "3"]).exit_code == 0
+    )
+    assert seen == ["1", "3"]
