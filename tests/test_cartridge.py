@@ -117,15 +117,20 @@ def test_the_reflection_is_essay_questions(package: zipfile.ZipFile, unit: ip.Co
             for f in item.iter(f"{QTI}qtimetadatafield")
         }
         assert fields["cc_profile"] == "cc.essay.v0p1"
+        assert fields["question_type"] == "essay_question"  # what Canvas's importer reads
         assert item.find(f"{QTI}presentation/{QTI}response_str/{QTI}render_fib") is not None
         prompt = item.find(f".//{QTI}mattext")
         assert prompt.get("texttype") == "text/html"
         assert prompt.text.startswith(f"<p>{item.get('title')}</p>")
     curious = next(i for i in items if i.get("title") == "Did it make me more curious?")
     assert curious.findtext(f".//{QTI}mattext") == (
-        "<p>Did it make me more curious?</p><p>Circle one:</p><p>More curious</p>"
-        "<p>About the same</p><p>Less curious</p><p>Why?</p>"
+        "<p>Did it make me more curious?</p><p>Choose one:</p><ul><li>More curious</li>"
+        "<li>About the same</li><li>Less curious</li></ul><p>Why?</p>"
     )
+    screens = "".join(i.findtext(f".//{QTI}mattext") or "" for i in items)
+    assert "Circle" not in screens and "____" not in screens and "[ ]" not in screens
+    referred = next(i for i in items if i.get("title") == "People I was referred to")
+    assert "<table>" in (referred.findtext(f".//{QTI}mattext") or "")
 
 
 def test_pages_and_files_hold_the_documents(package: zipfile.ZipFile) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
@@ -158,7 +159,9 @@ def test_names_of_any_kind_are_stored_literally(name: str) -> None:
         assert added.org == name.strip()
         assert journal.people()[0].title == "x'); DROP TABLE people; --"
         card = vobject.readOne(journal.export_people("vcf"))
-        as_lines = added.name.replace("\r\n", "\n").replace("\r", "\n")  # vCard's one break
+        # vCard has one line break and no other control character (RFC 2426)
+        as_lines = re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", added.name)
+        as_lines = re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f]", "", as_lines)
         assert card.fn.value == as_lines
         assert card.org.value == [as_lines]
 

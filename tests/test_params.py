@@ -119,3 +119,16 @@ def test_a_date_alone_is_not_midnight() -> None:
     with pytest.raises(ip.InvalidValueError, match="no time of day"):
         parse_datetime("2026-03-14")
     assert parse_datetime("2026-03-14 15:30") == datetime(2026, 3, 14, 15, 30)
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "plural", "expected"),
+    [(1, "row", None, "1 row"), (2, "row", None, "2 rows"), (0, "error", None, "0 errors"),
+     (1, "person", "people", "1 person"), (1200, "person", "people", "1,200 people")],
+)  # fmt: skip
+def test_counts_agree_with_their_nouns(
+    count: int, noun: str, plural: str | None, expected: str
+) -> None:
+    from interview_prep.values import counted
+
+    assert counted(count, noun, plural) == expected

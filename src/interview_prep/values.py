@@ -75,3 +75,9 @@ def parse_datetime(text: str, what: str = "date and time") -> datetime:
         )
     checked_date(value.date(), what)
     return value
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 row``, ``2 rows``, ``1,200 people``: a number with its noun in agreement."""
+    word = noun if count == 1 else (plural or noun + "s")
+    return f"{count:,} {word}"

@@ -2,37 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..errors import InterviewPrepError
-from .app import main
-from .options import parse_day
+from .app import main, say
 
 
 @main.command("unit")
-@click.option(
-    "--start", required=True, callback=parse_day, metavar="DATE", help="First day of the unit."
-)
-@click.option("--weeks", type=int, default=4, show_default=True, help="2 to 12.")
+@click.option("--start", required=True, metavar="DATE", help="First day of the unit.")
+@click.option("--weeks", default="4", show_default=True, metavar="N", help="2 to 12.")
 @click.option("--shadow", is_flag=True, help="Include a job shadow.")
 @click.option("--field", "-f", default=None, help="A field for the prep-sheet template.")
 @click.option("--stage", "-s", default=None, metavar="STAGE", help="The students' stage.")
 @click.option(
-    "--minutes", "-m", type=int, default=30, show_default=True, help="Length of the meeting."
+    "--minutes", "-m", default="30", show_default=True, metavar="N", help="Length of the meeting."
 )
 @click.option("--course", default=None, help="Course or class name (the unit's title).")
 @click.option("--teacher", default=None, help="Teacher or counselor.")
 @click.option("--school", default=None, help="A school name for the sheets' page header.")
-@click.option(
-    "--logo",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="A logo for the sheets' page header (.png or .jpg).",
-)
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter", show_default=True)
+@click.option("--logo", default=None, metavar="FILE", help="A logo for the sheets' page header.")
+@click.option("--paper", default="letter", show_default=True, help="letter or a4.")
 @click.option(
     "--output",
     "-o",
@@ -41,21 +33,7 @@ from .options import parse_day
     help="The cartridge file to write (.imscc).",
 )
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def unit_command(
-    start: date,
-    weeks: int,
-    shadow: bool,
-    field: str | None,
-    stage: str | None,
-    minutes: int,
-    course: str | None,
-    teacher: str | None,
-    school: str | None,
-    logo: Path | None,
-    paper: str,
-    output: Path,
-    force: bool,
-) -> None:
+def unit_command(output: Path, force: bool, **values: Any) -> None:
     """A course unit for Canvas, Schoology, Moodle, Blackboard or D2L (Common Cartridge 1.1).
 
     \b
@@ -63,28 +41,16 @@ def unit_command(
     reflection and (with -f and -s) prep sheet as PDF and Word files, and the reflection as
     essay questions. Import it with the platform's course import.
     """
-    from ..documents import course_unit
-    from ..model import Branding
+    from ..params import OutputRequest, build_unit
 
     if output.suffix.lower() != ".imscc":
         raise InterviewPrepError(
             f"a course unit is written as .imscc, not {output.suffix or '(no suffix)'}",
             hint="end the file name with .imscc, e.g. -o unit.imscc",
         )
-    unit = course_unit(
-        start,
-        weeks=weeks,
-        shadow=shadow,
-        field=field,
-        stage=stage,
-        minutes=minutes,
-        course=course,
-        teacher=teacher,
-    )
-    if school or logo:
-        unit = unit.branded(Branding(school, logo))
-    unit.to_cartridge(output, paper=paper, force=force)
-    click.echo(f"wrote {output}", err=True)
+    paper = OutputRequest.from_strings({"paper": values.pop("paper")}).paper
+    build_unit(values).to_cartridge(output, paper=paper, force=force)
+    say(f"wrote {output}", err=True)
 
 
 @main.command("myst-plugin")
@@ -96,8 +62,6 @@ def myst_plugin_command(show_path: bool) -> None:
 
     path = plugin_path()
     if show_path:
-        click.echo(str(path))
+        say(str(path))
         return
-    click.echo(
-        f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n"
-    )
+    say(f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .app import main
+from .app import main, say
 from .journal_options import journal_option, open_journal
 from .options import emit, parse_day, parse_when
 
@@ -55,7 +55,7 @@ def people_add(
     """Add a person to the journal."""
     with open_journal(journal_path) as journal:
         person = journal.add_person(name, referred_by=referred_by, **details)
-    click.echo(
+    say(
         f"added {person.name}"
         + (f", referred by {person.referred_by}" if person.referred_by else "")
     )
@@ -75,16 +75,16 @@ def people_list(field: str | None, fmt: str, journal_path: Path | None) -> None:
     """List the people in the journal."""
     with open_journal(journal_path, create=False) as journal:
         if fmt == "csv":
-            click.echo(journal.export_people("csv", field), nl=False)
+            say(journal.export_people("csv", field), nl=False, data=True)
             return
         everyone = journal.people(field)
     rows = [p.to_dict() for p in everyone]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        say(json.dumps(rows, indent=2, ensure_ascii=False), data=True)
     elif rows:
-        click.echo(_table(rows, TABLE_COLUMNS))
+        say(_table(rows, TABLE_COLUMNS))
     else:
-        click.echo("nobody yet" + (f" in {field}" if field else ""), err=True)
+        say("nobody yet" + (f" in {field}" if field else ""), err=True)
 
 
 @people_group.command("show")
@@ -97,7 +97,7 @@ def people_show(name: str, journal_path: Path | None) -> None:
         referred = journal.referred_by(person.name)
         met = journal.meetings(person.name)
         events = journal.events(person.name)
-    click.echo(person.name)
+    say(person.name)
     for key, label in (
         ("title", "Title"),
         ("org", "Organization"),
@@ -108,16 +108,16 @@ def people_show(name: str, journal_path: Path | None) -> None:
         ("how_found", "How found"),
     ):
         if getattr(person, key):
-            click.echo(f"  {label}: {getattr(person, key)}")
-    click.echo(f"  Referred by: {person.referred_by or '-'}")
-    click.echo(f"  Referred you to: {', '.join(p.name for p in referred) or '-'}")
+            say(f"  {label}: {getattr(person, key)}")
+    say(f"  Referred by: {person.referred_by or '-'}")
+    say(f"  Referred you to: {', '.join(p.name for p in referred) or '-'}")
     for meeting in met:
-        click.echo(
+        say(
             f"  Meeting {meeting.id}: {meeting.when:%Y-%m-%d %H:%M}, "
             f"{meeting.minutes} minutes" + (f", {meeting.where}" if meeting.where else "")
         )
     for event in events:
-        click.echo(
+        say(
             f"  {event.on.isoformat()} {event.kind}"
             + (f" ({event.channel})" if event.channel else "")
         )
@@ -131,7 +131,7 @@ def people_import(source: str, file: Path, journal_path: Path | None) -> None:
     """Import people: `people import linkedin Connections.csv` (LinkedIn's own export)."""
     with open_journal(journal_path) as journal:
         added, known = journal.import_linkedin(file)
-    click.echo(f"added {added} people; already in the journal: {known}")
+    say(f"added {added} people; already in the journal: {known}")
 
 
 @people_group.command("export")
@@ -175,7 +175,7 @@ def log_command(
     """Log a step with a person (by name) or a meeting (by its number)."""
     with open_journal(journal_path) as journal:
         event = journal.log(kind, who, on=on, channel=channel)
-    click.echo(f"logged {event.kind} with {event.person} on {event.on.isoformat()}")
+    say(f"logged {event.kind} with {event.person} on {event.on.isoformat()}")
 
 
 @main.group("meetings")
@@ -205,7 +205,7 @@ def meetings_add(name: str, when: datetime, journal_path: Path | None, **details
     """Add a meeting; its number is what --meeting takes."""
     with open_journal(journal_path) as journal:
         meeting = journal.add_meeting(name, when, **details)
-    click.echo(f"meeting {meeting.id}: {meeting.person.name}, {meeting.when:%Y-%m-%d %H:%M}")
+    say(f"meeting {meeting.id}: {meeting.person.name}, {meeting.when:%Y-%m-%d %H:%M}")
 
 
 @meetings_group.command("list")
@@ -218,9 +218,9 @@ def meetings_list(fmt: str, journal_path: Path | None) -> None:
     with open_journal(journal_path, create=False) as journal:
         rows = [m.to_dict() for m in journal.meetings()]
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        say(json.dumps(rows, indent=2, ensure_ascii=False), data=True)
     elif rows:
-        click.echo(
+        say(
             _table(
                 rows,
                 (
@@ -234,7 +234,7 @@ def meetings_list(fmt: str, journal_path: Path | None) -> None:
             )
         )
     else:
-        click.echo("no meetings yet", err=True)
+        say("no meetings yet", err=True)
 
 
 @main.command("notes")
@@ -269,7 +269,7 @@ def notes_command(
             return
         if source:
             stored = journal.store_notes(meeting_id, source, stage=stage)
-            click.echo(
+            say(
                 f"stored {len(stored.answers)} answers for meeting {meeting_id}"
                 + (f"; referred to: {', '.join(stored.referrals)}" if stored.referrals else "")
             )
@@ -345,7 +345,7 @@ def journal_where(journal_path: Path | None) -> None:
     """Print the path of the journal in use."""
     from ..journal import default_path
 
-    click.echo(str(journal_path or default_path()))
+    say(str(journal_path or default_path()))
 
 
 @journal_group.command("export")
@@ -377,4 +377,4 @@ def journal_import(file: Path, journal_path: Path | None) -> None:
         ) from None
     with open_journal(journal_path) as journal:
         count = journal.import_json(data, source=str(file))
-    click.echo(f"imported {count} records")
+    say(f"imported {count} records")

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import InterviewPrepError
+from .app import say
 
 Command = Callable[..., Any]
 T = TypeVar("T")
@@ -29,9 +30,10 @@ def bank_option(command: Command) -> Command:
 
 
 def catalog_for(banks: tuple[str, ...]) -> Any:
-    from ..catalog.catalog import default_catalog, load_catalog
+    """The catalog with the banks named by --bank."""
+    from ..catalog.catalog import catalog_for as load
 
-    return load_catalog(banks) if banks else default_catalog()
+    return load(tuple(banks))
 
 
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
@@ -155,7 +157,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
     from ..files.write import atomic_write
 
     atomic_write(output, content, force=force)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 def to_stdout(content: str | bytes) -> None:
@@ -165,7 +167,7 @@ def to_stdout(content: str | bytes) -> None:
             sys.stdout.buffer.write(content)
             sys.stdout.flush()
         else:
-            click.echo(content, nl=not content.endswith("\n"))
+            say(content, nl=not content.endswith("\n"), data=True)
             sys.stdout.flush()
     except BrokenPipeError:
         # the reader stopped early (as `| head` does): nothing more to say

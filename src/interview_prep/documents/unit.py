@@ -47,9 +47,15 @@ class CourseUnit:
         """The reflection's prompts, one essay question per section of the sheet."""
         from ..writers.qti import EssayItem
 
+        source = self.reflection.source
+        lines = source.split("\n")
+        screens = {
+            heading: _screen_prompt(heading, "\n".join(lines[start + 1 : end]))
+            for heading, start, end in _h2_spans(source)
+        }
         return [
-            EssayItem(f"reflection_{number}", heading, prompt)
-            for number, (heading, prompt) in enumerate(_sections(self.reflection.source), 1)
+            EssayItem(f"reflection_{number}", heading, prompt, screens.get(heading))
+            for number, (heading, prompt) in enumerate(_sections(source), 1)
         ]
 
     def rubric_markdown(self) -> str | None:
@@ -192,6 +198,26 @@ def _sections(markdown: str) -> Iterator[tuple[str, str]]:
             parts.append(_plain(token))
     if heading is not None:
         yield heading, _prompt(heading, parts)
+
+
+def _screen_prompt(heading: str, body: str) -> str:
+    """A section of the paper sheet as HTML for a screen: no writing lines or blanks to fill
+    by hand, "Choose one" for "Circle one", plain lists for check boxes, tables kept."""
+    import html
+    import re
+
+    from ..render import markdown_to_html
+
+    kept = []
+    for line in body.split("\n"):
+        if line.strip().startswith(":::"):
+            kept.append("")
+            continue
+        line = re.sub(r"^(\s*)Circle one:", r"\1Choose one:", line)
+        line = re.sub(r"^(\s*[-*]) \[[ xX]\] ", r"\1 ", line)
+        kept.append(re.sub(r"[:\s]*_{4,}", "", line))
+    body_html = markdown_to_html("\n".join(kept)).replace("\n", "")
+    return f"<p>{html.escape(heading)}</p>{body_html}"
 
 
 def _prompt(heading: str, parts: list[str]) -> str:

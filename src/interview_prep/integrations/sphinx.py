@@ -1,6 +1,6 @@
 """A Sphinx extension: put interview scripts and question lists in Sphinx or Jupyter Book pages.
 
-In ``conf.py``: ``extensions = ["interview_prep.integrations.sphinx"]``. Then, in reStructuredText::
+In ``conf.py``: ``extensions = ["interview_prep.sphinx"]``. Then, in reStructuredText::
 
     .. interview-script::
        :field: nurse
@@ -13,7 +13,8 @@ In ``conf.py``: ``extensions = ["interview_prep.integrations.sphinx"]``. Then, i
        :theme: advice
 
 and in MyST Markdown the same directives in a ```{interview-script}``` fence. The content is
-rendered to HTML; other builders (LaTeX, text) get the Markdown as a literal block. Jupyter
+rendered to HTML; other builders (LaTeX, text, EPUB...) get the same content as docutils
+nodes: numbered questions, bold, lists and tables. Jupyter
 Book 2 (mystmd) runs no Sphinx extensions: it gets the directives from
 ``interview_prep.integrations.myst``.
 """
@@ -28,14 +29,11 @@ from docutils.parsers.rst import Directive, directives
 from ..errors import InterviewPrepError
 
 
-def _markdown_node(markdown: str, heading_offset: int) -> tuple[nodes.Node, nodes.Node]:
+def _html_node(markdown: str, heading_offset: int) -> nodes.Node:
     from ..render import markdown_to_html
-    from ..writers.portable import portable_markdown
 
     html = markdown_to_html(markdown, heading_offset=heading_offset)
-    wrapped = f'<div class="interview-prep">\n{html}</div>\n'
-    portable = portable_markdown(markdown)  # other builders show the Markdown itself
-    return (nodes.raw("", wrapped, format="html"), nodes.literal_block(portable, portable))
+    return nodes.raw("", f'<div class="interview-prep">\n{html}</div>\n', format="html")
 
 
 class _Base(Directive):
@@ -59,10 +57,13 @@ class _Base(Directive):
             markdown = self.markdown()
         except InterviewPrepError as error:
             raise self.error(f"{self.name}: {error}") from None
-        html, literal = _markdown_node(markdown, self.options.get("heading-offset", 1))
         env = getattr(self.state.document.settings, "env", None)
         builder_format = env.app.builder.format if env is not None else "html"
-        return [html] if builder_format == "html" else [literal]
+        if builder_format == "html":
+            return [_html_node(markdown, self.options.get("heading-offset", 1))]
+        from .docutils_nodes import markdown_to_nodes
+
+        return markdown_to_nodes(markdown)
 
 
 class InterviewScript(_Base):

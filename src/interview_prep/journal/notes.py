@@ -3,14 +3,12 @@ into answers stored in the journal."""
 
 from __future__ import annotations
 
-import io
 import re
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from ..catalog.fields import normalize
-from ..errors import Location, Problem
+from ..errors import InputFileError, Location, Problem
 from ..model import Answer, Notes
 from ..planning.plan import Plan
 from .store import JournalError
@@ -105,17 +103,13 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     """A filled-in fillable PDF as notes Markdown: the prep sheet's writing spaces
     ``notes-1``, ``notes-2``... (one per question, in order; ``q1``, ``q2``... or a question's
     bank id are read too), ``learned`` and ``referrals``."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from ..files.read import MEGABYTE, pdf_form_values, read_input
 
     try:
-        from ..files.read import MEGABYTE, read_input
-
         raw = read_input(path, what="filled-in PDF", limit=50 * MEGABYTE)
-        fields: dict[str, Any] = PdfReader(io.BytesIO(raw)).get_fields() or {}
-    except (PdfReadError, OSError, ValueError) as error:
+        values = pdf_form_values(raw, path)
+    except InputFileError as error:
         raise JournalError(f"cannot read the PDF form {path}: {error}") from None
-    values = {name: str(f.get("/V") or "").strip() for name, f in fields.items()}
     lines = []
     for number, planned in enumerate(plan.questions, start=1):
         answer = (

@@ -163,19 +163,13 @@ def referred(connection: sqlite3.Connection, person: Person) -> list[Person]:
 
 
 def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:
-    """The field a person works in, from their field or else their title, by the planner's
-    resolver: the whole text first, then its longest run of words that names a field
-    ("Staff RN" is a Registered Nurse)."""
+    """The field a person works in, from their field or else their title: the whole text
+    first, then its longest run of words that names a field ("Staff RN" is a Registered
+    Nurse), worked out once per text (`Catalog.field_in`)."""
     for text in (person.field, person.title):
-        if not text:
-            continue
-        words = text.replace(",", " ").split()
-        for size in range(len(words), 0, -1):
-            for start in range(len(words) - size + 1):
-                try:
-                    return catalog.resolve_field(" ".join(words[start : start + size]))
-                except InterviewPrepError:
-                    continue
+        found = catalog.field_in(text) if text else None
+        if found is not None:
+            return found
     return None
 
 

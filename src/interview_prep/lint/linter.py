@@ -76,9 +76,12 @@ class LintReport:
 
     def summary(self) -> str:
         items = sum(len(b.items) for b in self.banks)
+        from ..values import counted
+
         return (
-            f"{len(self.banks)} banks, {items} items: {len(self.errors)} errors, "
-            f"{len(self.warnings)} warnings, {len(self.silenced)} silenced"
+            f"{counted(len(self.banks), 'bank')}, {counted(items, 'item')}: "
+            f"{counted(len(self.errors), 'error')}, {counted(len(self.warnings), 'warning')}, "
+            f"{len(self.silenced):,} silenced"
         )
 
 

@@ -14,6 +14,7 @@ from .meeting import PlanParams as PlanParams
 from .output import OutputRequest as OutputRequest
 from .reader import ValueReader as ValueReader
 from .reader import Values as Values
+from .unit import build_unit as build_unit
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -27,5 +28,6 @@ __all__ = [
     "Values",
     "build_document",
     "build_letter",
+    "build_unit",
     "document_kind",
 ]

@@ -11,6 +11,7 @@ from ..errors import PlanError
 from ..model import Item, Taxonomy
 from ..values import checked_int
 from ..vocabulary import MODES, RANGES, normalize_choice
+from .similar import similarity
 from .steps import (
     TARGETED_FROM_MINUTES,
     Choice,
@@ -25,6 +26,7 @@ from .steps import (
 MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]
 THANKS_MINUTES = 1
 HOMEWORK_ITEMS = 3
+HOMEWORK_LIKENESS = 0.5  # shared words and order, as the linter measures them
 OBSERVATION_ITEMS = 12
 EXPLAINED_RUNNERS_UP = 12
 
@@ -190,6 +192,18 @@ class Plan:
         return markdown_to_html(self.to_markdown())
 
 
+def _distinct(items: Sequence[Item], limit: int) -> tuple[Item, ...]:
+    """The first ``limit`` items, skipping any that says much the same as one already taken
+    (homework is short: two tasks that read alike waste a line)."""
+    taken: list[Item] = []
+    for item in items:
+        if len(taken) == limit:
+            break
+        if all(similarity(item.text, other.text) < HOMEWORK_LIKENESS for other in taken):
+            taken.append(item)
+    return tuple(taken)
+
+
 def _field_of(item: Item, field: FieldMatch) -> str:
     return next((f for f in field.scope if f in item.fields), item.fields[0])
 
@@ -283,10 +297,9 @@ def plan_interview(
         opening_minutes=opening,
         questions=tuple(planned[: len(chosen)]),
         closing=tuple(planned[len(chosen) :]),
-        research=tuple(
-            sorted((i for i in candidates if i.kind == "research"), key=ranking.key)[
-                :HOMEWORK_ITEMS
-            ]
+        research=_distinct(
+            sorted((i for i in candidates if i.kind == "research"), key=ranking.key),
+            HOMEWORK_ITEMS,
         ),
         observations=tuple(
             sorted((i for i in candidates if i.kind == "observation"), key=ranking.key)[

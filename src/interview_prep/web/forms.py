@@ -145,45 +145,22 @@ def problem_from_error(error: InterviewPrepError, default: str | None = None) ->
 
 
 def build_unit(values: Values) -> tuple[Any, str]:
-    """The course unit and its paper size (the parameter layer has no unit kind yet: this
-    reads the values with its `ValueReader`, as its handout builder does)."""
-    from .. import default_catalog
-    from ..documents import course_unit
-    from ..model import Branding
+    """The course unit and its paper size, through the parameter layer."""
     from ..params import ParameterError, ValueReader
-    from ..vocabulary import DEFAULT_MINUTES, DEFAULT_WEEKS, PAPERS
+    from ..params import build_unit as build_course_unit
+    from ..vocabulary import PAPERS
 
     reader = ValueReader(values)
-    start = reader.day("start", "start date")
-    if start is None and not reader.given("start"):
-        reader.add("start", "when does the unit start?", "a date like 2026-03-02")
-    weeks = reader.number("weeks", DEFAULT_WEEKS)
-    stages = [s.id for s in default_catalog().taxonomy.stages]
-    stage = reader.choice("stage", None, stages)
-    minutes = reader.number("minutes", DEFAULT_MINUTES)
     paper = reader.choice("paper", "letter", PAPERS) or "letter"
     try:
-        reader.raise_problems()
-        assert start is not None
-        with reader.check("field"):
-            unit = course_unit(
-                start,
-                weeks=DEFAULT_WEEKS if weeks is None else weeks,
-                shadow=reader.flag("shadow"),
-                field=reader.text("field"),
-                stage=stage,
-                minutes=DEFAULT_MINUTES if minutes is None else minutes,
-                course=reader.text("course"),
-                teacher=reader.text("teacher"),
-            )
+        unit = build_course_unit({**values, "logo": None})
         reader.raise_problems()
     except ParameterError as error:
         raise FormInvalid(
             FieldProblem(_field_name(p.parameter), p.message, p.hint, p.choices)
-            for p in error.problems
+            for p in [*error.problems, *reader.problems]
         ) from None
-    school = reader.text("school")
-    return (unit.branded(Branding(school)) if school else unit), paper
+    return unit, paper
 
 
 def _field_name(parameter: str | None) -> str | None:

@@ -205,10 +205,10 @@ def _start_worker() -> None:
     import os
 
     from .. import default_catalog
-    from ..batch.run import _die_with_parent
+    from ..batch.pool import die_with_parent
     from ..render import warm_up_pdf_engine
 
-    _die_with_parent()
+    die_with_parent()
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice
         os.nice(RENDER_NICENESS)
     default_catalog()

@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .escaping import xml_document
+
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA = "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_qtiasiv1p2p1_v1p0.xsd"
@@ -24,6 +26,7 @@ class EssayItem:
     ident: str
     title: str
     prompt: str
+    html: str | None = None  # the prompt as HTML for a screen, when there is one
 
 
 def _metadata(parent: ET.Element, fields: dict[str, str]) -> None:
@@ -53,12 +56,17 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
         element = ET.SubElement(section, "item", {"ident": item.ident, "title": item.title})
         _metadata(
             ET.SubElement(element, "itemmetadata"),
-            {"cc_profile": "cc.essay.v0p1", "qmd_computerscored": "No"},
+            # question_type is the field Canvas's importer reads; CC 1.1 allows any label
+            {
+                "cc_profile": "cc.essay.v0p1",
+                "qmd_computerscored": "No",
+                "question_type": "essay_question",
+            },
         )
         presentation = ET.SubElement(element, "presentation")
         material = ET.SubElement(presentation, "material")
-        ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = _paragraphs(
-            item.prompt
+        ET.SubElement(material, "mattext", {"texttype": "text/html"}).text = (
+            item.html or _paragraphs(item.prompt)
         )
         response = ET.SubElement(
             presentation, "response_str", {"ident": "response1", "rcardinality": "Single"}
@@ -69,7 +77,7 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
             {"ident": "answer1", "rshuffle": "No"},
         )
     _qualify(root)
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    return xml_document(root)
 
 
 def _paragraphs(text: str) -> str:
