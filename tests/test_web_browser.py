@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from .browser import axe_violations, chromium, require_browser
+from .browser import axe_on_every_page, axe_violations, chromium, require_browser
 from .test_web_routes import DOCUMENT_VALUES, PAGES, PAYLOADS
 
 pytestmark = pytest.mark.slow
@@ -381,7 +381,8 @@ def _states(browser: Browser) -> Iterator[str]:
 
 
 def test_axe_finds_nothing_on_any_page(fresh: Browser) -> None:
-    found = {name: axe_violations(fresh.driver) for name in _states(fresh)}
+    with axe_on_every_page(fresh.driver):
+        found = {name: axe_violations(fresh.driver) for name in _states(fresh)}
     assert {name: v for name, v in found.items() if v} == {}
     assert fresh.console_errors() == []
     fresh.assert_private()
