@@ -106,6 +106,16 @@ def _kb(pid: int, path: str, key: str) -> int:
     return 0
 
 
+def cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds (user + system) so far of every process in ``pid``'s tree."""
+    found = {}
+    for p in tree(pid):
+        with suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            found[p] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
 @dataclass
 class Memory:
     """Samples of the server tree's memory: summed RSS and PSS (shared pages counted once
@@ -306,14 +316,15 @@ async def class_run(url: str, sheets: list[dict[str, str]]) -> dict[str, Any]:
     }
 
 
-def back_to_back(sheets: list[dict[str, str]]) -> float:
-    """The same renders one after another in one process (build and PDF, as a worker)."""
+def back_to_back(sheets: list[dict[str, str]]) -> tuple[float, float]:
+    """The same renders one after another in one process (build and PDF, as a worker):
+    wall seconds and CPU seconds."""
     from interview_prep.params import build_document
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for values in sheets:
         build_document("prep-sheet", values).to_pdf()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 SPIN = "import time\nend = time.process_time() + 1.0\nwhile time.process_time() < end: pass\n"
@@ -362,12 +373,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     with baseline, server(args.workers, args.render_workers) as (url, process):
         warm = asyncio.run(warm_pairs(url, args.repeat, baseline))
-        serial = baseline.submit(back_to_back, sheets).result()
+        serial, serial_cpu = baseline.submit(back_to_back, sheets).result()
         idle_ms = asyncio.run(idle_previews(url, sheets))
         memory = Memory(process.pid)
         before = capacity()
+        cpu_before = cpu_seconds(process.pid)
         with memory.watching():
             load = asyncio.run(class_run(url, sheets))
+        cpu_after = cpu_seconds(process.pid)
         shared = (before + capacity()) / 2
     share = serial / renderers
     print(
@@ -399,6 +412,14 @@ def main(argv: list[str] | None = None) -> int:
         f" {verdict(memory.rss_mb, TARGETS['memory_mb'])});"
         f" about {memory.pss_mb / max(1, args.workers):.0f} MB PSS per server process"
         f" with its {args.render_workers} render process(es)"
+    )
+    spent = sorted(
+        (round(cpu_after[p] - cpu_before.get(p, 0.0), 1) for p in cpu_after), reverse=True
+    )
+    print(
+        f"CPU seconds each server process spent during the class, busiest first: {spent};"
+        f" {sum(spent):.1f} in all for the {CLASS_SIZE} PDFs and {load['previews']} previews,"
+        f" against {serial_cpu:.1f} for the {CLASS_SIZE} PDFs back to back in one process"
     )
     print(
         f"capacity control around the class (2 CPU-bound processes at the renders' priority"
