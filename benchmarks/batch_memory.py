@@ -5,6 +5,10 @@ Prints the largest process's peak (VmHWM of the batch process and of every worke
 ratio against the 1.15 target, and the CPU each further student costs (all processes).
 
     python benchmarks/batch_memory.py [--format html] [--sizes 50 1000] [--jobs 2]
+
+Measured December 2026 on two shared cores, -j 2: HTML 36 MB at 50 students and 37 MB at
+1,000 (13 ms CPU a student); PDF prep sheets 231 MB at 50, 233 MB at 120 and 235 MB at 1,000
+(the batch process; workers 103 MB), 429 s CPU for the 1,000.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from ..errors import InterviewPrepError, Location, Problem
 COLUMNS = {
     "name": "the student's name (required)",
     "field": "occupation or cluster (required)",
-    "stage": "high-school, college, recent-grad, career-changer or returning",
+    "stage": "high-school, college, recent-grad, career-changer, returning or returning-new-field",
     "minutes": "length of the meeting (default 30)",
     "mode": "interview or shadow",
     "seniority": "early, mid or senior: the person met",
@@ -152,7 +152,7 @@ def _check_columns(columns: Iterable[str], source: str) -> None:
 
         raise RosterError(
             str(BankError(source, problems)).replace(" problem", " roster problem"),
-            hint="see `interview-prep batch --help` for the columns",
+            hint="the columns a roster may have: " + ", ".join(COLUMNS),
         )
 
 

@@ -145,7 +145,9 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
     return decorate
 
 
-def emit(content: str | bytes, output: Path | None, force: bool) -> None:
+def emit(content: str | bytes, output: Path | None, force: bool, *, private: bool = False) -> None:
+    """Print ``content``, or write it to ``output`` whole; ``private`` (it carries people's
+    details from the journal) makes the file owner-only."""
     if output is None:
         if isinstance(content, bytes) and sys.stdout.isatty():
             raise InterviewPrepError(
@@ -156,7 +158,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
         return
     from ..files.write import atomic_write
 
-    atomic_write(output, content, force=force)
+    atomic_write(output, content, force=force, mode=0o600 if private else None)
     say(f"wrote {output}", err=True)
 
 
@@ -225,7 +227,10 @@ def document_output(
                 raise ParameterError([*error.problems, *problems]) from None
             if request is None:
                 raise ParameterError(problems)
-            emit(request.render(document), output, force)
+            from .journal_options import recorded_meetings
+
+            private = bool(recorded_meetings())  # filled from the journal: owner-only
+            emit(request.render(document), output, force, private=private)
 
         return apply_options(wrapper, [*output_options(formats), *LOOK_OPTIONS])
 
