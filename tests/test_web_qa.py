@@ -117,3 +117,15 @@ def test_serve_leaves_the_environments_render_workers_alone(
         CliRunner().invoke(main, ["serve", "--no-browser", "--render-workers", "3"]).exit_code == 0
     )
     assert seen == ["1", "3"]
+
+
+def test_the_family_guide_page_asks_what_the_guide_uses() -> None:
+    with TestClient(create_app(Settings(warm_up=False))) as client:
+        form = client.get("/documents/family-guide").text
+        made = client.post(
+            "/documents/family-guide", data={"student": "Sam", "field": "nurse"}
+        ).text
+    assert "<h1>Make a guide for families</h1>" in form
+    assert 'for="student"' in form and 'value="high-school" checked' in form
+    assert 'name="minutes"' not in form and 'name="contact"' not in form
+    assert 'class="doc-preview' in made and "Sam" in made
