@@ -4,6 +4,7 @@ stands in if one is clearly near, else general questions and a prompt to choose 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -56,7 +57,9 @@ def resolve_or_fall_back(index: FieldIndex, text: str) -> FieldMatch:
     except UnknownNameError:
         if _misspelt(index.taxonomy, text):
             raise
-    typed = " ".join(text.split())
+    # what was typed is shown in the document: control and format characters (escapes,
+    # bidirectional overrides) are dropped, so it can only ever read as text
+    typed = "".join(c for c in " ".join(text.split()) if unicodedata.category(c)[0] != "C")
     near = closest_group(index, text)
     if near is not None:
         where = "sub-cluster" if near.kind == "subcluster" else "career cluster"
