@@ -17,6 +17,7 @@ from ..documents.timeline import (
     business_days_before,
     thank_you_time,
 )
+from ..markdown.typography import short_date, us_date
 from .meetings import Event, StoredMeeting
 from .people import Person
 
@@ -146,7 +147,7 @@ def _follow_ups(journey: Journey, lookup: _Lookup, on: date, after: int) -> list
                     person.name,
                     day,
                     f"Follow up with {person.name}",
-                    f"No reply since your request of {sent.isoformat()}; write once more.",
+                    f"No reply since your request of {us_date(sent)}; write once more.",
                 )
             )
     return steps
@@ -247,7 +248,7 @@ def _keep_in_touch(journey: Journey, lookup: _Lookup, on: date) -> list[DueStep]
                     person.name,
                     day,
                     f"Keep in touch with {person.name}",
-                    f"Tell them how things have gone since {last.isoformat()}.",
+                    f"Tell them how things have gone since {us_date(last)}.",
                 )
             )
     return steps
@@ -257,7 +258,7 @@ Listed = Sequence[tuple[date, DueStep]]
 
 
 def _span(start: date, end: date) -> str:
-    return f"on {start.isoformat()}" if start == end else f"from {start} to {end}"
+    return f"on {us_date(start)}" if start == end else f"from {us_date(start)} to {us_date(end)}"
 
 
 def due_text(steps: Sequence[DueStep] | Listed, on: date, end: date | None = None) -> str:
@@ -270,9 +271,9 @@ def due_text(steps: Sequence[DueStep] | Listed, on: date, end: date | None = Non
     shown = None
     for day, step in listed:
         if end != on and day != shown:
-            lines.append(f"{day:%A} {day.isoformat()}:")
+            lines.append(f"{day:%A}, {us_date(day)}:")
             shown = day
-        late = f" (due {step.day.isoformat()})" if step.day < day else ""
+        late = f" (due {short_date(step.day)})" if step.day < day else ""
         lines.append(f"- [ ] {step.title}{late}: {step.detail}")
     return "\n".join(lines)
 
