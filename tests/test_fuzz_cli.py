@@ -2,26 +2,41 @@
 
 It walks the real command tree (so a new command is fuzzed the day it lands) and fails on a
 traceback, an exit status other than 0, 1 or 2, a run over 20 seconds, or a file written
-by a run that ended in an error. About a minute by default; FUZZ_EXAMPLES=2000 for longer.
+by a run that ended in an error. The Word and course-cartridge writers are fuzzed with
+control characters (every file they write must parse), and the MyST plugin with whatever
+JSON, or not JSON, arrives on its standard input.
+
+About 150 runs and a minute by default; ``FUZZ_EXAMPLES=10000`` runs more (shared in the
+same proportions), and ``FUZZ_SEED=N`` repeats one seed's runs exactly.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import struct
+import sys
 import time
+import xml.etree.ElementTree as ET
+import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 import click
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from interview_prep.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
+SEED = os.environ.get("FUZZ_SEED")
+# the share of the runs each part gets: every command, the writers, the MyST plugin
+SHARES = {"commands": 0.66, "writers": 0.2, "myst": 0.14}
 SECONDS_PER_RUN = 20.0
 
 TEXT = [
@@ -59,6 +74,22 @@ TEXT = [
     "0",
     "%s%n",
 ]
+# what pasting from Word or a web page brings: vertical tab (Shift+Enter), NUL, escapes,
+# U+FFFE and U+FFFF, NEL, bidirectional overrides, a lone surrogate, and very long text
+CONTROL_TEXT = [
+    "Bio\x0blogy 101",
+    "\x00",
+    "Dana\x1b]0;pwned\x07\x1b[2J Ortiz",
+    "x\ufffey\uffff",
+    "line\x85next\u2028sep",
+    "\x7f\x9b31m",
+    "\u202eevil",
+    "tab\there\x0c",
+    "\ud800",
+    "b\udcffad",
+    "W" * 300,
+    "Ünïcödé " * 40,
+]
 NUMBERS = [-(10**12), -1, 0, 1, 2, 4, 15, 30, 121, 10**12]
 OUTPUTS = ["out.md", "out.html", "out.txt", "out.ics", "out.json", "out.csv", "out", "/dev/null"]
 RARE_OUTPUTS = ["out.pdf", "out.docx", "missing/dir/out.md", "."]
@@ -95,10 +126,18 @@ def _command(path: tuple[str, ...]) -> click.Command:
     return command  # type: ignore[no-any-return]
 
 
-def _value(draw: st.DrawFn, param: click.Parameter, inputs: list[str]) -> str | None:
+def _value(
+    draw: st.DrawFn,
+    param: click.Parameter,
+    inputs: list[str],
+    texts: list[str] = TEXT,
+    output: str | None = None,
+) -> str | None:
     kind = param.type
     if isinstance(param, click.Option) and param.is_flag:
         return None
+    if param.name == "output" and output is not None:
+        return output
     if param.name in ("output", "out_dir"):
         return draw(st.sampled_from(OUTPUTS + RARE_OUTPUTS[: draw(st.integers(0, 1)) * 4]))
     if isinstance(kind, click.Choice):
@@ -107,26 +146,37 @@ def _value(draw: st.DrawFn, param: click.Parameter, inputs: list[str]) -> str | 
         return str(draw(st.sampled_from(NUMBERS)))
     if isinstance(kind, click.Path):
         return draw(st.sampled_from(inputs))
-    return draw(st.sampled_from(TEXT) | st.text(max_size=20))
+    return draw(st.sampled_from(texts) | st.text(max_size=20))
 
 
 @st.composite
-def invocations(draw: st.DrawFn, inputs: list[str]) -> list[str]:
-    path = draw(st.sampled_from(COMMANDS))
+def invocations(
+    draw: st.DrawFn,
+    inputs: list[str],
+    commands: list[tuple[str, ...]] = COMMANDS,
+    texts: list[str] = TEXT,
+) -> list[str]:
+    path = draw(st.sampled_from(commands))
     command = _command(path)
+    output = WRITERS.get(path) if commands is not COMMANDS else None
     args = list(path)
     for param in command.params:
         if param.name in ("help", "version", "jobs") or param.name is None:
             continue
         if isinstance(param, click.Argument):
             count = 1 if param.nargs == 1 else draw(st.integers(0, 2))
-            args += [v for _ in range(count) if (v := _value(draw, param, inputs)) is not None]
+            args += [
+                v for _ in range(count) if (v := _value(draw, param, inputs, texts)) is not None
+            ]
             continue
         assert isinstance(param, click.Option)
+        if param.name == "output" and output is not None:
+            args += [param.opts[0], output]
+            continue
         if not param.required and not draw(st.booleans()):
             continue
         args.append(param.opts[0])
-        value = _value(draw, param, inputs)
+        value = _value(draw, param, inputs, texts)
         if value is not None:
             args.append(value)
     return args
@@ -137,9 +187,33 @@ def test_every_command_is_fuzzed() -> None:
     assert {"prep-sheet", "script", "letter", "batch", "banks lint"} <= names
 
 
-@pytest.mark.parametrize("block", range(2))
-def test_fuzzed_commands_never_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+def _runs(part: str) -> int:
+    return max(1, round(EXAMPLES * SHARES[part]))
+
+
+def _settings(examples: int, salt: int = 0) -> Any:
+    chosen = settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+
+    def apply(test: Any) -> Any:
+        test = chosen(test)
+        return seed(int(SEED) + salt)(test) if SEED else test
+
+    return apply
+
+
+def _fuzz(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    strategy: st.SearchStrategy[list[str]],
+    examples: int,
+    check_written: Any = None,
+    salt: int = 0,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("INTERVIEW_PREP_JOURNAL", str(tmp_path / "journal.sqlite"))
@@ -153,19 +227,14 @@ def test_fuzzed_commands_never_crash(
         monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: None)
     except ImportError:
         pass
-    inputs = _inputs(tmp_path)
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()
 
-    @settings(
-        max_examples=EXAMPLES // 2,
-        deadline=None,
-        derandomize=False,
-        suppress_health_check=list(HealthCheck),
-        database=None,
-    )
-    @given(args=invocations(inputs))
+    @_settings(examples, salt)
+    @given(args=strategy)
     def check(args: list[str]) -> None:
+        for old in WRITER_OUTPUTS:
+            (tmp_path / old).unlink(missing_ok=True)
         before = set(tmp_path.rglob("*")) - known
         started = time.monotonic()
         result = runner.invoke(main, args, catch_exceptions=True)
@@ -182,5 +251,154 @@ def test_fuzzed_commands_never_crash(
             made = set(tmp_path.rglob("*")) - known - before
             made = {p for p in made if not p.name.startswith("journal.sqlite")}
             assert not made, (shown, sorted(map(str, made)), result.output[-300:])
+        if result.exit_code == 0 and check_written is not None:
+            check_written(tmp_path, shown)
+
+    check()
+
+
+@pytest.mark.parametrize("block", range(2))
+def test_fuzzed_commands_never_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    inputs = _inputs(tmp_path)
+    _fuzz(tmp_path, monkeypatch, invocations(inputs), _runs("commands") // 2, salt=block)
+
+
+# commands that write Word (or, for `unit`, a course cartridge) and the file they are told
+WORD_COMMANDS = ("compare", "handout", "letter", "prep-sheet", "reflection", "script",
+                 "shadow-plan", "timeline")  # fmt: skip
+WRITERS = {
+    path: "out.imscc" if path == ("unit",) else "out.docx"
+    for path in COMMANDS
+    if path[0] in (*WORD_COMMANDS, "unit") and len(path) == 1
+}
+WRITER_OUTPUTS = ("out.docx", "out.imscc")
+
+
+def _parses(tmp_path: Path, shown: str) -> None:
+    """Every XML part of a Word file or a cartridge written parses; Word opens the file."""
+    import docx
+
+    for name in WRITER_OUTPUTS:
+        path = tmp_path / name
+        if not path.exists():
+            continue
+        with zipfile.ZipFile(path) as archive:
+            for member in archive.namelist():
+                data = archive.read(member)
+                if member.endswith((".xml", ".rels")):
+                    ET.fromstring(data)  # a character XML cannot hold fails here
+                if member.endswith(".docx"):
+                    docx.Document(io.BytesIO(data))
+        if name.endswith(".docx"):
+            docx.Document(str(path))
+
+
+# the values a writer needs to get as far as writing; the text options get hostile text
+WRITER_VALUES = {
+    "field": ["nurse", "electrician", "RN", "Education"],
+    "stage": ["college", "high-school", "career-changer"],
+    "start": ["2026-03-02"],
+    "request_date": ["2026-03-02"],
+    "meeting": ["2026-03-14T15:30"],
+    "when": ["2026-03-14T15:30"],
+    "kind": ["request", "thank-you", "follow-up", "confirm"],
+    "mode": ["interview", "shadow"],
+    "seniority": ["early", "senior"],
+}
+FREE_TEXT = frozenset(
+    ["school", "course", "teacher", "contact", "contacts", "title", "org", "where", "sender",
+     "from_school", "learned", "news", "referred", "referral", "how_found", "availability"]
+)  # fmt: skip
+
+
+@st.composite
+def writer_invocations(draw: st.DrawFn, logos: list[str]) -> list[str]:
+    path = draw(st.sampled_from(sorted(WRITERS)))
+    args = list(path)
+    for param in _command(path).params:
+        name = param.name or ""
+        value: str | None = None
+        if name == "output":
+            value = WRITERS[path]
+        elif name in WRITER_VALUES and (param.required or draw(st.integers(0, 5))):
+            value = draw(st.sampled_from(WRITER_VALUES[name]))
+        elif name in FREE_TEXT and draw(st.booleans()):
+            value = draw(st.sampled_from(CONTROL_TEXT) | st.text(max_size=30))
+        elif name == "logo" and not draw(st.integers(0, 3)):
+            value = draw(st.sampled_from(logos))
+        if value is None:
+            continue
+        args += [value] if isinstance(param, click.Argument) else [param.opts[0], value]
+    return args
+
+
+def _logos(folder: Path) -> list[str]:
+    """A whole 1x1 PNG, the same cut short, and a FIFO."""
+    pixel = zlib.compress(b"\x00\xff\xff\xff")
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixel)
+    png += chunk(b"IEND", b"")
+    (folder / "logo.png").write_bytes(png)
+    (folder / "cut.png").write_bytes(png[:30])
+    fifo = folder / "fifo.png"
+    if not fifo.exists():
+        os.mkfifo(fifo)
+    return [str(folder / "logo.png"), str(folder / "cut.png"), str(fifo)]
+
+
+def test_word_and_cartridge_writers_take_control_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writers = writer_invocations(_logos(tmp_path))
+    _fuzz(tmp_path, monkeypatch, writers, _runs("writers"), _parses, salt=2)
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    from interview_prep.integrations.directives import OPTIONS
+
+    leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    anything = st.recursive(
+        leaves, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner)
+    )
+    value = st.sampled_from(TEXT + CONTROL_TEXT) | st.sampled_from(NUMBERS) | anything
+    options = st.dictionaries(st.sampled_from([*OPTIONS, "bogus"]), value, max_size=5)
+    return st.fixed_dictionaries({"options": options}) | anything
+
+
+MYST_DATA = (
+    _json_values().map(lambda v: json.dumps(v).encode())
+    | st.binary(max_size=40)
+    | st.integers(1, 20_000).map(lambda depth: b"[" * depth + b"]" * depth)
+)
+
+
+def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from interview_prep.integrations.directives import DIRECTIVES
+    from interview_prep.integrations.myst import main as myst
+
+    monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
+
+    @_settings(_runs("myst"), salt=3)
+    @given(data=MYST_DATA, directive=st.sampled_from([*DIRECTIVES, "bogus"]))
+    def check(data: bytes, directive: str) -> None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        started = time.monotonic()
+        status = myst(["--directive", directive])
+        took = time.monotonic() - started
+        out, err = capsys.readouterr()
+        assert status in (0, 1) and took < SECONDS_PER_RUN, (data[:200], status, took)
+        if status == 0:
+            assert isinstance(json.loads(out), list), data[:200]
+        else:
+            assert out == "" and err.startswith(f"{directive}: "), (data[:200], err)
 
     check()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 import sqlite3
 import tempfile
 from datetime import date, datetime, timedelta
@@ -58,7 +59,7 @@ def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path) -> No
     before = junk.read_bytes()
     result = CliRunner().invoke(main, ["people", "list", "--journal", str(junk)])
     assert result.exit_code == 2
-    assert "is not an interview-prep journal; it was left untouched" in result.stderr
+    assert "is not a journal of interview-prep; it was left untouched" in result.stderr
     assert "Traceback" not in result.output
     assert junk.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
@@ -92,7 +93,11 @@ def test_a_newer_journal_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_the_schema_is_recorded_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "j.journal"
-    ip.Journal(path).close()
+    with ip.Journal(path) as journal:
+        journal.people()
+    assert not path.exists()  # made by the first change, not by opening
+    with ip.Journal(path) as journal:
+        journal.add_person("Dana Ortiz")
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         versions = connection.execute("SELECT version FROM schema_versions").fetchall()
@@ -158,7 +163,9 @@ def test_names_of_any_kind_are_stored_literally(name: str) -> None:
         assert added.org == name.strip()
         assert journal.people()[0].title == "x'); DROP TABLE people; --"
         card = vobject.readOne(journal.export_people("vcf"))
-        as_lines = added.name.replace("\r\n", "\n").replace("\r", "\n")  # vCard's one break
+        # vCard has one line break and no other control character (RFC 2426)
+        as_lines = re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", added.name)
+        as_lines = re.sub("[\x00-\x09\x0b-\x1f\x7f-\x9f]", "", as_lines)
         assert card.fn.value == as_lines
         assert card.org.value == [as_lines]
 
@@ -206,12 +213,16 @@ def test_notes_written_under_the_headings_come_back_as_written(
                 lines.append(learned)
         notes_file = Path(folder) / "notes.md"
         notes_file.write_bytes("\r\n".join(lines).encode("utf-8"))  # as Windows saves it
-        notes = journal.store_notes(stored.id, notes_file)
         expected = {
             planned.item.id: text.strip()
             for planned, text in zip(questions, answers, strict=False)
             if text.strip()
         }
+        if not expected and not learned.strip():  # nothing written: nothing changes (N2)
+            with pytest.raises(ip.InterviewPrepError, match="nothing was changed"):
+                journal.store_notes(stored.id, notes_file)
+            return
+        notes = journal.store_notes(stored.id, notes_file)
         assert notes.by_item() == expected
         assert notes.learned == (" ".join(learned.split()) or None)
 

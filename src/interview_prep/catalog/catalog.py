@@ -61,6 +61,11 @@ class Catalog:
 
         return resolve_or_fall_back(self._index, text)
 
+    def field_in(self, text: str) -> FieldMatch | None:
+        """The field a job title or headline names, whole or by its longest run of words
+        that names one ("Staff RN, Mercy Hospital"); None when none does. Cached per text."""
+        return self._index.find_in(text)
+
     def search_fields(self, query: str, limit: int = 10) -> list[FieldMatch]:
         """Clusters and occupations matching ``query``, best first."""
         return self._index.search(query, limit)

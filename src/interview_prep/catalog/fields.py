@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -102,6 +103,8 @@ class FieldMatch:
 
 
 MAX_FIELD_TEXT = 200
+FIND_IN_CACHE = 50_000  # titles whose field `FieldIndex.find_in` remembers
+_UNSEEN = object()
 # words that name a kind of role, not one job: typed alone, they ask which job is meant
 GENERIC_WORDS = frozenset(
     [
@@ -237,18 +240,10 @@ class FieldIndex:
         stem with it when it names none."""
         if len(text) > MAX_FIELD_TEXT:
             raise FieldTextTooLongError(len(text), MAX_FIELD_TEXT)
-        key = normalize(text)
-        matches = self._names.get(key) or self._names.get(_singular(key))
-        word = _singular(key)
-        if " " not in word and (matches is None or word in GENERIC_WORDS):
-            shared = self.sharing(word)
-            if len(shared) >= 2:
-                broad = [m for m in matches or [] if m.kind != "occupation"]
-                options = [*broad, *shared]
-                raise AmbiguousFieldError(
-                    text, [m.id for m in options], [m.title for m in options], clusters_only=False
-                )
-        if matches is None:
+        found = self._lookup(normalize(text))
+        if isinstance(found, FieldMatch):
+            return found
+        if found is None:
             suggestions = [m.title for m in self.suggest(text, limit=4)]
             raise UnknownNameError(
                 "field",
@@ -258,6 +253,25 @@ class FieldIndex:
                 hint="search the fields by a word of the job's name",
                 parameter="field",
             )
+        ids, titles, from_word = found
+        if from_word:
+            raise AmbiguousFieldError(text, ids, titles, clusters_only=False)
+        raise AmbiguousFieldError(text, ids)
+
+    def _lookup(self, key: str) -> FieldMatch | tuple[list[str], list[str], bool] | None:
+        """What a normalized name names, from the index alone (no fuzzy search): a field,
+        the candidates' ids and titles when it could mean several (and whether a shared
+        word made them), or None."""
+        matches = self._names.get(key) or self._names.get(_singular(key))
+        word = _singular(key)
+        if " " not in word and (matches is None or word in GENERIC_WORDS):
+            shared = self.sharing(word)
+            if len(shared) >= 2:
+                broad = [m for m in matches or [] if m.kind != "occupation"]
+                options = [*broad, *shared]
+                return [m.id for m in options], [m.title for m in options], True
+        if matches is None:
+            return None
         if len(matches) == 1:
             return matches[0]
         by_id = [m for m in matches if normalize(m.id) == key]
@@ -267,7 +281,56 @@ class FieldIndex:
             broadest = [m for m in matches if m.kind == kind]
             if len(broadest) == 1:
                 return broadest[0]
-        raise AmbiguousFieldError(text, [m.id for m in matches])
+        return [m.id for m in matches], [m.title for m in matches], False
+
+    def find_in(self, text: str) -> FieldMatch | None:
+        """The field a title or headline names: the whole text if it names exactly one,
+        else its longest run of words that does, leftmost first ("Staff RN at Mercy" is a
+        Registered Nurse); None when no run does.
+
+        Runs are looked up in the index, never searched fuzzily, and each text is worked
+        out once: a 13-word headline costs a fraction of a millisecond, then nothing.
+        """
+        cached = self._found_in.get(text, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached  # type: ignore[return-value]
+        found = self._find_in(text)
+        if len(self._found_in) >= FIND_IN_CACHE:
+            self._found_in.clear()
+        self._found_in[text] = found
+        return found
+
+    def _find_in(self, text: str) -> FieldMatch | None:
+        words = text.replace(",", " ").split()
+        keys = [normalize(word) for word in words]
+        # sums[i]: normalized words in the first i words; a run over the longest name's
+        # count of words cannot name a field, so runs stop at the widest that fits
+        sums = list(itertools.accumulate((len(key.split()) for key in keys), initial=0))
+        longest, widest, low = self._longest_name, 0, 0
+        for high in range(1, len(words) + 1):
+            while sums[high] - sums[low] > longest:
+                low += 1
+            widest = max(widest, high - low)
+        for size in range(widest, 0, -1):
+            for start in range(len(words) - size + 1):
+                if sums[start + size] - sums[start] > longest:
+                    continue
+                if len(" ".join(words[start : start + size])) > MAX_FIELD_TEXT:
+                    continue
+                key = " ".join(k for k in keys[start : start + size] if k)
+                found = self._lookup(key) if key else None
+                if isinstance(found, FieldMatch):
+                    return found
+        return None
+
+    @cached_property
+    def _found_in(self) -> dict[str, FieldMatch | None]:
+        return {}
+
+    @cached_property
+    def _longest_name(self) -> int:
+        """The most words any name has."""
+        return max((len(name.split()) for name in self._names), default=0)
 
     def search(self, query: str, limit: int = 10) -> list[FieldMatch]:
         """Fields whose names match ``query``, best first: exact, prefix, word, part, then

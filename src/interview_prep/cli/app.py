@@ -15,8 +15,19 @@ from ..errors import (
     ParameterError,
     ParameterProblem,
 )
+from ..writers.escaping import terminal_text
 
 USER_ERROR = 2
+
+
+def say(message: object = "", *, err: bool = False, nl: bool = True, data: bool = False) -> None:
+    """Print text that may hold a user's or a file's words, every control character shown
+    as a code (`escaping.terminal_text`), so a name can never drive the terminal. ``data``
+    (a document, CSV, JSON) goes out exactly as it is unless it goes to a terminal."""
+    text = str(message)
+    if not data or (sys.stderr if err else sys.stdout).isatty():
+        text = terminal_text(text)
+    click.echo(text, err=err, nl=nl)
 
 
 class _Group(click.Group):
@@ -28,9 +39,13 @@ class _Group(click.Group):
             try:
                 word.encode("utf-8")
             except UnicodeEncodeError:
+                try:
+                    raw = word.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:  # a surrogate no undecodable byte makes
+                    raw = word.encode("utf-8", "backslashreplace")
                 click.secho(
                     f"error: argument {position} holds bytes that are not UTF-8 text: "
-                    f"{word.encode('utf-8', 'surrogateescape')!r}\n"
+                    f"{raw!r}\n"
                     "  hint: retype it, or save the name in UTF-8",
                     err=True,
                     fg="red",
@@ -44,14 +59,17 @@ class _Group(click.Group):
             try:
                 return super().invoke(ctx)
             except ParameterError as error:
-                click.secho(self._problems(ctx, error), err=True, fg="red")
+                click.secho(terminal_text(self._problems(ctx, error)), err=True, fg="red")
                 ctx.exit(USER_ERROR)
             except InterviewPrepError as error:
-                click.secho(f"error: {self._with_flag(ctx, error)}", err=True, fg="red")
+                shown = terminal_text(self._with_flag(ctx, error))
+                click.secho(f"error: {shown}", err=True, fg="red")
                 ctx.exit(USER_ERROR)
             finally:
                 for warning in caught:
-                    click.secho(f"warning: {warning.message}", err=True, fg="yellow")
+                    click.secho(
+                        f"warning: {terminal_text(str(warning.message))}", err=True, fg="yellow"
+                    )
 
     def _flags(self, ctx: click.Context) -> dict[str, str]:
         """The running command's long options, by the parameter names the library uses."""

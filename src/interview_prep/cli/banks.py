@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .app import USER_ERROR, main
+from .app import USER_ERROR, main, say
 from .options import (
     bank_option,
     catalog_for,
@@ -27,7 +27,7 @@ def banks_list(banks: tuple[str, ...]) -> None:
     """List the loaded banks with their item counts."""
     catalog = catalog_for(banks)
     for bank in catalog.banks:
-        click.echo(f"{bank.id:<32} {len(bank.items):>4} items  {bank.title}  ({bank.source})")
+        say(f"{bank.id:<32} {len(bank.items):>4} items  {bank.title}  ({bank.source})")
 
 
 @banks_group.command("validate")
@@ -42,7 +42,7 @@ def banks_validate(paths: tuple[Path, ...]) -> None:
         for b in catalog.banks
         if b.source in {str(p) for p in paths} or any(b.source.startswith(str(p)) for p in paths)
     )
-    click.echo(f"ok: {count} items in {len(paths)} path(s) are valid")
+    say(f"ok: {count} items in {len(paths)} path(s) are valid")
 
 
 @banks_group.command("lint")
@@ -58,7 +58,7 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
     report = lint_paths(paths)
     if fmt == "json":
-        click.echo(
+        say(
             json.dumps(
                 {
                     "summary": report.summary(),
@@ -69,12 +69,13 @@ def banks_lint(paths: tuple[Path, ...], strict: bool, fmt: str) -> None:
                 },
                 indent=2,
                 ensure_ascii=False,
-            )
+            ),
+            data=True,
         )
     else:
         for finding in report.findings:
-            click.echo(str(finding))
-        click.echo(report.summary())
+            say(str(finding))
+        say(report.summary())
     if not report.ok(strict=strict):
         raise SystemExit(USER_ERROR)
 
@@ -101,4 +102,4 @@ def banks_init(name: str, field: str | None, force: bool) -> None:
 
     target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
     atomic_write(target, starter_bank(target.stem, field, catalog_for(())), force=force)
-    click.echo(f"wrote {target}: check it with `interview-prep banks lint {target}`", err=True)
+    say(f"wrote {target}: check it with `interview-prep banks lint {target}`", err=True)

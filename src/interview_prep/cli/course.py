@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..errors import InterviewPrepError
-from .app import main
+from .app import main, say
 
 
 @main.command("unit")
@@ -50,7 +50,7 @@ def unit_command(output: Path, force: bool, **values: Any) -> None:
         )
     paper = OutputRequest.from_strings({"paper": values.pop("paper")}).paper
     build_unit(values).to_cartridge(output, paper=paper, force=force)
-    click.echo(f"wrote {output}", err=True)
+    say(f"wrote {output}", err=True)
 
 
 @main.command("myst-plugin")
@@ -62,8 +62,6 @@ def myst_plugin_command(show_path: bool) -> None:
 
     path = plugin_path()
     if show_path:
-        click.echo(str(path))
+        say(str(path))
         return
-    click.echo(
-        f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n"
-    )
+    say(f"In myst.yml:\n\nproject:\n  plugins:\n    - type: executable\n      path: {path}\n")

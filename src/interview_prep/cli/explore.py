@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..errors import InterviewPrepError
-from .app import main
+from .app import main, say
 from .journal_options import from_journal, recorded_meeting
 from .options import bank_option, catalog_for, choose_format, emit, output_formats, plan_options
 
@@ -59,7 +59,7 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
     # with no query the search lists every cluster
     found = catalog.search_fields(query, limit if query else len(catalog.taxonomy.clusters))
     if fmt == "json":
-        click.echo(
+        say(
             json.dumps(
                 [
                     {
@@ -72,7 +72,8 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
                     for m in found
                 ],
                 indent=2,
-            )
+            ),
+            data=True,
         )
         return
     if not found:
@@ -82,7 +83,7 @@ def fields_command(query: str, limit: int, fmt: str, banks: tuple[str, ...]) -> 
         )
     width = max(len(m.id) for m in found)
     for m in found:
-        click.echo(f"{m.id:<{width}}  {m.title} ({_where(m)})")
+        say(f"{m.id:<{width}}  {m.title} ({_where(m)})")
 
 
 def _where(match: Any) -> str:

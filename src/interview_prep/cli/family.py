@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from .app import main
-from .options import bank_option, catalog_for, document_output
+from .options import bank_option, document_output
 
 
 @main.command("family-guide")
@@ -26,22 +26,10 @@ from .options import bank_option, catalog_for, document_output
 )
 @bank_option
 @document_output()
-def family_guide_command(
-    student: str | None,
-    field: str | None,
-    stage: str,
-    banks: tuple[str, ...],
-    template_dirs: tuple[Path, ...],
-) -> Any:
+def family_guide_command(template_dirs: tuple[Path, ...], **values: Any) -> Any:
     """A guide for parents and families: finding people for the student to ask, why people
     2, 5 and 10 years in are worth asking, a request for information (never a job), what to
     ask, and what to do after."""
-    from ..documents import family_guide
+    from .documents import build
 
-    return family_guide(
-        student=student,
-        field=field,
-        stage=stage,
-        catalog=catalog_for(banks) if field else None,
-        template_dirs=template_dirs,
-    )
+    return build("family-guide", values, template_dirs)

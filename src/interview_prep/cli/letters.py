@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .app import main
+from .app import main, say
 from .journal_options import from_journal, recorded_meeting
 from .options import bank_option, catalog_for, document_output
 
@@ -89,5 +89,5 @@ def letter_command(
         catalog=catalog_for(banks),
         template_dirs=template_dirs,
     )
-    click.echo(document.counts, err=True)
+    say(document.counts, err=True)
     return document

@@ -36,6 +36,28 @@ SUFFIXES = {
 MAX_STYLESHEET_BYTES = 1_000_000
 
 
+def _fetching_nothing(css: str, source: object) -> str:
+    """A user's stylesheet without what a browser would fetch (web addresses, files),
+    with a warning naming what was left out."""
+    from ..writers.escaping import stylesheet_without_fetches
+
+    kept, refused = stylesheet_without_fetches(css)
+    if refused:
+        import warnings
+
+        from ..errors import RefusedResourceWarning
+
+        shown = ", ".join(sorted(set(refused))[:5])
+        warnings.warn(
+            RefusedResourceWarning(
+                f"left out {len(set(refused))} address(es) the stylesheet {source} asks for "
+                f"({shown}): pages never fetch anything; put images in as data: URLs"
+            ),
+            stacklevel=4,
+        )
+    return kept
+
+
 @dataclass(frozen=True)
 class Document:
     """A rendered document (script, prep sheet, ...); its rich Markdown ``source`` is the
@@ -87,7 +109,7 @@ class Document:
             except InputFileError as error:
                 raise OutputError(error.message, hint=error.hint) from None
             try:
-                extra = (raw.decode("utf-8"),)
+                extra = (_fetching_nothing(raw.decode("utf-8"), brand.css),)
             except UnicodeDecodeError:
                 raise OutputError(
                     f"the stylesheet {brand.css} is not UTF-8 text", hint="save it as UTF-8"

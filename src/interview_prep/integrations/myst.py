@@ -178,12 +178,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         json.dump(plugin_spec(), sys.stdout)
         return 0
     try:
-        data = json.load(sys.stdin)
+        data = read_directive_data(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1))
         json.dump(run_directive(arguments.directive, data), sys.stdout)
     except InterviewPrepError as error:
         print(f"{arguments.directive}: {error}", file=sys.stderr)
         return 1
-    except json.JSONDecodeError as error:
-        print(f"{PROGRAM}: the directive data is not JSON: {error}", file=sys.stderr)
-        return 1
     return 0
+
+
+MAX_INPUT_BYTES = 1_000_000
+
+
+def read_directive_data(raw: bytes) -> dict[str, Any]:
+    """The JSON object mystmd sends for one directive, with its ``options`` checked against
+    the plugin's option types; anything else is an `InterviewPrepError` saying what."""
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InterviewPrepError(f"the directive data is over {MAX_INPUT_BYTES:,} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InterviewPrepError(f"the directive data is not JSON: {error}") from None
+    except RecursionError:
+        raise InterviewPrepError("the directive data is nested too deeply") from None
+    if not isinstance(data, dict):
+        raise InterviewPrepError(
+            f"the directive data must be a JSON object, not {json.dumps(data)[:60]}"
+        )
+    options = data.get("options")
+    if options is None:
+        options = {}
+    if not isinstance(options, dict):
+        raise InterviewPrepError(
+            f"the directive's options must be an object, not {json.dumps(options)[:60]}"
+        )
+    for name, value in options.items():
+        if name not in OPTIONS:
+            from ..errors import UnknownNameError
+
+            raise UnknownNameError("option", name, list(OPTIONS))
+        text = OPTIONS[name][0] == "string"
+        if not isinstance(value, str if text else (str, int)) or isinstance(value, bool):
+            wanted = "text" if text else "a whole number"
+            raise InterviewPrepError(f":{name}: must be {wanted}, not {json.dumps(value)[:60]}")
+    return {**data, "options": options}

@@ -3,8 +3,6 @@ row per connection."""
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,7 +28,7 @@ class Connection:
 
 def read_connections(path: Path) -> list[Connection]:
     """The connections in LinkedIn's Connections.csv, skipping the notes above its header."""
-    from ..files.read import MEGABYTE, read_input
+    from ..files.read import MEGABYTE, csv_rows, read_input
 
     raw = read_input(path, what="connections file", limit=50 * MEGABYTE)
     try:
@@ -39,7 +37,7 @@ def read_connections(path: Path) -> list[Connection]:
         raise InterviewPrepError(
             f"cannot read {path}: {error}", hint="give the Connections.csv LinkedIn sent you"
         ) from None
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = csv_rows(text, path)
     start = next(
         (i for i, row in enumerate(rows) if [c.strip() for c in row[:2]] == list(HEADER)), None
     )

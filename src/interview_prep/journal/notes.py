@@ -3,14 +3,12 @@ into answers stored in the journal."""
 
 from __future__ import annotations
 
-import io
 import re
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from ..catalog.fields import normalize
-from ..errors import Location, Problem
+from ..errors import InputFileError, Location, Problem
 from ..model import Answer, Notes
 from ..planning.plan import Plan
 from .store import JournalError
@@ -85,7 +83,7 @@ def parse_notes(text: str, plan: Plan, source: str) -> tuple[Notes, list[tuple[s
     if problems:
         raise JournalError(
             f"{source}: " + "; ".join(str(p) for p in problems),
-            hint="make a fresh template with: interview-prep notes MEETING --template -o notes.md",
+            hint="keep the headings of the meeting's notes template, or make a fresh one",
         )
     notes = Notes(tuple(answers), learned, tuple(name for name, _ in referrals))
     return notes, referrals
@@ -105,17 +103,13 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     """A filled-in fillable PDF as notes Markdown: the prep sheet's writing spaces
     ``notes-1``, ``notes-2``... (one per question, in order; ``q1``, ``q2``... or a question's
     bank id are read too), ``learned`` and ``referrals``."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from ..files.read import MEGABYTE, pdf_form_values, read_input
 
     try:
-        from ..files.read import MEGABYTE, read_input
-
         raw = read_input(path, what="filled-in PDF", limit=50 * MEGABYTE)
-        fields: dict[str, Any] = PdfReader(io.BytesIO(raw)).get_fields() or {}
-    except (PdfReadError, OSError, ValueError) as error:
+        values = pdf_form_values(raw, path)
+    except InputFileError as error:
         raise JournalError(f"cannot read the PDF form {path}: {error}") from None
-    values = {name: str(f.get("/V") or "").strip() for name, f in fields.items()}
     lines = []
     for number, planned in enumerate(plan.questions, start=1):
         answer = (
@@ -128,6 +122,25 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     lines += [f"## {LEARNED}", values.get("learned", ""), ""]
     lines += [f"## {REFERRALS}", values.get("referrals", ""), ""]
     return "\n".join(lines)
+
+
+def check_replacing(connection: sqlite3.Connection, meeting_id: int, replace: bool) -> None:
+    """Refuse to replace stored notes unless asked to."""
+    if replace:
+        return
+    answers = connection.execute(
+        "SELECT count(*) FROM notes WHERE meeting_id = ?", (meeting_id,)
+    ).fetchone()[0]
+    learned = connection.execute(
+        "SELECT learned FROM meetings WHERE id = ?", (meeting_id,)
+    ).fetchone()
+    if answers or (learned and learned[0]):
+        raise JournalError(
+            f"meeting {meeting_id} already has notes ({answers} "
+            f"{'answer' if answers == 1 else 'answers'}); nothing was changed",
+            hint="to replace them with this file, ask for it",
+            parameter="replace",
+        )
 
 
 def store_notes(connection: sqlite3.Connection, meeting_id: int, notes: Notes) -> None:

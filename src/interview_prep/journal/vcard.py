@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..writers.escaping import vcard_text, vcard_uri
 from .people import Person
 
 LINE_OCTETS = 75
 
 
 def escape(text: str) -> str:
-    """A text value with backslash, comma, semicolon and line breaks escaped."""
-    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    """A text value with backslash, comma, semicolon and line breaks escaped, and no other
+    control character (see `escaping.vcard_text`)."""
+    return vcard_text(text)
 
 
 def fold(line: str) -> str:
@@ -51,7 +52,7 @@ def _card(person: Person) -> list[str]:
     if person.phone:
         lines.append(f"TEL;TYPE=VOICE:{escape(person.phone)}")
     if person.linkedin:
-        lines.append(f"URL:{person.linkedin}")
+        lines.append(f"URL:{vcard_uri(person.linkedin)}")
     note = [
         f"Referred by {person.referred_by}." if person.referred_by else "",
         f"Found: {person.how_found}." if person.how_found else "",

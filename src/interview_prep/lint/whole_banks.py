@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import statistics
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 from ..errors import Location
 from ..model import ANY_FIELD, Bank, Item, Taxonomy
-from ..planning.similar import (
-    candidate_pairs,
-    gist,
-    gist_similarity,
-    near_duplicate,
-    order_matcher,
-    words,
-)
+from ..planning.similar import gist, gist_similarity, near_duplicate_groups, words
 from .rules import (
     MAX_MEDIAN_WORDS,
     MIN_CORE_ITEMS,
@@ -92,36 +84,66 @@ def occupation_coverage(items: Sequence[Item], taxonomy: Taxonomy) -> Iterator[F
 def near_duplicates(
     items: Sequence[Item], taxonomy: Taxonomy, linted: AbstractSet[str]
 ) -> Iterator[Finding]:
-    """Questions that could share a plan and say nearly the same thing; each pair is
-    reported once, on the later item among those being linted (``linted`` ids).
+    """Questions that could share a plan and say nearly the same thing, reported once per
+    group of them: on the group's last item among those being linted (``linted`` ids),
+    naming the others. Two alike questions are one finding; 800 are one finding too.
 
     Two items could share a plan when a field of one contains, or is, a field of the other
-    (a cluster contains its sub-clusters and occupations; `any` contains everything). Only
-    candidate pairs from `candidate_pairs` are compared, so thousands of items lint quickly.
+    (a cluster contains its sub-clusters and occupations; `any` contains everything). An
+    item that silences the rule silences the pairs it would have been told about.
     """
-    questions = [i for i in items if i.kind == "question"]
+    # the other banks' questions first: they are compared with linted ones, not each other
+    questions = sorted((i for i in items if i.kind == "question"), key=lambda i: i.id in linted)
     gists = [gist(i.text) for i in questions]
     lines = _lines(taxonomy)
-    matchers: dict[int, difflib.SequenceMatcher[str]] = {}
-    for a, b in candidate_pairs(gists):
+    silenced: list[Finding] = []
+
+    def similarity_to(a: int, b: int) -> float:
+        return gist_similarity(gists[a], gists[b])
+
+    def accept(a: int, b: int) -> bool:
         first, second = questions[a], questions[b]
-        if second.id not in linted:
-            first, second = second, first
-        if second.id not in linted:
-            continue
-        if b not in matchers:  # pairs come grouped by their later question
-            matchers = {b: order_matcher(gists[b])}
-        if not near_duplicate(gists[a], gists[b], matchers[b]):
-            continue
-        if _could_meet(first, second, lines):
-            score = gist_similarity(gists[a], gists[b])
-            where = first.location
-            at = f" ({where.file}:{where.line})" if where else ""
-            yield finding(
-                "near-duplicate",
-                f"{score:.0%} alike {first.id}{at}: {first.text} / {second.text}",
-                second,
-            )
+        if not _could_meet(first, second, lines):
+            return False
+        if RULE in second.lint_ignore:
+            silenced.append(_finding(second, [first]))
+            return False
+        return True
+
+    probes = [i.id in linted for i in questions]
+    groups = near_duplicate_groups(gists, probes, accept)
+    yield from silenced
+    for group in groups:
+        told = [i for i in group if probes[i] and RULE not in questions[i].lint_ignore]
+        at = told[-1]
+        others = sorted((i for i in group if i != at), key=lambda i: -similarity_to(i, at))
+        yield _finding(questions[at], [questions[i] for i in others])
+
+
+RULE = "near-duplicate"
+SHOWN_ALIKE = 5
+
+
+def _finding(item: Item, alike: Sequence[Item]) -> Finding:
+    """The finding on ``item`` naming the questions ``alike`` it, the closest first."""
+    closest = alike[0]
+    score = gist_similarity(gist(closest.text), gist(item.text))
+    named = ", ".join(_where(other) for other in alike[:SHOWN_ALIKE])
+    if len(alike) > SHOWN_ALIKE:
+        named += f" and {len(alike) - SHOWN_ALIKE:,} more"
+    if len(alike) == 1:
+        message = f"{score:.0%} alike {named}: {closest.text} / {item.text}"
+    else:
+        message = (
+            f"{len(alike) + 1} questions say nearly the same thing ({score:.0%} alike the "
+            f"closest): {named}: {closest.text} / {item.text}"
+        )
+    return finding(RULE, message, item)
+
+
+def _where(item: Item) -> str:
+    where = item.location
+    return f"{item.id} ({where.file}:{where.line})" if where else item.id
 
 
 def _lines(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:

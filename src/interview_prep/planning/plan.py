@@ -32,6 +32,8 @@ CLOSING_REASON = "closing ask, in conversation order"
 WHAT_TO_ASK_REASON = "asks what you did not know to ask (in every plan of 20 minutes or more)"
 HOMEWORK_ITEMS = 3
 HOMEWORK_LIKENESS = 0.5  # shared words and order, as the linter measures them
+# the task every plan's homework ends with; a bank's task that says the same gives way to it
+STANDING_HOMEWORK = "Write down what you hope to learn that no website can tell you."
 OBSERVATION_ITEMS = 12
 EXPLAINED_RUNNERS_UP = 12
 
@@ -211,7 +213,8 @@ def _distinct(items: Sequence[Item], limit: int) -> tuple[Item, ...]:
     for item in items:
         if len(taken) == limit:
             break
-        if all(similarity(item.text, other.text) < HOMEWORK_LIKENESS for other in taken):
+        said = [STANDING_HOMEWORK, *(other.text for other in taken)]
+        if all(similarity(item.text, text) < HOMEWORK_LIKENESS for text in said):
             taken.append(item)
     return tuple(taken)
 

@@ -14,6 +14,8 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .escaping import xml_document
+
 CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 LOM = "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -105,7 +107,7 @@ class Cartridge:
             element = ET.SubElement(listed, f"{{{CP}}}resource", attributes)
             for path, _ in resource.files:
                 ET.SubElement(element, f"{{{CP}}}file", {"href": path})
-        return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+        return xml_document(root)
 
     def to_bytes(self) -> bytes:
         """The ``.imscc`` file: a zip with the manifest first."""

@@ -10,13 +10,13 @@ ruled writing space. Page size, margins, header, footer and branding follow the
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError, RenderError
+from ..files.read import read_input
 from ..render import MAX_LOGO_BYTES, PageOptions, markdown_parser
 from .docx_parts import (
     add_page_fields,
@@ -28,6 +28,7 @@ from .docx_parts import (
     ruled_table_borders,
     set_numbering,
 )
+from .escaping import word_property, xml_text
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -47,8 +48,6 @@ UNTITLED_KINDS = ("letter",)
 LANDSCAPE_KINDS = ("comparison",)
 TALL_ROWS = {"comparison": 0.8}  # inches
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
-# Characters XML 1.0 cannot hold; python-docx refuses them, so they are dropped
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -298,7 +297,7 @@ def _column_widths(wants: Sequence[int], total: int) -> list[int]:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return xml_text(text)
 
 
 def _points(value: float) -> Any:
@@ -352,13 +351,18 @@ def _logo_bytes(path: Path) -> bytes:
             f"the logo {path} cannot go into a Word document",
             hint="Word documents take a .png, .jpg or .gif logo",
         )
+    from docx.image.image import Image
+
+    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES)
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise OutputError(f"cannot read the logo {path}: {error.strerror or error}") from None
-    if len(data) > MAX_LOGO_BYTES:
+        image = Image.from_blob(data)
+        usable = image.px_width > 0 and image.px_height > 0
+    except Exception:  # its parsers raise their own errors, struct.error, IndexError...
+        usable = False
+    if not usable:
         raise OutputError(
-            f"the logo {path} is over {MAX_LOGO_BYTES // 1_000_000} MB", hint="use a smaller image"
+            f"the logo {path} is not a complete .png, .jpg or .gif image",
+            hint="open it in an image editor and save it again",
         )
     return data
 
@@ -382,9 +386,10 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     word = docx.Document()
     _drop_template_thumbnail(word)
     properties = word.core_properties
-    properties.title = _clean(options.title)
+    # Word keeps at most 255 characters of each; python-docx refuses longer ones
+    properties.title = word_property(options.title)
     properties.language = options.language
-    properties.author = _clean(options.school or "")
+    properties.author = word_property(options.school or "")
     properties.comments = "made with interview-prep"
     _page_setup(word, options)
     _Writer(word, markdown_parser().parse(markdown), options.kind).run()

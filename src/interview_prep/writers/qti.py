@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .escaping import xml_document
+
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_SCHEMA = "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_qtiasiv1p2p1_v1p0.xsd"
@@ -75,7 +77,7 @@ def essay_assessment(ident: str, title: str, items: Sequence[EssayItem]) -> byte
             {"ident": "answer1", "rshuffle": "No"},
         )
     _qualify(root)
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True))
+    return xml_document(root)
 
 
 def _paragraphs(text: str) -> str:
