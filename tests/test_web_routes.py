@@ -45,6 +45,7 @@ DOCUMENT_VALUES: dict[str, dict[str, Any]] = {
     "compare": {**NURSE, "contact": ["Dana Ortiz", "Sam Lee"]},
     "handout": {"start": "2026-03-02", "weeks": "4", "course": "Careers 101"},
     "timeline": {"request-date": "2026-03-02", "meeting": "2026-03-14T15:30"},
+    "family-guide": {"student": "Maya", "field": "nurse", "stage": "high-school"},
 }
 SENDER = {
     "from": "Alex Kim",

@@ -86,8 +86,11 @@ DOCUMENT_TITLES = {
     "compare": "Compare several conversations",
     "handout": "Make a class assignment handout",
     "timeline": "Make a timeline",
+    "family-guide": "Make a guide for families",
 }
 DOCUMENT_SUMMARIES = {
+    "family-guide": "For parents and families: whom the student can ask, why people a few "
+    "years in are worth asking, what to ask, and what comes after.",
     "prep-sheet": "Meeting details, homework, the questions with room for notes, and what to "
     "do after.",
     "script": "The questions in order with the minute each should be done by, to hold during "
@@ -136,6 +139,16 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
             required=True,
             repeat=5,
         ),
+    ),
+    "family-guide": (
+        Control("student", "The student's first name", "To address the guide; optional."),
+        Control(
+            "field",
+            "Job or career area",
+            "Optional: the questions to ask come from a plan for it, like nurse or welder.",
+            "job",
+        ),
+        Control("stage", "The student's stage", "", "radios", "stage", default="high-school"),
     ),
     "handout": (
         Control(
