@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -57,12 +58,14 @@ def resolve_or_fall_back(index: FieldIndex, text: str) -> FieldMatch:
     says so. A likely misspelling of a known name, and text that is no job's name (markup,
     formulas, only small words), still raise `UnknownNameError` with suggestions, and a word
     several jobs share still asks which one is meant."""
+    # what was typed is shown in the document: control and format characters (escapes,
+    # bidirectional overrides) are dropped, so it can only ever read as text
+    typed = "".join(c for c in " ".join(text.split()) if unicodedata.category(c)[0] != "C")
     try:
         return index.resolve(text)
     except UnknownNameError:
-        if not _looks_like_a_job(text) or _misspelt(index.taxonomy, text):
+        if not _looks_like_a_job(typed) or _misspelt(index.taxonomy, text):
             raise
-    typed = " ".join(text.split())
     near = closest_group(index, text)
     if near is not None:
         where = "sub-cluster" if near.kind == "subcluster" else "career cluster"

@@ -131,17 +131,18 @@ def people_import(source: str, file: Path, journal_path: Path | None) -> None:
     "-o",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="FILE.vcf (contact apps), .csv or .json.",
+    help="FILE.vcf (contact apps), .csv (contacts for Outlook and Google) or .json.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @journal_option
 def people_export(output: Path, force: bool, journal_path: Path | None) -> None:
-    """Export everyone as vCard (.vcf), CSV or JSON."""
+    """Export everyone as vCard (.vcf), a contacts CSV (.csv) or JSON."""
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("vcf", "csv", "json"):
         raise click.BadParameter("name a .vcf, .csv or .json file", param_hint="--output")
     with open_journal(journal_path, create=False) as journal:
-        emit_private(journal.export_people(fmt), output, force)
+        # a .csv is for contact apps; `people list --format csv` gives the journal's columns
+        emit_private(journal.export_people("contacts" if fmt == "csv" else fmt), output, force)
 
 
 @people_group.command("edit")

@@ -89,8 +89,6 @@ DOCUMENT_TITLES = {
     "family-guide": "Make a guide for families",
 }
 DOCUMENT_SUMMARIES = {
-    "family-guide": "For parents and families: whom the student can ask, why people a few "
-    "years in are worth asking, what to ask, and what comes after.",
     "prep-sheet": "Meeting details, homework, the questions with room for notes, and what to "
     "do after.",
     "script": "The questions in order with the minute each should be done by, to hold during "
@@ -100,6 +98,8 @@ DOCUMENT_SUMMARIES = {
     "compare": "The same questions side by side for two to five people.",
     "handout": "For teachers: the idea, the steps with due dates, and a rubric.",
     "timeline": "The dated steps from your request to your thank-you, also as a calendar file.",
+    "family-guide": "For parents and families: finding people for the student to ask, what to "
+    "ask, and what comes after.",
 }
 
 DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
@@ -140,16 +140,6 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
             repeat=5,
         ),
     ),
-    "family-guide": (
-        Control("student", "The student's first name", "To address the guide; optional."),
-        Control(
-            "field",
-            "Job or career area",
-            "Optional: the questions to ask come from a plan for it, like nurse or welder.",
-            "job",
-        ),
-        Control("stage", "The student's stage", "", "radios", "stage", default="high-school"),
-    ),
     "handout": (
         Control(
             "start", "First day of the assignment", "For example 2026-03-02.", "date", required=True
@@ -177,6 +167,17 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
             default="5",
         ),
         Control("replied", "They already said yes", "", "checkbox"),
+    ),
+    "family-guide": (
+        heading("student", "The student"),
+        Control("student", "Their first name (optional)", "The guide speaks of them by name."),
+        Control(
+            "field",
+            "A job they are curious about (optional)",
+            "For the questions to ask, like nurse or electrician.",
+            "job",
+        ),
+        Control("stage", "Where they are now", "", "radios", "stage", default="high-school"),
     ),
 }
 
