@@ -84,6 +84,7 @@ def test_a_field_brings_its_own_questions_and_a_what_to_ask() -> None:
     assert "> “circus juggler” is not one of the jobs listed" in unknown
 
 
+@pytest.mark.slow
 def test_pdf_and_word_hold_the_guide(guide: ip.Document) -> None:
     with pdfplumber.open(io.BytesIO(guide.to_pdf())) as pdf:
         text = " ".join((page.extract_text() or "") for page in pdf.pages)
