@@ -4,6 +4,7 @@ margin, shadow prompts that match the clock, writing space by minutes, and the s
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime
 from functools import cache
 
@@ -44,3 +45,43 @@ def test_every_table_stays_inside_the_right_margin(kind: str) -> None:
             words = [word for word in page.extract_words() if top < word["top"] < body]
             assert max(line["x1"] for line in rules) <= edge + 0.5
             assert max(word["x1"] for word in words) <= edge + 0.5  # "/4" and "Score" too
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """The shadow plan's hour blocks: (heading, prompts) in order."""
+    found = re.findall(r"^### (.+?)\n(.*?)(?=^#{2,3} |\Z)", markdown, flags=re.M | re.S)
+    return [(label, text) for label, text in found if re.search(r"\d:\d\d", label)]
+
+
+def _hour(label: str) -> int:
+    """The 24-hour clock hour a block like '3:30–4:30 PM' or '11:00 AM–12:00 PM' starts."""
+    first, _, last = label.partition("\u2013")
+    suffix = (re.search(r"[AP]M", first) or re.search(r"[AP]M", last)).group()  # type: ignore[union-attr]
+    hour = int(first.split(":")[0]) % 12
+    if suffix == "PM" and "AM" not in first:
+        hour += 12
+    return hour
+
+
+@pytest.mark.parametrize(
+    ("start", "hours"), [((7, 0), 3), ((15, 30), 6), ((9, 0), 8), ((13, 0), 4), ((6, 0), 8)]
+)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shadow_prompts_never_contradict_the_clock(
+    start: tuple[int, int], hours: int, seed: int
+) -> None:
+    meeting = ip.Meeting(datetime(2026, 12, 14, *start), "Mercy General Hospital", "in-person")
+    plan = ip.shadow_plan("nurse", "college", hours, meeting=meeting, seed=seed)
+    blocks = _blocks(plan.markdown)
+    assert len(blocks) == hours
+    starts = [_hour(label) for label, _ in blocks]
+    for index, ((label, prompts), hour) in enumerate(zip(blocks, starts, strict=True)):
+        text = prompts.lower().replace("\u2019", "'")
+        if "first hour" in text or "start of the day" in text:
+            assert index == 0 and hour < 11, label
+        if any(end in text for end in ("wraps up", "end of the day", "before leaving")):
+            assert index == len(blocks) - 1 and 14 <= hour < 18, label
+        if "afternoon with the morning" in text:
+            assert 14 <= hour < 18 and min(starts[:index]) < 11, label
+        if "morning" in text and "with the morning" not in text and "morning's" not in text:
+            assert hour < 11, label
