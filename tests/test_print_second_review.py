@@ -13,7 +13,7 @@ import pytest
 
 import interview_prep as ip
 
-from .pdf_measure import MM
+from .pdf_measure import MM, measure
 
 DANA = ip.Contact("Dana Ortiz", "ICU charge nurse", "Mercy General Hospital")
 NAMES = ["Dana Ortiz", "Sam Lee", "Priya Patel"]
@@ -85,3 +85,21 @@ def test_shadow_prompts_never_contradict_the_clock(
             assert 14 <= hour < 18 and min(starts[:index]) < 11, label
         if "morning" in text and "with the morning" not in text and "morning's" not in text:
             assert hour < 11, label
+
+
+@pytest.mark.parametrize(("minutes", "pages"), [(15, 2), (20, 2), (60, 4)])
+def test_three_minute_questions_get_three_lines_and_closing_asks_no_block(
+    minutes: int, pages: int
+) -> None:
+    plan = ip.plan_interview("nurse", "college", minutes, seed=1)
+    meeting = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
+    page = measure(ip.prep_sheet(plan, DANA, meeting, learner="Alex Kim").to_pdf())
+    assert page.pages == pages
+    asked = [*plan.questions, *plan.closing]
+    lines = [round(space / 7) for space in page.writing_spaces_mm()]
+    assert len(lines) in (len(asked), len(asked) + 1), lines  # perhaps a Three things box
+    questions = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes >= 3]
+    asks = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes == 1]
+    assert questions and min(questions) >= 3, lines
+    # a one-minute closing ask ("Who else would you suggest…") gets no block of notes
+    assert asks and max(asks) <= 3 and max(asks) <= min(questions), lines
