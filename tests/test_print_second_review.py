@@ -103,3 +103,19 @@ def test_three_minute_questions_get_three_lines_and_closing_asks_no_block(
     assert questions and min(questions) >= 3, lines
     # a one-minute closing ask ("Who else would you suggest…") gets no block of notes
     assert asks and max(asks) <= 3 and max(asks) <= min(questions), lines
+
+
+@pytest.mark.parametrize("minutes", [20, 30, 60])
+def test_the_script_names_the_star_only_when_a_question_has_one(minutes: int) -> None:
+    plan = ip.plan_interview("nurse", "college", minutes, seed=1)
+    meeting = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
+    script = ip.interview_script(plan, DANA, meeting, learner="Alex Kim")
+    with pdfplumber.open(io.BytesIO(script.to_pdf())) as document:
+        text = "\n".join(page.extract_text() or "" for page in document.pages)
+    lines = text.splitlines()
+    short = " ".join(
+        lines[i] + " " + lines[i + 1] for i, line in enumerate(lines) if "time runs short" in line
+    )
+    assert "the closing asks" in short
+    starred = [line for line in lines if line.lstrip("0123456789. ☐").startswith("★")]
+    assert ("★" in short) == bool(starred), (short, starred)
