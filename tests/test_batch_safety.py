@@ -11,24 +11,13 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
 import interview_prep as ip
 from interview_prep.batch import read_roster, run_batch
-from interview_prep.cli import main
 
 from .conftest import REPO
-
-CLI = [sys.executable, "-m", "interview_prep"]
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.output
+from .tools import CLI, invoke
 
 
 def _children(pid: int) -> list[int]:
