@@ -497,3 +497,19 @@ def test_a_stylesheet_fetches_nothing_from_an_html_page(runner: CliRunner) -> No
     assert "left out 3 address(es)" in result.output
     kept, refused = stylesheet_without_fetches("a { color: red }")
     assert (kept, refused) == ("a { color: red }", [])
+
+
+# found by the 10,000-run fuzz: a NUL in a name reached the system calls ------------------
+
+
+def test_a_nul_in_an_argument_or_a_path_is_a_message(runner: CliRunner, tmp_path: Path) -> None:
+    from interview_prep.files.read import read_input
+    from interview_prep.files.write import atomic_write
+
+    for args in (["banks", "init", "0\x00"], ["banks", "lint", "a\x00"], ["script", "-f",
+                 "nurse", "-s", "college", "--css", "a\x00b", "-o", "x.html"]):  # fmt: skip
+        assert "holds a NUL character" in _refused(runner.invoke(main, args)).output
+    with pytest.raises(ip.InterviewPrepError, match="NUL"):
+        atomic_write(tmp_path / "a\x00.md", "text")
+    with pytest.raises(InputFileError, match="NUL"):
+        read_input(tmp_path / "a\x00.yaml", what="bank file", limit=10)
