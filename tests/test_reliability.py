@@ -513,3 +513,8 @@ def test_a_nul_in_an_argument_or_a_path_is_a_message(runner: CliRunner, tmp_path
         atomic_write(tmp_path / "a\x00.md", "text")
     with pytest.raises(InputFileError, match="NUL"):
         read_input(tmp_path / "a\x00.yaml", what="bank file", limit=10)
+
+
+def test_a_bank_under_the_home_of_no_user_is_a_message(runner: CliRunner) -> None:
+    result = _refused(runner.invoke(main, ["questions", "--bank", "~no-such-user-here/b.yaml"]))
+    assert "no such file or folder" in result.output
