@@ -383,7 +383,6 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from interview_prep.integrations.directives import DIRECTIVES
-
     from interview_prep.integrations.myst import main as myst
 
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
