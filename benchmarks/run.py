@@ -290,12 +290,13 @@ def _merge_peak(folder: Path, students: int) -> float:
     code = (
         "import resource, shutil, sys\n"
         "from pathlib import Path\n"
-        "from interview_prep.batch.run import Outcome, _combine\n"
-        "folder = Path(sys.argv[1]); outcomes = []\n"
+        "from interview_prep.batch.combine import merge, plan_parts\n"
+        "folder = Path(sys.argv[1]); copies = []\n"
         "for n in range(int(sys.argv[2])):\n"
         "    copy = folder / f'{n:04d}.pdf'; shutil.copyfile(folder / 'one.pdf', copy)\n"
-        "    outcomes.append(Outcome(n + 2, f'S{n}', copy))\n"
-        "_combine(outcomes, folder, 'prep-sheet')\n"
+        "    copies.append(copy)\n"
+        "for part in plan_parts(len(copies), folder, 'prep-sheet'):\n"
+        "    merge(copies[part.first - 1 : part.last], part.path)\n"
         "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])\n"
     )
     out = subprocess.run(

@@ -1,12 +1,19 @@
-"""A batch reports every student whose PDF would print empty boxes; --strict refuses it."""
+"""Which characters print: the fonts setup installs, a warning naming characters no font can
+draw, and a batch that reports every student whose PDF would print empty boxes (--strict
+refuses it)."""
 
 from __future__ import annotations
 
+import io
+import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
+import interview_prep as ip
 from interview_prep.cli import main
 from interview_prep.writers.fonts import missing_characters
 
@@ -50,3 +57,32 @@ def test_a_printable_batch_exits_zero(tmp_path: Path) -> None:
         main, ["batch", str(roster), "--out", str(tmp_path / "out"), "--jobs", "1", "--strict"]
     )
     assert result.exit_code == 0, result.output
+
+
+def test_spanish_and_other_latin_text_render_fully_without_warning() -> None:
+
+    contact = ip.Contact("Señora Muñoz-Ibáñez", title="Enfermera jefa", org="Clínica Łódź Ørsted")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ip.MissingGlyphsWarning)
+        pdf = ip.prep_sheet(ip.plan_interview("nurse", "college", 30), contact).to_pdf()
+    text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Señora Muñoz-Ibáñez" in text and "Łódź Ørsted" in text
+
+
+def test_characters_no_font_has_are_named_in_a_warning() -> None:
+    from interview_prep.writers.fonts import undrawable
+
+    # a letter no installed font draws: which one depends on the fonts of the machine
+    # (LibreOffice, for one, brings Noto fonts for many rare scripts)
+    letter = next(
+        chr(code)
+        for code in range(0x10570, 0x323AF)
+        if unicodedata.category(chr(code)) in ("Lo", "Lu") and undrawable({chr(code)})
+    )
+    sheet = ip.prep_sheet(
+        ip.plan_interview("nurse", "college", 30), ip.Contact(f"{letter} rare script")
+    )
+    with pytest.warns(
+        ip.MissingGlyphsWarning, match=rf"U\+{ord(letter):04X}.*sudo apt-get install"
+    ):
+        sheet.to_pdf()

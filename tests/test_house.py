@@ -116,7 +116,7 @@ def _command_names() -> list[str]:
 FLAGS = _our_flags()
 FLAG = re.compile(
     "|".join(re.escape(f) + r"(?![\w-])" for f in sorted(FLAGS, key=len, reverse=True))
-    + r"|interview-prep (?:"
+    + r"|(?<!an )(?<!a )interview-prep (?:"
     + "|".join(re.escape(name) for name in _command_names())
     + r")\b"
 )

@@ -107,7 +107,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     ]
     assert "Confirm the meeting with Dana Ortiz" in run("due", "--on", "2026-03-13")
     assert "Confirm" not in run("due", "--on", "2026-03-12")
-    run("log", "confirm", "1", "--on", "2026-03-13")
+    run("log", "confirm", "--meeting", "1", "--on", "2026-03-13")
     assert "Confirm" not in run("due", "--on", "2026-03-13")
 
     # a prep sheet from the stored meeting: person, field, stage, minutes and time
@@ -135,7 +135,10 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     )
     template_path.write_text(filled, encoding="utf-8")
     run("notes", "1", "--from", str(template_path))
-    out = run("notes", "1", "--from", str(template_path))
+    assert "already has notes (2 answers); nothing was changed" in run(
+        "notes", "1", "--from", str(template_path), code=2
+    )
+    out = run("notes", "1", "--from", str(template_path), "--replace")
     assert "stored 2 answers" in out and "Priya Natarajan" in out
     with ip.Journal(run_path(run)) as journal:
         assert len(journal.notes(1).answers) == 2
@@ -323,7 +326,7 @@ def test_mistakes_in_journal_commands_are_messages(run: Run, tmp_path: Path) -> 
         "meetings", "add", "Dana Ortiz", "--when", "2026-03-14T15:30", "--stage", "colege", code=2
     )
     assert "there is no meeting 4" in run("notes", "4", "--template", code=2)
-    assert "'dana ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
+    assert "'Dana Ortiz' is already in the journal" in run("people", "add", "dana ortiz", code=2)
     assert "nobody yet in electrician" in run("people", "list", "--field", "electrician")
     not_linkedin = tmp_path / "contacts.csv"
     not_linkedin.write_text("name,phone\nDana,555\n", encoding="utf-8")

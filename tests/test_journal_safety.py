@@ -59,7 +59,7 @@ def test_a_file_that_is_not_a_journal_is_refused_untouched(tmp_path: Path) -> No
     before = junk.read_bytes()
     result = CliRunner().invoke(main, ["people", "list", "--journal", str(junk)])
     assert result.exit_code == 2
-    assert "is not an interview-prep journal; it was left untouched" in result.stderr
+    assert "is not a journal of interview-prep; it was left untouched" in result.stderr
     assert "Traceback" not in result.output
     assert junk.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
@@ -93,7 +93,11 @@ def test_a_newer_journal_is_refused_untouched(tmp_path: Path) -> None:
 
 def test_the_schema_is_recorded_in_the_file(tmp_path: Path) -> None:
     path = tmp_path / "j.journal"
-    ip.Journal(path).close()
+    with ip.Journal(path) as journal:
+        journal.people()
+    assert not path.exists()  # made by the first change, not by opening
+    with ip.Journal(path) as journal:
+        journal.add_person("Dana Ortiz")
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         versions = connection.execute("SELECT version FROM schema_versions").fetchall()
@@ -209,12 +213,16 @@ def test_notes_written_under_the_headings_come_back_as_written(
                 lines.append(learned)
         notes_file = Path(folder) / "notes.md"
         notes_file.write_bytes("\r\n".join(lines).encode("utf-8"))  # as Windows saves it
-        notes = journal.store_notes(stored.id, notes_file)
         expected = {
             planned.item.id: text.strip()
             for planned, text in zip(questions, answers, strict=False)
             if text.strip()
         }
+        if not expected and not learned.strip():  # nothing written: nothing changes (N2)
+            with pytest.raises(ip.InterviewPrepError, match="nothing was changed"):
+                journal.store_notes(stored.id, notes_file)
+            return
+        notes = journal.store_notes(stored.id, notes_file)
         assert notes.by_item() == expected
         assert notes.learned == (" ".join(learned.split()) or None)
 

@@ -1,19 +1,23 @@
-"""Scale: a batch on a Dask cluster, combined PDFs in flat memory, cheap glyph checks,
-cached user banks."""
+"""Scale: a batch on a Dask cluster, a district roster in flat memory, combined PDFs merged
+part by part, cheap glyph checks."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import interview_prep as ip
 from interview_prep.batch import run_batch
 from interview_prep.writers import fonts
+
+from .conftest import REPO
 
 ROSTER = "name,field,stage\nAna Ruiz,nurse,college\nBo Li,electrician,high-school\nCy Oduya,chef,\n"
 
@@ -41,17 +45,19 @@ def test_a_batch_on_dask_makes_the_same_files_as_on_threads(tmp_path: Path) -> N
 
 
 MEMORY_PROBE = """
-import resource, shutil, sys
+import shutil, sys
 from pathlib import Path
-from interview_prep.batch.run import Outcome, _combine
+from interview_prep.batch.combine import merge, plan_parts
 folder = Path(sys.argv[1])
 source = folder / "one.pdf"
-outcomes = []
+copies = []
 for n in range(int(sys.argv[2])):
     copy = folder / f"{n:04d}.pdf"
     shutil.copyfile(source, copy)
-    outcomes.append(Outcome(n + 2, f"S{n}", copy))
-parts = _combine(outcomes, folder, "prep-sheet")
+    copies.append(copy)
+parts = plan_parts(len(copies), folder, "prep-sheet")
+for part in parts:
+    merge(copies[part.first - 1 : part.last], part.path)
 # VmHWM, not ru_maxrss: the latter keeps the high-water mark of the process that forked us
 peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]
 print(len(parts), int(peak) // 1024)
@@ -120,3 +126,113 @@ def test_weasyprint_imports_without_library_probes() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "0"
+
+
+def _benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "batch_memory", REPO / "benchmarks" / "batch_memory.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_district_roster_needs_no_more_memory_than_a_class(tmp_path: Path) -> None:
+    """The real CLI on 50 and 1,000 students (HTML: the same path as PDF, without the
+    seconds each PDF takes): the largest process, the batch's own included, stays flat."""
+    bench = _benchmark()
+    small, big = (bench.batch(tmp_path, n, "html", 2) for n in (50, 1000))
+    for run in (small, big):
+        assert run.exit_code == 0, run.output[-2000:]
+        assert f"{run.students} of {run.students} students done." in run.output
+        assert len(run.peaks_mb) >= 3, run.peaks_mb  # the batch process and two workers
+    assert len(list((tmp_path / "out-1000-html").glob("*.html"))) == 1000
+    assert big.peak_mb <= small.peak_mb * 1.15, (small.peaks_mb, big.peaks_mb)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_pdfs_to_print_come_in_parts_of_50_in_flat_memory(tmp_path: Path) -> None:
+    """Scripts (the quickest PDFs) for 50 and 101 students: 101 give three parts to print,
+    in roster order, and no process needs more memory than for one part."""
+    import pikepdf
+
+    bench = _benchmark()
+    small, big = (bench.batch(tmp_path, n, "pdf", 2, "-d", "script") for n in (50, 101))
+    assert small.exit_code == 0 and big.exit_code == 0, big.output[-2000:]
+    out = tmp_path / "out-101-pdf"
+    parts = sorted(out.glob("all-scripts-*.pdf"))
+    assert [p.name for p in parts] == [
+        "all-scripts-0001-0050.pdf",
+        "all-scripts-0051-0100.pdf",
+        "all-scripts-0101-0101.pdf",
+    ]
+    assert [line for line in big.output.splitlines() if line.startswith("combined:")] == [
+        f"combined: {p}" for p in parts
+    ]
+    sheets = sorted(out.glob("[0-9]*.pdf"))
+
+    def pages(path: Path) -> int:
+        with pikepdf.open(path) as pdf:
+            return len(pdf.pages)
+
+    counts = [pages(p) for p in sheets]
+    assert [pages(p) for p in parts] == [sum(counts[:50]), sum(counts[50:100]), sum(counts[100:])]
+    assert "Student 00050" in _first_page_text(parts[1])  # row 52: the 51st student
+    assert "Student 00100" in _first_page_text(parts[2])
+    assert big.peak_mb <= small.peak_mb * 1.15, (small.peaks_mb, big.peaks_mb)
+
+
+def _first_page_text(path: Path) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    try:
+        return str(document[0].get_textpage().get_text_range())
+    finally:
+        document.close()
+
+
+class _ElsewhereExecutor(ThreadPoolExecutor):
+    """Runs each task as a worker on another machine would: the batch folder's path leads
+    to an empty folder there."""
+
+    def __init__(self, elsewhere: Path) -> None:
+        super().__init__(2)
+        self.elsewhere = elsewhere
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        from dataclasses import replace
+
+        job, destination = args
+        return super().submit(fn, job, replace(destination, folder=str(self.elsewhere)))
+
+
+def test_workers_that_cannot_see_the_folder_send_documents_back(tmp_path: Path) -> None:
+    roster = tmp_path / "class.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with ThreadPoolExecutor(2) as threads:
+        here = run_batch(roster, tmp_path / "here", format="md", executor=threads)
+    seen: list[str] = []
+    with _ElsewhereExecutor(elsewhere) as remote:
+        sent = run_batch(
+            roster,
+            tmp_path / "sent",
+            format="md",
+            executor=remote,
+            on_done=lambda outcome: seen.append(outcome.name),
+        )
+    assert not list(elsewhere.iterdir())  # nothing written on the "other machine"
+    assert sorted(seen) == ["Ana Ruiz", "Bo Li", "Cy Oduya"]
+    for mine, theirs in zip(here.outcomes, sent.outcomes, strict=True):
+        assert mine.path is not None and theirs.path is not None
+        assert theirs.path.read_bytes() == mine.path.read_bytes()
+        assert theirs.size == mine.size == len(mine.path.read_bytes())
+    rerun = run_batch(roster, tmp_path / "sent", format="md", jobs=1)
+    assert all(o.skipped for o in rerun.outcomes)  # the calling process recorded them

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .documents import assignment_handout as assignment_handout
     from .documents import comparison_sheet as comparison_sheet
     from .documents import course_unit as course_unit
+    from .documents import family_guide as family_guide
     from .documents import interview_script as interview_script
     from .documents import letter as letter
     from .documents import prep_sheet as prep_sheet
@@ -84,6 +85,7 @@ _LAZY = {
     "assignment_handout": "documents",
     "comparison_sheet": "documents",
     "course_unit": "documents",
+    "family_guide": "documents",
     "interview_script": "documents",
     "letter": "documents",
     "prep_sheet": "documents",
@@ -156,6 +158,7 @@ __all__ = [
     "comparison_sheet",
     "course_unit",
     "default_catalog",
+    "family_guide",
     "find_questions",
     "interview_script",
     "letter",

@@ -46,7 +46,8 @@ class Seniority:
 class Occupation:
     """A job people ask about, inside exactly one cluster and at most one of its sub-clusters.
 
-    ``popular`` marks one of the most explored occupations, held to richer question sets.
+    ``popular`` marks one of the most explored occupations, held to richer question sets;
+    ``parent`` names the occupation a specialty belongs to (neurosurgeon -> surgeon).
     """
 
     id: str
@@ -56,6 +57,7 @@ class Occupation:
     aliases: tuple[str, ...] = ()
     subcluster: str | None = None
     popular: bool = False
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,30 @@ class Taxonomy:
     def subclusters(self) -> tuple[Subcluster, ...]:
         return tuple(sub for cluster in self.clusters for sub in cluster.subclusters)
 
+    def occupation(self, occupation_id: str) -> Occupation:
+        return next(occ for occ in self.occupations if occ.id == occupation_id)
+
+    def parents(self, occupation_id: str) -> tuple[str, ...]:
+        """The parent chain of an occupation, nearest first (surgeon, physician)."""
+        by_id = {occ.id: occ for occ in self.occupations}
+        chain: list[str] = []
+        current = by_id.get(occupation_id)
+        while current is not None and current.parent and current.parent not in chain:
+            chain.append(current.parent)
+            current = by_id.get(current.parent)
+        return tuple(chain)
+
+    def reach(self, field_id: str) -> frozenset[str]:
+        """The sub-cluster and occupation ids a cluster or sub-cluster field reaches."""
+        reached: set[str] = set()
+        for cluster in self.clusters:
+            if cluster.id == field_id:
+                reached.update(sub.id for sub in cluster.subclusters)
+                reached.update(occ.id for occ in cluster.occupations)
+            else:
+                reached.update(occ.id for occ in cluster.occupations if occ.subcluster == field_id)
+        return frozenset(reached)
+
     @property
     def core_themes(self) -> tuple[Theme, ...]:
         return tuple(theme for theme in self.themes if theme.core)
@@ -137,6 +163,8 @@ class Item:
     follow_ups: tuple[str, ...] = ()
     why: str | None = None
     tags: tuple[str, ...] = ()
+    topic: str | None = None
+    not_for: tuple[str, ...] = ()
     replaces: bool = False
     lint_ignore: Mapping[str, str] = field(default_factory=dict)
     review_by: str | None = None

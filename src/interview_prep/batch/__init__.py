@@ -7,6 +7,7 @@ from .roster import COLUMNS as COLUMNS
 from .roster import MAX_ROWS as MAX_ROWS
 from .roster import RosterError as RosterError
 from .roster import Student as Student
+from .roster import parse_roster as parse_roster
 from .roster import read_roster as read_roster
 from .run import BATCH_DOCUMENTS as BATCH_DOCUMENTS
 from .run import BATCH_FORMATS as BATCH_FORMATS

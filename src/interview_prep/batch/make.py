@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -56,6 +55,14 @@ def default_seed(name: str, base: int | None) -> int:
     return int(digest[:8], 16)
 
 
+@lru_cache(maxsize=4)
+def catalog_for(banks: tuple[str, ...]) -> Catalog:
+    """The catalog for a batch's extra banks, read once per worker rather than once a row."""
+    from ..catalog.catalog import catalog_for as load
+
+    return load(banks)
+
+
 def glyph_list(characters: Sequence[str]) -> str:
     """'王 (U+738B) 芳 (U+82B3)', at most 8 of them."""
     shown = " ".join(f"{c} (U+{ord(c):04X})" for c in characters[:8])
@@ -63,64 +70,28 @@ def glyph_list(characters: Sequence[str]) -> str:
 
 
 def make_one(job: Job) -> Made:
-    """Build one student's document (runs in a worker process).
+    """Build one student's document (runs in a worker process) through the parameter layer,
+    as the command line and the web page do: the row's cells are the values typed.
 
     With ``job.strict``, a PDF with characters no installed font can draw is an error.
     """
-    from .. import documents
-    from ..model import Contact, Meeting
-    from ..planning.plan import plan_interview
+    from ..params import OutputRequest, build_document
 
-    values = job.student.values
     if not job.student.name:
-        raise InterviewPrepError("no name", hint="fill in the name column")
-    catalog = catalog_for(job.banks)
-    minutes = _int(values, "minutes", job.minutes)
-    seed = _int(values, "seed", default_seed(job.student.name, job.seed))
-    when = None
-    if values.get("when"):
-        try:
-            when = datetime.fromisoformat(values["when"])
-        except ValueError:
-            raise InterviewPrepError(
-                f"when {values['when']!r} is not a date and time",
-                hint="write it like 2026-03-14T15:30",
-            ) from None
-    contact = Contact(values.get("contact"), values.get("title"), values.get("org"))
-    meeting = Meeting(when, values.get("where"), values.get("meeting_format"))
-    stage = values.get("stage", job.stage)
-    if job.document == "shadow-plan":
-        document = documents.shadow_plan(
-            values.get("field", ""),
-            stage,
-            _int(values, "hours", 4),
-            contact=contact,
-            meeting=meeting,
-            seniority=values.get("seniority"),
-            seed=seed,
-            catalog=catalog,
-            learner=job.student.name,
-        )
-    else:
-        plan = plan_interview(
-            values.get("field", ""),
-            stage,
-            minutes,
-            mode=values.get("mode", "interview"),
-            seniority=values.get("seniority"),
-            seed=seed,
-            catalog=catalog,
-        )
-        builder = {
-            "reflection": documents.reflection_sheet,
-            "script": documents.interview_script,
-        }.get(job.document, documents.prep_sheet)
-        document = builder(plan, contact, meeting, learner=job.student.name)
+        raise InterviewPrepError("no name", hint="fill in the name column", parameter="name")
+    values: dict[str, object] = {
+        "stage": job.stage,
+        "minutes": str(job.minutes),
+        "seed": str(default_seed(job.student.name, job.seed)),
+        **{key: value for key, value in job.student.values.items() if value},
+        "learner": job.student.name,
+    }
+    document = build_document(job.document, values, catalog=catalog_for(job.banks))
     document = replace(document, title=f"{document.title} · {job.student.name}")
-    if job.format == "docx":
-        return Made(document.to_docx(paper=job.paper))
+    output = OutputRequest(job.format, paper=job.paper)
     if job.format != "pdf":
-        return Made(str(document.render(job.format)).encode("utf-8"))
+        data = output.render(document)
+        return Made(data if isinstance(data, bytes) else data.encode("utf-8"))
     import warnings
 
     from ..errors import MissingGlyphsWarning
@@ -134,21 +105,6 @@ def make_one(job: Job) -> Made:
         )
     with warnings.catch_warnings():  # reported once, in the batch summary
         warnings.simplefilter("ignore", MissingGlyphsWarning)
-        return Made(document.to_pdf(paper=job.paper), missing)
-
-
-@lru_cache(maxsize=4)
-def catalog_for(banks: tuple[str, ...]) -> Catalog:
-    """The catalog for a batch's extra banks, read once per worker rather than once a row."""
-    from ..catalog.catalog import default_catalog, load_catalog
-
-    return load_catalog(banks) if banks else default_catalog()
-
-
-def _int(values: Mapping[str, str], key: str, default: int) -> int:
-    if key not in values:
-        return default
-    try:
-        return int(values[key])
-    except ValueError:
-        raise InterviewPrepError(f"{key} {values[key]!r} is not a whole number") from None
+        data = output.render(document)
+        assert isinstance(data, bytes)
+        return Made(data, missing)

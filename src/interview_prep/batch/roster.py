@@ -1,4 +1,4 @@
-"""Read a class roster (CSV or YAML): one student a row, columns checked by name."""
+"""Read a class roster (CSV, Excel or YAML): one student a row, columns checked by name."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..errors import InterviewPrepError, Location, Problem
 COLUMNS = {
     "name": "the student's name (required)",
     "field": "occupation or cluster (required)",
-    "stage": "high-school, college, recent-grad, career-changer or returning",
+    "stage": "high-school, college, recent-grad, career-changer, returning or returning-new-field",
     "minutes": "length of the meeting (default 30)",
     "mode": "interview or shadow",
     "seniority": "early, mid or senior: the person met",
@@ -49,8 +49,13 @@ class Student:
         return self.values.get("name", "")
 
 
+CHOICES = ("stage", "mode", "seniority", "meeting_format")
+DELIMITERS = (",", ";", "\t", "|")
+
+
 def read_roster(path: str | os.PathLike[str]) -> list[Student]:
-    """Read a CSV or YAML roster; column names are checked, rows are checked later."""
+    """Read a roster: CSV (comma, semicolon or tab separated, with a BOM or not), an Excel
+    workbook (.xlsx) or YAML. Column names are checked here; rows are checked later."""
     from ..errors import InputFileError
     from ..files.read import read_input
 
@@ -59,16 +64,55 @@ def read_roster(path: str | os.PathLike[str]) -> list[Student]:
         raw = read_input(source, what="roster", limit=MAX_ROSTER_BYTES)
     except InputFileError as error:
         raise RosterError(error.message, hint=error.hint) from None
-    text = raw.decode("utf-8-sig", errors="replace")
-    if source.suffix.lower() in (".yaml", ".yml"):
-        rows = _yaml_rows(text, str(source))
+    return parse_roster(raw, str(source))
+
+
+def parse_roster(data: bytes, source: str) -> list[Student]:
+    """The students in a roster file's bytes (an upload, say); ``source`` names the file in
+    messages, and a ``.yaml`` or ``.yml`` ending marks YAML."""
+    from .sheets import SAVE_AS, is_workbook, kind_of, workbook_rows
+
+    kind = kind_of(data)
+    if kind is not None:
+        raise RosterError(f"{source} is {kind}, not a roster this tool can read", hint=SAVE_AS)
+    if is_workbook(data):
+        rows = _students(workbook_rows(data, source, MAX_ROWS), source)
+    elif source.lower().endswith((".yaml", ".yml")):
+        rows = _yaml_rows(_decode(data), source)
     else:
-        rows = _csv_rows(text, str(source))
+        rows = _csv_rows(_decode(data), source)
     if not rows:
         raise RosterError(f"the roster {source} has no students", hint="add one row per student")
     if len(rows) > MAX_ROWS:
-        raise RosterError(f"the roster has {len(rows):,} rows, over the limit of {MAX_ROWS:,}")
+        raise RosterError(f"the roster has more than {MAX_ROWS:,} rows, the limit")
     return rows
+
+
+def normal_choice(parameter: str, text: str) -> str:
+    """A choice as a person may type it (``High School``, ``HIGH-SCHOOL``, ``Email``, ``A4``)
+    in the vocabulary's own spelling. A word the vocabulary does not know is given back as
+    typed, so the row that holds it is reported with the closest words and skipped."""
+    from ..errors import UnknownNameError
+    from ..vocabulary import CHOICES, choice_key, normalize_choice
+
+    name = parameter.replace("_", "-")
+    if name not in CHOICES:
+        return choice_key(text)
+    try:
+        return normalize_choice(name, text)
+    except UnknownNameError:
+        return text
+
+
+def _decode(raw: bytes) -> str:
+    """Text from UTF-8 (with or without a BOM), UTF-16 with a BOM (Excel's "Unicode text"),
+    or else Windows-1252, what Excel on Windows writes as plain "CSV"."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _normal_column(name: str) -> str:
@@ -108,34 +152,56 @@ def _check_columns(columns: Iterable[str], source: str) -> None:
 
         raise RosterError(
             str(BankError(source, problems)).replace(" problem", " roster problem"),
-            hint="see `interview-prep batch --help` for the columns",
+            hint="the columns a roster may have: " + ", ".join(COLUMNS),
         )
 
 
 def _csv_rows(text: str, source: str) -> list[Student]:
-    reader = csv.reader(io.StringIO(text))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(DELIMITERS, key=lambda d: _header_score(first, d))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = []
     try:
-        header = next(reader)
-    except StopIteration:
-        return []
-    except csv.Error as error:
-        raise RosterError(f"{source}: not a CSV file: {error}") from None
-    columns = [_normal_column(c) for c in header]
-    _check_columns([c for c in columns if c], source)
-    students = []
-    try:
-        for line, cells in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in cells):
-                continue
-            values = {
-                col: cell.strip()
-                for col, cell in zip(columns, cells, strict=False)
-                if col and cell.strip()
-            }
-            students.append(Student(line, values))
+        for number, cells in enumerate(reader, start=1):
+            if any(cell.strip() for cell in cells):
+                rows.append((number, cells))
+                if len(rows) > MAX_ROWS + 1:
+                    break
     except csv.Error as error:
         raise RosterError(f"{source}, line {reader.line_num}: {error}") from None
+    return _students(rows, source)
+
+
+def _header_score(line: str, delimiter: str) -> tuple[int, int, bool]:
+    """How well ``delimiter`` splits a header line: known columns, then cells."""
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return (0, 0, False)
+    known = sum(_normal_column(cell) in COLUMNS for cell in cells)
+    return (known, len(cells), delimiter == ",")
+
+
+def _students(rows: list[tuple[int, list[str]]], source: str) -> list[Student]:
+    """Students from (row number, cells) rows, the header first."""
+    if not rows:
+        return []
+    columns = [_normal_column(c) for c in rows[0][1]]
+    _check_columns([c for c in columns if c], source)
+    students = []
+    for number, cells in rows[1:]:
+        values = {
+            column: _value(column, cell)
+            for column, cell in zip(columns, cells, strict=False)
+            if column and cell.strip()
+        }
+        students.append(Student(number, values))
     return students
+
+
+def _value(column: str, cell: str) -> str:
+    text = cell.strip()
+    return normal_choice(column, text) if column in CHOICES else text
 
 
 def _yaml_rows(text: str, source: str) -> list[Student]:
@@ -151,7 +217,12 @@ def _yaml_rows(text: str, source: str) -> list[Student]:
     for index, row in enumerate(data):
         line = doc.locate(("students", index) if isinstance(doc.data, dict) else (index,)).line
         values = (
-            {_normal_column(str(k)): str(v).strip() for k, v in row.items() if v is not None}
+            {
+                column: _value(column, str(v))
+                for k, v in row.items()
+                if v is not None
+                for column in [_normal_column(str(k))]
+            }
             if isinstance(row, dict)
             else {}
         )

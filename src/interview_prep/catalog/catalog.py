@@ -54,6 +54,13 @@ class Catalog:
         """The cluster or occupation that ``text`` names (id, title, alias or classic name)."""
         return self._index.resolve(text)
 
+    def field_for_plan(self, text: str) -> FieldMatch:
+        """The field a plan is made for: what ``text`` names, or for a job the taxonomy lacks
+        the closest sub-cluster or cluster, else general questions (``fallback`` says which)."""
+        from .fallback import resolve_or_fall_back
+
+        return resolve_or_fall_back(self._index, text)
+
     def field_in(self, text: str) -> FieldMatch | None:
         """The field a job title or headline names, whole or by its longest run of words
         that names one ("Staff RN, Mercy Hospital"); None when none does. Cached per text."""

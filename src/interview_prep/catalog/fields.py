@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..errors import AmbiguousFieldError, FieldTextTooLongError, UnknownNameError
-from ..model import ANY_FIELD, Cluster, Occupation, Subcluster, Taxonomy
+from ..model import ANY_FIELD, Cluster, Item, Occupation, Subcluster, Taxonomy
 
 LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 
@@ -18,7 +18,10 @@ LEVELS = ("occupation", "subcluster", "cluster", ANY_FIELD)
 class FieldMatch:
     """A resolved field: an occupation, a sub-cluster or a whole cluster, with what contains it.
 
-    ``kind`` is ``occupation``, ``subcluster`` or ``cluster``.
+    ``kind`` is ``occupation``, ``subcluster``, ``cluster``, or ``general`` for a job the
+    taxonomy lacks and no group is near; ``parents`` is a specialty's chain of broader
+    occupations, nearest first (neurosurgeon: surgeon, physician); ``fallback`` says, for a
+    job typed that the taxonomy lacks, which field stands in for it.
     """
 
     kind: str
@@ -28,6 +31,8 @@ class FieldMatch:
     cluster_title: str
     subcluster_id: str | None = None
     subcluster_title: str | None = None
+    parents: tuple[str, ...] = ()
+    fallback: str | None = None
 
     @property
     def phrase(self) -> str:
@@ -36,6 +41,8 @@ class FieldMatch:
             title = title_in_sentence(self.title)
             article = "an" if title[:1].lower() in "aeiou" else "a"
             return f"work as {article} {title}"
+        if self.kind == "general":
+            return "your line of work"
         return f"careers in {self.title}"
 
     @property
@@ -43,6 +50,8 @@ class FieldMatch:
         """'your work as a registered nurse', 'your work in Education'."""
         if self.kind == "occupation":
             return "your " + self.phrase
+        if self.kind == "general":
+            return "your work"
         return f"your work in {self.title}"
 
     @property
@@ -50,15 +59,17 @@ class FieldMatch:
         """Field ids whose items apply, most specific first."""
         return tuple(self._levels)
 
-    @property
+    @cached_property
     def _levels(self) -> dict[str, int]:
         """Each field id in scope with its level: 0 occupation, 1 sub-cluster, 2 cluster, 3 any."""
         levels: dict[str, int] = {}
         if self.kind == "occupation":
             levels[self.id] = 0
+            levels.update((parent, 0) for parent in self.parents)  # a specialty's own too
         if self.subcluster_id is not None:
             levels[self.subcluster_id] = 1
-        levels[self.cluster_id] = 2
+        if self.kind != "general":
+            levels[self.cluster_id] = 2
         levels[ANY_FIELD] = 3
         return levels
 
@@ -68,6 +79,27 @@ class FieldMatch:
         levels = self._levels
         ranks = [levels[f] for f in item_fields if f in levels]
         return min(ranks) if ranks else None
+
+    def closeness(self, item_fields: tuple[str, ...]) -> int:
+        """Where the nearest of an item's fields stands in `scope`: the occupation's own
+        before its parent's, its parent's before its grandparent's."""
+        scope = self.scope
+        return min((scope.index(f) for f in item_fields if f in scope), default=len(scope))
+
+    def reaches(self, item: Item) -> bool:
+        """True when ``item`` is for this field: one of its fields is in scope, and its
+        ``not_for`` does not name this job."""
+        return self.specificity(item.fields) is not None and not self.excludes(item.not_for)
+
+    def excludes(self, not_for: tuple[str, ...]) -> bool:
+        """True when an item's ``not_for`` names this job, a job it specializes, or its
+        sub-cluster (a plan for a whole cluster keeps every item)."""
+        if not not_for or self.kind in ("cluster", "general"):
+            return False
+        own = {self.id, *self.parents}
+        if self.subcluster_id is not None:
+            own.add(self.subcluster_id)
+        return not own.isdisjoint(not_for)
 
 
 MAX_FIELD_TEXT = 200
@@ -142,6 +174,7 @@ class FieldIndex:
         self.taxonomy = taxonomy
         self._names: dict[str, list[FieldMatch]] = {}
         self._words: dict[str, set[FieldMatch]] = {}
+        chains = parent_chains(taxonomy)
         for cluster in taxonomy.clusters:
             match = _cluster_match(cluster)
             for name in (cluster.id, cluster.title, *cluster.aliases, *cluster.formerly):
@@ -151,7 +184,7 @@ class FieldIndex:
                 for name in (sub.id, sub.title, *sub.aliases):
                     self._add(name, sub_match)
             for occ in cluster.occupations:
-                occ_match = _occupation_match(occ, cluster)
+                occ_match = _occupation_match(occ, cluster, chains.get(occ.id, ()))
                 for name in (occ.id, occ.title, *occ.aliases):
                     self._add(name, occ_match)
 
@@ -166,10 +199,14 @@ class FieldIndex:
     def from_data(cls, taxonomy: Taxonomy, data: object) -> FieldIndex | None:
         """The index ``to_data`` described, or None when the data does not fit the taxonomy."""
         matches: dict[str, FieldMatch] = {}
+        chains = parent_chains(taxonomy)
         for cluster in taxonomy.clusters:
             matches[cluster.id] = _cluster_match(cluster)
             matches.update((s.id, _subcluster_match(s, cluster)) for s in cluster.subclusters)
-            matches.update((o.id, _occupation_match(o, cluster)) for o in cluster.occupations)
+            matches.update(
+                (o.id, _occupation_match(o, cluster, chains.get(o.id, ())))
+                for o in cluster.occupations
+            )
         if not isinstance(data, dict):
             return None
         try:
@@ -380,7 +417,9 @@ def _subcluster_match(sub: Subcluster, cluster: Cluster) -> FieldMatch:
     return FieldMatch("subcluster", sub.id, sub.title, cluster.id, cluster.title, sub.id, sub.title)
 
 
-def _occupation_match(occ: Occupation, cluster: Cluster) -> FieldMatch:
+def _occupation_match(
+    occ: Occupation, cluster: Cluster, parents: tuple[str, ...] = ()
+) -> FieldMatch:
     sub = next((s for s in cluster.subclusters if s.id == occ.subcluster), None)
     return FieldMatch(
         "occupation",
@@ -390,4 +429,19 @@ def _occupation_match(occ: Occupation, cluster: Cluster) -> FieldMatch:
         cluster.title,
         sub.id if sub else None,
         sub.title if sub else None,
+        parents,
     )
+
+
+def parent_chains(taxonomy: Taxonomy) -> dict[str, tuple[str, ...]]:
+    """Each specialty's chain of parents, nearest first; occupations with none are left out."""
+    parent = {occ.id: occ.parent for occ in taxonomy.occupations if occ.parent}
+    chains: dict[str, tuple[str, ...]] = {}
+    for occupation in parent:
+        chain: list[str] = []
+        current = parent.get(occupation)
+        while current is not None and current not in chain and current != occupation:
+            chain.append(current)
+            current = parent.get(current)
+        chains[occupation] = tuple(chain)
+    return chains

@@ -1,7 +1,7 @@
 """The `interview-prep` command line: a thin layer over the public API, one module per
 command family."""
 
-from . import banks, classroom, course, documents, explore, journal, letters, serve
+from . import banks, classroom, course, documents, explore, family, journal, letters, serve
 from .app import main
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "course",
     "documents",
     "explore",
+    "family",
     "journal",
     "letters",
     "main",

@@ -58,7 +58,9 @@ from .options import (
 @click.option(
     "--jobs", "-j", type=int, default=None, help="Worker processes (default: one per core)."
 )
-@click.option("--paper", type=click.Choice(["letter", "a4"]), default="letter")
+@click.option(
+    "--paper", type=click.Choice(["letter", "a4"], case_sensitive=False), default="letter"
+)
 @click.option("--no-combined", is_flag=True, help="Skip the combined PDF for printing.")
 @click.option("--force", is_flag=True, help="Remake files that are already there.")
 @bank_option
@@ -77,14 +79,18 @@ def batch_command(
     force: bool,
     banks: tuple[str, ...],
 ) -> None:
-    """One handout per student from a roster (CSV or YAML), plus one PDF to print.
+    """One handout per student from a roster (Excel .xlsx, CSV or YAML), plus PDFs to print.
 
     \b
     Columns: name and field (required); stage, minutes, mode, seniority, seed, hours,
     contact, title, org, when, where, meeting_format (optional).
+    CSV may be separated by commas, semicolons or tabs. Values such as High School or
+    In Person are read as high-school and in-person.
     A bad row is reported and skipped; the rest are made, and the exit status is 1. So is a
     PDF with characters no installed font can draw (--strict: not written at all).
-    Files already in the folder are kept, so a rerun finishes an interrupted batch.
+    Files already in the folder are kept, so a rerun finishes an interrupted batch; a file
+    the batch did not make (or one changed since) is replaced only with --force. Over 50
+    students, the pages to print come in files of 50, each merged as soon as it is ready.
     """
     from ..batch import read_roster, run_batch
 

@@ -30,9 +30,10 @@ def bank_option(command: Command) -> Command:
 
 
 def catalog_for(banks: tuple[str, ...]) -> Any:
-    from ..catalog.catalog import default_catalog, load_catalog
+    """The catalog with the banks named by --bank."""
+    from ..catalog.catalog import catalog_for as load
 
-    return load_catalog(banks) if banks else default_catalog()
+    return load(tuple(banks))
 
 
 def parse_when(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
@@ -144,7 +145,9 @@ def output_formats(formats: tuple[str, ...]) -> Callable[[Command], Command]:
     return decorate
 
 
-def emit(content: str | bytes, output: Path | None, force: bool) -> None:
+def emit(content: str | bytes, output: Path | None, force: bool, *, private: bool = False) -> None:
+    """Print ``content``, or write it to ``output`` whole; ``private`` (it carries people's
+    details from the journal) makes the file owner-only."""
     if output is None:
         if isinstance(content, bytes) and sys.stdout.isatty():
             raise InterviewPrepError(
@@ -155,7 +158,7 @@ def emit(content: str | bytes, output: Path | None, force: bool) -> None:
         return
     from ..files.write import atomic_write
 
-    atomic_write(output, content, force=force)
+    atomic_write(output, content, force=force, mode=0o600 if private else None)
     say(f"wrote {output}", err=True)
 
 
@@ -224,7 +227,10 @@ def document_output(
                 raise ParameterError([*error.problems, *problems]) from None
             if request is None:
                 raise ParameterError(problems)
-            emit(request.render(document), output, force)
+            from .journal_options import recorded_meetings
+
+            private = bool(recorded_meetings())  # filled from the journal: owner-only
+            emit(request.render(document), output, force, private=private)
 
         return apply_options(wrapper, [*output_options(formats), *LOOK_OPTIONS])
 

@@ -1,6 +1,7 @@
 """Every kind of document the library writes; each is built from one Markdown template."""
 
 from .document import Document as Document
+from .family import family_guide as family_guide
 from .handout import assignment_handout as assignment_handout
 from .letters import CHANNELS as CHANNELS
 from .letters import LETTER_KINDS as LETTER_KINDS

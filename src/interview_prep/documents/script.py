@@ -7,7 +7,7 @@ from os import PathLike
 from typing import Any
 
 from ..model import Contact, Meeting
-from ..planning.plan import Plan
+from ..planning.plan import STANDING_HOMEWORK, Plan
 from .document import Document
 
 
@@ -23,6 +23,8 @@ def _context(
         "contact": contact or Contact(),
         "meeting": meeting or Meeting(),
         "learner": learner,
+        "homework": plan.research,
+        "own_task": STANDING_HOMEWORK,
     }
 
 

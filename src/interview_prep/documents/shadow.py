@@ -23,9 +23,7 @@ def _observations(plan: Plan, catalog: Catalog, hours: int) -> dict[str, list[It
     found = [
         item
         for item in catalog.items
-        if item.kind == "observation"
-        and plan.field.specificity(item.fields) is not None
-        and item.suits_stage(plan.stage)
+        if item.kind == "observation" and plan.field.reaches(item) and item.suits_stage(plan.stage)
     ]
     groups: dict[str, list[Item]] = {part: [] for part in PARTS_OF_DAY}
     for item in found:

@@ -20,8 +20,13 @@ def _read_umask() -> int:
 _UMASK = _read_umask()
 
 
-def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
+def atomic_write(
+    path: Path, data: bytes | str, *, force: bool = False, mode: int | None = None
+) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The file gets the usual rights (0o666 less the umask), or exactly ``mode`` when given:
+    0o600 for what carries other people's details, whatever the umask.
 
     An existing file is replaced only when ``force`` is true; without it the file is created
     exclusively, so of two processes writing the same new name only one succeeds. Only
@@ -44,7 +49,7 @@ def atomic_write(path: Path, data: bytes | str, *, force: bool = False) -> Path:
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            os.fchmod(handle, 0o666 & ~_UMASK)
+            os.fchmod(handle, 0o666 & ~_UMASK if mode is None else mode)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
                 stream.flush()

@@ -11,7 +11,10 @@ from ..errors import InterviewPrepError
 # option -> (kind, what it holds); whole numbers carry their smallest allowed value
 OPTIONS: dict[str, tuple[str, str]] = {
     "field": ("string", "occupation or cluster, e.g. nurse"),
-    "stage": ("string", "high-school, college, recent-grad, career-changer or returning"),
+    "stage": (
+        "string",
+        "high-school, college, recent-grad, career-changer, returning or returning-new-field",
+    ),
     "minutes": ("number", "length of the meeting (default 30)"),
     "mode": ("string", "interview, or shadow"),
     "seniority": ("string", "early, mid or senior"),

@@ -15,14 +15,16 @@ from ..catalog.catalog import Catalog, default_catalog
 from ..errors import InterviewPrepError
 from ..model import Notes
 from ..writers.escaping import spreadsheet_cell
+from . import corrections, exchange, linkedin, vcard
 from . import due as due_rules
-from . import exchange, linkedin, vcard
 from . import meetings as meeting_rows
 from . import notes as note_files
 from . import people as person_rows
 from .due import DueStep, Journey
+from .files import make_private_folder
 from .meetings import Event, StoredMeeting
 from .people import Person
+from .privacy import Forgotten, forget_person
 from .store import Store, default_path
 
 CSV_COLUMNS = (
@@ -56,14 +58,12 @@ class Journal:
         if path is None:
             path = default_path()
             if create:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(Path(path).parent)
         self._path = Path(path)
-        self._new = False
         if not create and self._path.parent.is_dir() and not self._path.exists():
             # reading a journal that was never started: an empty one, and no file made
             self._store = Store(":memory:")
         else:
-            self._new = not self._path.exists()
             self._store = Store(path)
         self._catalog = catalog
 
@@ -88,27 +88,6 @@ class Journal:
         trace: TracebackType | None,
     ) -> None:
         self.close()
-        if error is not None and self._new:
-            self._forget_empty_file()
-
-    def _forget_empty_file(self) -> None:
-        """A journal this call created, whose first change failed, holds nothing the user
-        wrote: remove it, so a mistake leaves no file behind."""
-        import sqlite3
-
-        try:
-            uri = self._path.resolve().as_uri() + "?mode=ro"
-            with sqlite3.connect(uri, uri=True) as check:
-                rows = sum(
-                    check.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    for table in ("people", "meetings")
-                )
-            check.close()
-        except sqlite3.Error:
-            return
-        if rows == 0:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self._path}{suffix}").unlink(missing_ok=True)
 
     def __repr__(self) -> str:
         return f"Journal({str(self.path)!r})"
@@ -154,6 +133,7 @@ class Journal:
         if field is None:
             return everyone
         wanted = self.catalog.resolve_field(field)
+        # the catalog resolves each distinct title once (Catalog.field_in)
         return [p for p in everyone if person_rows.in_field(p, wanted, self.catalog)]
 
     def referred_by(self, name: str) -> list[Person]:
@@ -184,6 +164,31 @@ class Journal:
             return buffer.getvalue()
         raise InterviewPrepError(f"people export to {format!r}: use vcf, csv or json")
 
+    def forget(self, name: str) -> Forgotten:
+        """Delete a person and everything tied to them (meetings, steps, notes), take their
+        name out of other entries, and rewrite the file so none of it can be recovered."""
+        forgotten = self._store.write(lambda c: forget_person(c, name))
+        self._store.vacuum()
+        return forgotten
+
+    def edit_person(self, name: str, /, **changes: str | None) -> Person:
+        """Change ``name``'s details (``name=`` renames; ``""`` blanks a detail)."""
+        if changes.get("field"):
+            self.catalog.resolve_field(str(changes["field"]))
+        return self._store.write(lambda c: corrections.edit_person(c, name, changes))
+
+    def remove_person(self, name: str, *, purge: bool = False) -> Person | Forgotten:
+        """Take someone out of lists and `due`, keeping their record for `export_json`;
+        ``purge`` forgets them for good (see `forget`)."""
+        if purge:
+            return self.forget(name)
+        return self._store.write(lambda c: corrections.remove_person(c, name, date.today()))
+
+    def merge_people(self, keep: str, other: str) -> corrections.Merged:
+        """Make two entries for one person into ``keep``: ``other``'s meetings, steps and
+        referrals move over, with the details ``keep`` lacked; ``other`` is deleted."""
+        return self._store.write(lambda c: corrections.merge_people(c, keep, other))
+
     # steps and meetings
     def log(
         self, kind: str, who: str | int, *, on: date | None = None, channel: str | None = None
@@ -191,8 +196,12 @@ class Journal:
         """Log a step (request, reply, follow-up, confirm, thank-you, keep-in-touch) for a
         person, or for a meeting given by its number."""
         return self._store.write(
-            lambda c: meeting_rows.insert_event(c, kind, str(who), on or date.today(), channel)
+            lambda c: meeting_rows.insert_event(c, kind, who, on or date.today(), channel)
         )
+
+    def undo(self, step_id: int | None = None) -> Event:
+        """Delete a logged step (the latest, unless ``step_id`` names one) and return it."""
+        return self._store.write(lambda c: corrections.undo_step(c, step_id))
 
     def events(self, name: str | None = None) -> list[Event]:
         def query(c: Any) -> list[Event]:
@@ -211,8 +220,10 @@ class Journal:
         where: str | None = None,
         seed: int | None = None,
         field: str | None = None,
+        format: str | None = None,
     ) -> StoredMeeting:
-        """Add a meeting with someone; its field is theirs unless ``field`` says otherwise."""
+        """Add a meeting with someone; its field is theirs unless ``field`` says otherwise.
+        ``format`` is how you meet: in-person, phone or video."""
         return self._store.write(
             lambda c: meeting_rows.insert_meeting(
                 c,
@@ -225,8 +236,30 @@ class Journal:
                 where=where,
                 seed=seed,
                 catalog=self.catalog,
+                format=format,
             )
         )
+
+    def edit_meeting(self, meeting_id: int, **changes: Any) -> StoredMeeting:
+        """Change a meeting's ``when``, ``minutes``, ``stage``, ``mode``, ``format``,
+        ``where``, ``field`` or ``seed``."""
+        return self._store.write(
+            lambda c: corrections.edit_meeting(c, meeting_id, changes, self.catalog)
+        )
+
+    def cancel_meeting(self, meeting_id: int) -> StoredMeeting:
+        """Mark a meeting cancelled: listed as such, and nothing around it is due."""
+        return self._store.write(lambda c: corrections.cancel_meeting(c, meeting_id, date.today()))
+
+    def remove_meeting(self, meeting_id: int, *, purge: bool = False) -> StoredMeeting:
+        """Take a meeting out of lists and `due` (kept for `export_json`), or delete it with
+        its notes and steps when ``purge``."""
+        removed = self._store.write(
+            lambda c: corrections.remove_meeting(c, meeting_id, date.today(), purge=purge)
+        )
+        if purge:
+            self._store.vacuum()
+        return removed
 
     def meeting(self, meeting_id: int) -> StoredMeeting:
         return self._store.read(lambda c: meeting_rows.find_meeting(c, meeting_id))
@@ -250,11 +283,17 @@ class Journal:
         )
 
     def store_notes(
-        self, meeting_id: int, source: str | os.PathLike[str], *, stage: str | None = None
+        self,
+        meeting_id: int,
+        source: str | os.PathLike[str],
+        *,
+        stage: str | None = None,
+        replace: bool = False,
     ) -> Notes:
-        """Store the notes in a filled-in template (Markdown, or a fillable PDF), replacing
-        any stored before; the people named as referrals are added, referred by the person
-        met."""
+        """Store the notes in a filled-in template (Markdown, or a fillable PDF); the people
+        named as referrals are added, referred by the person met. Notes stored before are
+        replaced only when ``replace`` is true, and a file with nothing written in it
+        changes nothing."""
         stored = self.meeting(meeting_id)
         plan = stored.plan(self.catalog, stage=stage)
         path = Path(source)
@@ -269,8 +308,15 @@ class Journal:
             except UnicodeDecodeError as error:
                 raise InterviewPrepError(f"cannot read the notes {path}: {error}") from None
         parsed, referrals = note_files.parse_notes(text, plan, str(path))
+        if not (parsed.answers or parsed.learned or referrals):
+            raise InterviewPrepError(
+                f"{path} holds no answers, nothing learned and no names; nothing was changed",
+                hint="write under the headings of the meeting's notes template, then store it "
+                "again",
+            )
 
         def change(c: Any) -> None:
+            note_files.check_replacing(c, meeting_id, replace)
             note_files.store_notes(c, meeting_id, parsed)
             for name, detail in referrals:
                 exists = c.execute(
@@ -305,9 +351,10 @@ class Journal:
                     " UNION SELECT meeting_id FROM notes"
                 )
             )
+            everyone = person_rows.all_people(c)
             return Journey(
-                person_rows.all_people(c),
-                meeting_rows.all_meetings(c),
+                everyone,
+                [m for m in meeting_rows.all_meetings(c, None, everyone) if m.cancelled_on is None],
                 meeting_rows.all_events(c),
                 noted,
             )
@@ -323,4 +370,4 @@ class Journal:
 
     def import_json(self, data: Any, *, source: str = "the import") -> int:
         """Fill this (empty) journal from `export_json`'s data; returns the rows added."""
-        return self._store.write(lambda c: exchange.import_data(c, data, source))
+        return self._store.write(lambda c: exchange.import_data(c, data, source, self.catalog))

@@ -58,29 +58,52 @@ class Journey:
     meetings_with_notes: frozenset[int]
 
 
-def _logged(events: Sequence[Event], person: str, kinds: Sequence[str], since: date) -> bool:
-    return any(e.person == person and e.kind in kinds and e.on >= since for e in events)
+@dataclass(frozen=True)
+class _Lookup:
+    """The journey's steps and meetings grouped once, so that each rule looks only at the
+    rows of its own person or meeting (linear in the journal's size, not people x steps)."""
+
+    by_person: dict[str, list[Event]]
+    by_meeting: dict[int, list[Event]]
+    meetings_of: dict[int, list[StoredMeeting]]
+
+    @classmethod
+    def of(cls, journey: Journey) -> _Lookup:
+        lookup = cls({}, {}, {})
+        for event in journey.events:
+            lookup.by_person.setdefault(event.person, []).append(event)
+            if event.meeting_id is not None:
+                lookup.by_meeting.setdefault(event.meeting_id, []).append(event)
+        for meeting in journey.meetings:
+            lookup.meetings_of.setdefault(meeting.person.id, []).append(meeting)
+        return lookup
+
+
+def _logged(events: Sequence[Event], kinds: Sequence[str], since: date) -> bool:
+    return any(e.kind in kinds and e.on >= since for e in events)
 
 
 def due_steps(journey: Journey, on: date, *, follow_up_after: int = 5) -> list[DueStep]:
     """The steps due on ``on`` or overdue by then, soonest first."""
-    steps = _follow_ups(journey, on, follow_up_after)
+    lookup = _Lookup.of(journey)
+    steps = _follow_ups(journey, lookup, on, follow_up_after)
     for meeting in journey.meetings:
-        steps += _around(journey, meeting, on)
-    steps += _keep_in_touch(journey, on)
+        steps += _around(journey, lookup, meeting, on)
+    steps += _keep_in_touch(journey, lookup, on)
     return sorted(steps, key=lambda s: (s.day, ORDER.index(s.kind), s.person))
 
 
-def _follow_ups(journey: Journey, on: date, after: int) -> list[DueStep]:
+def _follow_ups(journey: Journey, lookup: _Lookup, on: date, after: int) -> list[DueStep]:
     steps = []
     for person in journey.people:
-        requests = [e for e in journey.events if e.person == person.name and e.kind == "request"]
+        theirs = lookup.by_person.get(person.name, [])
+        requests = [e for e in theirs if e.kind == "request"]
         if not requests:
             continue
         sent = max(e.on for e in requests)
-        answered = _logged(
-            journey.events, person.name, ("reply", "confirm", "follow-up"), sent
-        ) or any(m.person.id == person.id and m.when.date() >= sent for m in journey.meetings)
+        answered = _logged(theirs, ("reply", "confirm", "follow-up"), sent) or any(
+            m.when.date() >= sent for m in lookup.meetings_of.get(person.id, [])
+        )
         day = add_business_days(sent, after)
         if not answered and day <= on:
             steps.append(
@@ -95,7 +118,7 @@ def _follow_ups(journey: Journey, on: date, after: int) -> list[DueStep]:
     return steps
 
 
-def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]:
+def _around(journey: Journey, lookup: _Lookup, meeting: StoredMeeting, on: date) -> list[DueStep]:
     name, day = meeting.person.name, meeting.when.date()
     steps = []
     if day == on:
@@ -113,6 +136,7 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
             )
         )
     confirm_day = business_days_before(day, 1)
+    nearby = [*lookup.by_meeting.get(meeting.id, []), *lookup.by_person.get(name, [])]
     confirmed = any(
         e.kind == "confirm"
         and (
@@ -123,7 +147,7 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
                 and day - timedelta(days=CONFIRM_WINDOW_DAYS) <= e.on <= day
             )
         )
-        for e in journey.events
+        for e in nearby
     )
     if confirm_day <= on < day and not confirmed:
         steps.append(
@@ -155,7 +179,7 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
             e.meeting_id == meeting.id
             or (e.meeting_id is None and e.person == name and e.on >= day)
         )
-        for e in journey.events
+        for e in nearby
     )
     if not thanked:
         send_by = thank_you_time(meeting.when + timedelta(minutes=meeting.minutes))
@@ -172,16 +196,14 @@ def _around(journey: Journey, meeting: StoredMeeting, on: date) -> list[DueStep]
     return steps
 
 
-def _keep_in_touch(journey: Journey, on: date) -> list[DueStep]:
+def _keep_in_touch(journey: Journey, lookup: _Lookup, on: date) -> list[DueStep]:
     steps = []
     for person in journey.people:
-        met = [m.when.date() for m in journey.meetings if m.person.id == person.id]
+        met = [m.when.date() for m in lookup.meetings_of.get(person.id, [])]
         met = [day for day in met if day <= on]
         if not met:
             continue
-        touched = [
-            e.on for e in journey.events if e.person == person.name and e.kind == "keep-in-touch"
-        ]
+        touched = [e.on for e in lookup.by_person.get(person.name, []) if e.kind == "keep-in-touch"]
         last = max(met + touched)
         day = last + timedelta(days=KEEP_IN_TOUCH_DAYS)
         if day <= on:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from ..catalog.catalog import Catalog
+from .checks import checked_rows
 from .store import SCHEMA_VERSION, JournalError
 
 FORMAT = "interview-prep journal"
@@ -23,6 +25,7 @@ TABLES = {
         "referred_by",
         "how_found",
         "added_on",
+        "removed_on",
     ),
     "meetings": (
         "id",
@@ -35,6 +38,9 @@ TABLES = {
         "place",
         "seed",
         "learned",
+        "format",
+        "cancelled_on",
+        "removed_on",
     ),
     "events": ("id", "person_id", "meeting_id", "kind", "on_day", "channel"),
     "notes": ("meeting_id", "position", "item_id", "question", "answer"),
@@ -56,30 +62,34 @@ def export_data(connection: sqlite3.Connection) -> dict[str, Any]:
     return data
 
 
-def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
+def import_data(connection: sqlite3.Connection, data: Any, source: str, catalog: Catalog) -> int:
     """Fill an empty journal from ``export_data``'s output; returns the number of rows."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise JournalError(
-            f"{source} is not an interview-prep journal export",
-            hint="make one with: interview-prep journal export -o journal.json",
+            f"{source} is not a journal export made by interview-prep",
+            hint="give a file made by exporting a journal",
         )
-    if not isinstance(data.get("schema"), int) or data["schema"] > SCHEMA_VERSION:
+    if (
+        not isinstance(data.get("schema"), int)
+        or isinstance(data["schema"], bool)
+        or not 1 <= data["schema"] <= SCHEMA_VERSION
+    ):
         raise JournalError(
-            f"{source} comes from a newer interview-prep (schema {data.get('schema')})",
+            f"{source} comes from a newer interview-prep, or is damaged "
+            f"(schema {str(data.get('schema'))[:20]!r})",
             hint="upgrade interview-prep: pip install --upgrade interview-prep",
         )
     if connection.execute("SELECT count(*) FROM people").fetchone()[0]:
         raise JournalError(
             "the journal already holds people; an export is imported into a new journal",
-            hint="name a new file with --journal FILE",
+            hint="name a new journal file to import into",
+            parameter="journal",
         )
+    rows = checked_rows(data, TABLES, catalog, source)
     count = 0
     try:
         for table, columns in TABLES.items():
-            rows = data.get(table, [])
-            if not isinstance(rows, list):
-                raise TypeError(f"{table} is not a list")
-            values = [tuple(row[column] for column in columns) for row in rows]
+            values = [tuple(row[column] for column in columns) for row in rows[table]]
             if table == "people":  # a referrer may come after the person they referred
                 values = [(*v[:9], None, *v[10:]) for v in values]
             connection.executemany(
@@ -90,9 +100,9 @@ def import_data(connection: sqlite3.Connection, data: Any, source: str) -> int:
             count += len(values)
         connection.executemany(
             "UPDATE people SET referred_by = ? WHERE id = ?",
-            [(row["referred_by"], row["id"]) for row in data["people"] if row["referred_by"]],
+            [(row["referred_by"], row["id"]) for row in rows["people"] if row["referred_by"]],
         )
-    except (KeyError, TypeError, sqlite3.IntegrityError, sqlite3.InterfaceError) as error:
+    except sqlite3.IntegrityError as error:
         raise JournalError(
             f"{source} is damaged ({error}); nothing was imported",
             hint="export the journal again",

@@ -83,7 +83,7 @@ def parse_notes(text: str, plan: Plan, source: str) -> tuple[Notes, list[tuple[s
     if problems:
         raise JournalError(
             f"{source}: " + "; ".join(str(p) for p in problems),
-            hint="make a fresh template with: interview-prep notes MEETING --template -o notes.md",
+            hint="keep the headings of the meeting's notes template, or make a fresh one",
         )
     notes = Notes(tuple(answers), learned, tuple(name for name, _ in referrals))
     return notes, referrals
@@ -122,6 +122,25 @@ def read_pdf_form(path: Path, plan: Plan) -> str:
     lines += [f"## {LEARNED}", values.get("learned", ""), ""]
     lines += [f"## {REFERRALS}", values.get("referrals", ""), ""]
     return "\n".join(lines)
+
+
+def check_replacing(connection: sqlite3.Connection, meeting_id: int, replace: bool) -> None:
+    """Refuse to replace stored notes unless asked to."""
+    if replace:
+        return
+    answers = connection.execute(
+        "SELECT count(*) FROM notes WHERE meeting_id = ?", (meeting_id,)
+    ).fetchone()[0]
+    learned = connection.execute(
+        "SELECT learned FROM meetings WHERE id = ?", (meeting_id,)
+    ).fetchone()
+    if answers or (learned and learned[0]):
+        raise JournalError(
+            f"meeting {meeting_id} already has notes ({answers} "
+            f"{'answer' if answers == 1 else 'answers'}); nothing was changed",
+            hint="to replace them with this file, ask for it",
+            parameter="replace",
+        )
 
 
 def store_notes(connection: sqlite3.Connection, meeting_id: int, notes: Notes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from ..catalog.catalog import Catalog
 from ..catalog.fields import FieldMatch
 from ..errors import InterviewPrepError, UnknownNameError
 from ..model import Contact
+from . import rows
 from .store import JournalError
 
 DETAILS = ("title", "org", "field", "email", "phone", "linkedin", "how_found")
@@ -87,30 +89,74 @@ def reach_details(text: str) -> dict[str, str | None]:
 PERSON_QUERY = """
     SELECT p.*, r.name AS referrer FROM people p LEFT JOIN people r ON r.id = p.referred_by
 """
+ACTIVE = " p.removed_on IS NULL "
 
 
 def person_from_row(row: sqlite3.Row) -> Person:
+    values = dict(zip(row.keys(), row, strict=True))
+    for key in ("name", *DETAILS, "referrer"):
+        if not isinstance(values[key], str | None):  # a hand-edited row
+            values[key] = rows.text(values[key])
+    added_on = values["added_on"]
     return Person(
-        id=row["id"],
-        name=row["name"],
-        **{key: row[key] for key in DETAILS},
-        referred_by=row["referrer"],
-        added_on=date.fromisoformat(row["added_on"]),
+        id=values["id"],
+        name=values["name"] or f"(person {values['id']})",
+        **{key: values[key] for key in DETAILS},
+        referred_by=values["referrer"],
+        added_on=(_day(added_on) if isinstance(added_on, str) else None)
+        or rows.optional_day("people", values["id"], "added_on", added_on),
     )
 
 
-def find_person(connection: sqlite3.Connection, name: str) -> Person:
+@functools.lru_cache(maxsize=4096)
+def _day(text: str) -> date | None:
+    """A day read from text once: many people share the day they were added."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def find_person(
+    connection: sqlite3.Connection, name: str, *, include_removed: bool = False
+) -> Person:
     """The person called ``name`` (any case); unknown names get the closest known ones."""
     row = connection.execute(PERSON_QUERY + " WHERE p.name_key = ?", (name_key(name),)).fetchone()
+    if row is not None and row["removed_on"] and not include_removed:
+        raise JournalError(
+            f"{row['name']} was removed from the journal on {row['removed_on']}",
+            hint="their record stays in the journal's export; forget them to delete it for good",
+        )
     if row is None:
-        names = [r[0] for r in connection.execute("SELECT name FROM people ORDER BY name")]
+        names = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM people p WHERE" + ACTIVE + "ORDER BY name_key"
+            )
+        ]
+        suggestions = close_names(name, names)
         raise UnknownNameError(
             "person",
             name,
             names,
-            hint=f'add them with: interview-prep people add "{name.strip()}"',
+            suggestions=suggestions,
+            # a close name is most likely a slip: never invite a duplicate of it
+            hint="check the spelling; the list of people shows everyone"
+            if suggestions
+            else f"add {name.strip()!r} to the journal first",
         )
     return person_from_row(row)
+
+
+def close_names(name: str, names: list[str]) -> list[str]:
+    """Stored names like ``name``: spelled alike, or sharing its first or last word."""
+    from ..errors import closest
+
+    found = closest(name, names)
+    words = {word.casefold() for word in name.split()}
+    if not found and words:
+        found = [n for n in names if words & {w.casefold() for w in n.split()}][:3]
+    return found
 
 
 def insert_person(
@@ -121,11 +167,7 @@ def insert_person(
     added_on: date,
 ) -> Person:
     name = clean_name(name)
-    if connection.execute("SELECT 1 FROM people WHERE name_key = ?", (name_key(name),)).fetchone():
-        raise JournalError(
-            f"{name!r} is already in the journal",
-            hint=f'see them with: interview-prep people show "{name}"',
-        )
+    check_name_free(connection, name)
     referrer = find_person(connection, referred_by).id if referred_by else None
     values = {key: clean(details.get(key)) for key in DETAILS}
     if values["linkedin"]:
@@ -145,21 +187,39 @@ def insert_person(
     return find_by_id(connection, cursor.lastrowid or 0)
 
 
+def check_name_free(connection: sqlite3.Connection, name: str) -> None:
+    row = connection.execute(
+        "SELECT name, removed_on FROM people WHERE name_key = ?", (name_key(name),)
+    ).fetchone()
+    if row and row["removed_on"]:
+        raise JournalError(
+            f"{row['name']!r} was removed from the journal on {row['removed_on']}; their record "
+            "is kept",
+            hint="to add them again, forget the old record first",
+        )
+    if row:
+        raise JournalError(
+            f"{row['name']!r} is already in the journal",
+            hint="correct or merge the entry that is there instead of adding another",
+        )
+
+
 def find_by_id(connection: sqlite3.Connection, person_id: int) -> Person:
     row = connection.execute(PERSON_QUERY + " WHERE p.id = ?", (person_id,)).fetchone()
     return person_from_row(row)
 
 
 def all_people(connection: sqlite3.Connection) -> list[Person]:
-    rows = connection.execute(PERSON_QUERY + " ORDER BY p.name_key, p.id")
-    return [person_from_row(row) for row in rows]
+    found = connection.execute(PERSON_QUERY + " WHERE" + ACTIVE + "ORDER BY p.name_key, p.id")
+    return [person_from_row(row) for row in found]
 
 
 def referred(connection: sqlite3.Connection, person: Person) -> list[Person]:
-    rows = connection.execute(
-        PERSON_QUERY + " WHERE p.referred_by = ? ORDER BY p.name_key", (person.id,)
+    found = connection.execute(
+        PERSON_QUERY + " WHERE p.referred_by = ? AND" + ACTIVE + "ORDER BY p.name_key",
+        (person.id,),
     )
-    return [person_from_row(row) for row in rows]
+    return [person_from_row(row) for row in found]
 
 
 def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:
@@ -173,7 +233,11 @@ def field_of(person: Person, catalog: Catalog) -> FieldMatch | None:
     return None
 
 
-def in_field(person: Person, wanted: FieldMatch, catalog: Catalog) -> bool:
+def in_field(
+    person: Person,
+    wanted: FieldMatch,
+    catalog: Catalog,
+) -> bool:
     """True when the person works in ``wanted``: the occupation itself, or inside the cluster."""
     found = field_of(person, catalog)
     if found is None:

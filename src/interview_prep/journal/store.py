@@ -1,5 +1,5 @@
-"""The journal file: opening it safely, its schema and forward migrations, one transaction
-per change."""
+"""The journal file: opening it safely, bringing its schema up to date, one transaction per
+change."""
 
 from __future__ import annotations
 
@@ -13,69 +13,27 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TypeVar
 
-from ..errors import InterviewPrepError
+from .files import (
+    PRIVATE_FILE,
+    check_existing,
+    connect_read_only,
+    private_copy_name,
+    remove_with_side_files,
+    rename_if_free,
+    sync,
+    warn_if_shared,
+    writable,
+)
+from .schema import APPLICATION_ID as APPLICATION_ID
+from .schema import MIGRATIONS as MIGRATIONS
+from .schema import SCHEMA_VERSION as SCHEMA_VERSION
+from .schema import JournalError as JournalError
 
 T = TypeVar("T")
-
-# "IPJ1" in the database header: how a journal tells itself apart from any other SQLite file
-APPLICATION_ID = 0x49504A31
 ENV_VARIABLE = "INTERVIEW_PREP_JOURNAL"
 BUSY_TIMEOUT_MS = 5000
 GIVE_UP_AFTER_SECONDS = 60.0
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6  # result codes; named in sqlite3 only from Python 3.11
-
-# Each migration takes the schema one version forward; the list only ever grows at the end.
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    (
-        "people, meetings, logged steps and notes",
-        """
-        CREATE TABLE people (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            name_key TEXT NOT NULL UNIQUE,
-            title TEXT, org TEXT, field TEXT, email TEXT, phone TEXT,
-            linkedin TEXT UNIQUE,
-            referred_by INTEGER REFERENCES people(id) ON DELETE SET NULL,
-            how_found TEXT,
-            added_on TEXT NOT NULL
-        );
-        CREATE TABLE meetings (
-            id INTEGER PRIMARY KEY,
-            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            starts_at TEXT NOT NULL,
-            minutes INTEGER NOT NULL,
-            field TEXT, stage TEXT,
-            mode TEXT NOT NULL,
-            place TEXT,
-            seed INTEGER,
-            learned TEXT
-        );
-        CREATE TABLE events (
-            id INTEGER PRIMARY KEY,
-            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            meeting_id INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
-            kind TEXT NOT NULL,
-            on_day TEXT NOT NULL,
-            channel TEXT
-        );
-        CREATE TABLE notes (
-            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            item_id TEXT,
-            question TEXT NOT NULL,
-            answer TEXT NOT NULL,
-            PRIMARY KEY (meeting_id, position)
-        );
-        CREATE INDEX events_by_person ON events(person_id, kind);
-        CREATE INDEX meetings_by_person ON meetings(person_id);
-        """,
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class JournalError(InterviewPrepError):
-    """The journal file cannot be used as asked; it was left as it was."""
 
 
 def default_path() -> Path:
@@ -96,44 +54,21 @@ def _is_busy(error: sqlite3.OperationalError) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def _check_existing(path: Path) -> None:
-    """Refuse a file that is not a journal, or is newer than this program, without writing."""
-    try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise JournalError(
-            f"cannot open the journal {path}: {error}", hint="check the file and its rights"
-        ) from None
-    try:
-        application_id = probe.execute("PRAGMA application_id").fetchone()[0]
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-        has_tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-    except sqlite3.DatabaseError:
-        raise JournalError(
-            f"{path} is not an interview-prep journal; it was left untouched",
-            hint="name another file with --journal FILE (a new name makes a new journal)",
-        ) from None
-    finally:
-        probe.close()
-    if application_id != APPLICATION_ID and (application_id != 0 or has_tables):
-        raise JournalError(
-            f"{path} is an SQLite database of another program, not an interview-prep "
-            "journal; it was left untouched",
-            hint="name another file with --journal FILE (a new name makes a new journal)",
-        )
-    if version > SCHEMA_VERSION:
-        raise JournalError(
-            f"the journal {path} was written by a newer interview-prep (schema {version}, "
-            f"this version knows up to {SCHEMA_VERSION}); it was left untouched",
-            hint="upgrade interview-prep: pip install --upgrade interview-prep",
-        )
-
-
 class Store:
-    """One open connection to a journal file, with transactions that wait their turn."""
+    """One open connection to a journal file, with transactions that wait their turn.
+
+    A journal that does not exist yet is built in a private temporary file and given its
+    name, atomically, by the first change that succeeds: a failed first change leaves no
+    file, and no process ever deletes a journal another one may be writing to.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.read_only = False
+        self._pending: Path | None = None
+        if str(path) == ":memory:":
+            self._open(":memory:")
+            return
         if self.path.is_dir():
             raise JournalError(f"{self.path} is a folder", hint="name a file, e.g. class.journal")
         if not self.path.parent.is_dir():
@@ -141,13 +76,29 @@ class Store:
                 f"the folder {self.path.parent} does not exist",
                 hint="create it first, or name a journal file somewhere else",
             )
-        if self.path.exists() and self.path.stat().st_size > 0:
-            _check_existing(self.path)
+        if not self.path.exists():
+            self._pending = private_copy_name(self.path)
+            try:
+                self._open(str(self._pending))
+            except BaseException:
+                remove_with_side_files(self._pending)
+                raise
+            return
+        if self.path.stat().st_size > 0:
+            check_existing(self.path)
+        warn_if_shared(self.path)
+        self.read_only = not writable(self.path)
+        self._open(str(self.path))
+
+    def _open(self, target: str) -> None:
         try:
-            # autocommit mode: this class opens and ends every transaction itself
-            self.connection = sqlite3.connect(
-                self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-            )
+            if self.read_only:
+                self.connection = connect_read_only(self.path)
+            else:
+                # autocommit mode: this class opens and ends every transaction itself
+                self.connection = sqlite3.connect(
+                    target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+                )
         except sqlite3.Error as error:
             raise JournalError(f"cannot open the journal {self.path}: {error}") from None
         self.connection.row_factory = sqlite3.Row
@@ -155,17 +106,40 @@ class Store:
         self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # enforce the links between people, meetings, steps and notes (off by default)
         self.connection.execute("PRAGMA foreign_keys = ON")
-        # every commit reaches the disk before the command reports success
-        self.connection.execute("PRAGMA synchronous = FULL")
-        self._retry(self._prepare)
+        # every commit reaches the disk before the command reports success; a journal still
+        # being built is made durable once, before it gets its name (see _publish)
+        building = self._pending is not None
+        self.connection.execute(f"PRAGMA synchronous = {'OFF' if building else 'FULL'}")
+        # no function runs from a schema object the journal did not make
+        self.connection.execute("PRAGMA trusted_schema = OFF")
+        if self.read_only:
+            self._check_read_only_schema()
+        else:
+            self._retry(self._prepare)
+
+    def _check_read_only_schema(self) -> None:
+        try:
+            version = self.connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as error:
+            raise JournalError(f"cannot read the journal {self.path}: {error}") from None
+        if version != SCHEMA_VERSION:
+            raise JournalError(
+                f"the journal {self.path} is read-only and was made by an older "
+                "interview-prep; it cannot be brought up to date",
+                hint="copy it to a folder you can write to, and use the copy",
+                parameter="journal",
+            )
 
     def close(self) -> None:
         self.connection.close()
+        if self._pending is not None:
+            remove_with_side_files(self._pending)
+            self._pending = None
 
     def _prepare(self) -> None:
         # write-ahead log: readers never block the writer, and a crash loses no commit
         self.connection.execute("PRAGMA journal_mode = WAL")
-        self.write(self._migrate)
+        self._write_here(self._migrate)
 
     def _migrate(self, connection: sqlite3.Connection) -> None:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -213,12 +187,54 @@ class Store:
 
     def write(self, change: Callable[[sqlite3.Connection], T]) -> T:
         """Apply ``change`` as one transaction: all of it is kept, or none of it."""
+        if self.read_only:
+            raise JournalError(
+                f"the journal {self.path} is read-only (this account cannot change it or "
+                "its folder); nothing was changed",
+                hint="copy it to a folder you can write to, or ask for write permission",
+            )
+        result = self._write_here(change)
+        if self._pending is not None and not self._publish():
+            return self.write(change)  # another process made the journal first: use it
+        return result
 
+    def _write_here(self, change: Callable[[sqlite3.Connection], T]) -> T:
         def attempt() -> T:
             with self._transaction("BEGIN IMMEDIATE"):
                 return change(self.connection)
 
         return self._retry(attempt)
+
+    def _publish(self) -> bool:
+        """Give the new journal its name; False when another process made it first."""
+        assert self._pending is not None
+        pending, self._pending = self._pending, None
+        self.connection.close()  # the last connection: SQLite folds the -wal into the file
+        try:
+            sync(pending)
+            os.link(pending, self.path)
+            published = True
+        except FileExistsError:
+            published = False
+        except OSError:
+            # no hard links here (some USB sticks, network shares): a rename that refuses to
+            # replace on Windows, else the journal is made in place as SQLite does
+            published = os.name == "nt" and rename_if_free(pending, self.path)
+        finally:
+            remove_with_side_files(pending)
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+        elif self.path.stat().st_size > 0:
+            check_existing(self.path)
+        self._open(str(self.path))
+        return published
+
+    def vacuum(self) -> None:
+        """Rewrite the file so that the bytes of deleted rows are gone from it and its log."""
+        if self.read_only or self._pending is not None:
+            return
+        self._retry(lambda: self.connection.execute("VACUUM"))
+        self._retry(lambda: self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``query`` on one consistent snapshot of the journal."""

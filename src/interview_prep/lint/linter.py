@@ -15,6 +15,7 @@ from ..catalog.sources import builtin_name, builtin_root, yaml_files_in
 from ..errors import BankError, Location
 from ..model import Bank, Item, Taxonomy
 from ..planning.similar import words
+from .fit import child_labor_findings, fit_findings, theme_findings, why_findings
 from .rules import (
     MAX_GRADE_HIGH_SCHOOL,
     MAX_WORDS,
@@ -160,9 +161,14 @@ def lint_banks(
     """
     this_month = (today or date.today()).strftime("%Y-%m")
     findings: list[Finding] = []
+    core = frozenset(theme.id for theme in taxonomy.core_themes)
     for bank in banks:
         for item in bank.items:
             findings.extend(_item_findings(item, this_month))
+            findings.extend(why_findings(item))
+            findings.extend(fit_findings(item, taxonomy))
+            findings.extend(theme_findings(item, core))
+            findings.extend(child_labor_findings(item))
         findings.extend(cluster_coverage(bank, taxonomy))
         findings.extend(median_length(bank))
     linted = {item.id for bank in banks for item in bank.items}

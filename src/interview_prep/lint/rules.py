@@ -15,6 +15,7 @@ MIN_CORE_ITEMS = 3
 MIN_OWN_QUESTIONS = 2
 MIN_POPULAR_QUESTIONS = 4
 MIN_POPULAR_THEMES = 3
+MIN_WHY_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,33 @@ RULES = {
             "warning",
             "a website answers this better than a person",
             "ask about their own experience of it instead",
+        ),
+        Rule(
+            "why-line",
+            "warning",
+            f'a why line under {MIN_WHY_WORDS} words, or a formula ("Shows the route into '
+            'X") that does not say what the answer tells the student',
+            "say what the student learns from the answer, in a sentence of 8 words or more",
+        ),
+        Rule(
+            "broad-fit",
+            "warning",
+            "a cluster- or sub-cluster-wide item uses words that fit only some of its jobs",
+            "read it against every job it reaches; narrow `fields` or add `not_for` for the "
+            "jobs it does not fit",
+        ),
+        Rule(
+            "off-theme",
+            "warning",
+            "the question is about something other than its theme",
+            "move it to the theme it asks about, or change its topic",
+        ),
+        Rule(
+            "child-labor",
+            "error",
+            "suggests work that US child-labor rules bar for most workers under 18",
+            "leave `high-school` out of its stages, or ask about the work without "
+            "the student doing it",
         ),
         Rule(
             "impersonal",

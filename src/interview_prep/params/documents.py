@@ -193,6 +193,25 @@ def _handout(reader: ValueReader, context: BuildContext) -> Document:
     )
 
 
+def _family_guide(reader: ValueReader, context: BuildContext) -> Document:
+    from ..documents import family_guide
+
+    student, field = reader.text("student"), reader.text("field")
+    if field is not None:
+        with reader.check("field"):
+            context.catalog.field_for_plan(field)
+    stages = [s.id for s in context.catalog.taxonomy.stages]
+    stage = reader.choice("stage", "high-school", stages)
+    reader.raise_problems()
+    return family_guide(
+        student=student,
+        field=field,
+        stage=stage or "high-school",
+        catalog=context.catalog,
+        template_dirs=context.template_dirs,
+    )
+
+
 DOCUMENT_KIND_LIST: tuple[DocumentKind, ...] = (
     DocumentKind(
         "prep-sheet",
@@ -224,6 +243,11 @@ DOCUMENT_KIND_LIST: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "handout", "The teacher's assignment handout: steps with due dates, and a rubric.", _handout
+    ),
+    DocumentKind(
+        "family-guide",
+        "A guide for parents and families: finding people to ask, what to ask, what comes after.",
+        _family_guide,
     ),
 )
 DOCUMENT_KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in DOCUMENT_KIND_LIST}

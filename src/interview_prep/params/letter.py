@@ -60,7 +60,8 @@ def build_letter(
     meeting = Meeting(
         reader.when("when", "meeting time") or (stored.when if stored else None),
         reader.text("where") or (stored.where if stored else None),
-        reader.choice("meeting-format", None, MEETING_FORMATS),
+        reader.choice("meeting-format", None, MEETING_FORMATS)
+        or (getattr(stored, "format", None) if stored else None),
         stored.minutes if stored else None,
     )
     sender = Sender(

@@ -52,7 +52,7 @@ class PlanParams:
             )
         else:
             with reader.check("field"):
-                catalog.resolve_field(field)
+                catalog.field_for_plan(field)
         stage = reader.choice("stage", None, [s.id for s in taxonomy.stages])
         stage = stage or (stored.stage if stored else None) or default_stage
         if stage is None and not reader.given("stage"):

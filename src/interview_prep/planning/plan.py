@@ -11,22 +11,29 @@ from ..errors import PlanError
 from ..model import Item, Taxonomy
 from ..values import checked_int
 from ..vocabulary import MODES, RANGES, normalize_choice
+from .paraphrase import field_words
 from .similar import similarity
 from .steps import (
     TARGETED_FROM_MINUTES,
     Choice,
     LeftOut,
     Ranking,
+    closing_asks,
     cover_themes,
     fill_time,
     left_out_reasons,
     reserve_targeted,
 )
+from .topics import WHAT_TO_ASK, fits_theme
 
 MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]
 THANKS_MINUTES = 1
+CLOSING_REASON = "closing ask, in conversation order"
+WHAT_TO_ASK_REASON = "asks what you did not know to ask (in every plan of 20 minutes or more)"
 HOMEWORK_ITEMS = 3
 HOMEWORK_LIKENESS = 0.5  # shared words and order, as the linter measures them
+# the task every plan's homework ends with; a bank's task that says the same gives way to it
+STANDING_HOMEWORK = "Write down what you hope to learn that no website can tell you."
 OBSERVATION_ITEMS = 12
 EXPLAINED_RUNNERS_UP = 12
 
@@ -60,6 +67,7 @@ class Plan:
     uncovered: tuple[str, ...]
     left_out: tuple[LeftOut, ...]
     taxonomy: Taxonomy
+    notes: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return (
@@ -121,6 +129,7 @@ class Plan:
                 "id": self.field.id,
                 "title": self.field.title,
                 "cluster": self.field.cluster_id,
+                "fallback": self.field.fallback,
             },
             "stage": self.stage,
             "mode": self.mode,
@@ -135,6 +144,7 @@ class Plan:
             "research": [item.id for item in self.research],
             "observations": [item.id for item in self.observations],
             "uncovered_core_themes": list(self.uncovered),
+            "notes": list(self.notes),
             "left_out": [
                 {"id": x.item_id, "theme": x.theme, "reason": x.reason} for x in self.left_out
             ],
@@ -148,6 +158,7 @@ class Plan:
         lines = [
             f"# Plan: {escape_markdown(self.field.title)}, {self.minutes} minutes",
             "",
+            *([f"> {escape_markdown(self.field.fallback)}", ""] if self.field.fallback else []),
             f"{self.total_minutes} of {self.minutes} minutes planned "
             f"(opening {self.opening_minutes}, questions {self.question_minutes}, closing and "
             f"thanks {self.reserved_minutes - self.opening_minutes}).",
@@ -170,10 +181,13 @@ class Plan:
         for planned in (*self.questions, *self.closing):
             reasons = "; ".join(planned.reasons)
             lines.append(f"- **{escape_markdown(planned.item.id)}**: {escape_markdown(reasons)}")
+        if self.notes:
+            lines += ["", "## Slots without a fitting question of the job's own", ""]
+            lines += [f"- {escape_markdown(note)}" for note in self.notes]
         # near-twins first, then those that lost their theme to a chosen question
         runners = sorted(
             self.left_out,
-            key=lambda x: (not x.reason.startswith("too like"), "; " not in x.reason),
+            key=lambda x: (not x.reason.endswith("already planned"), "; " not in x.reason),
         )
         lines += ["", "## Runners-up, and why not", ""]
         for left in runners[:EXPLAINED_RUNNERS_UP]:
@@ -199,7 +213,8 @@ def _distinct(items: Sequence[Item], limit: int) -> tuple[Item, ...]:
     for item in items:
         if len(taken) == limit:
             break
-        if all(similarity(item.text, other.text) < HOMEWORK_LIKENESS for other in taken):
+        said = [STANDING_HOMEWORK, *(other.text for other in taken)]
+        if all(similarity(item.text, text) < HOMEWORK_LIKENESS for text in said):
             taken.append(item)
     return tuple(taken)
 
@@ -236,14 +251,15 @@ def plan_interview(
     """
     catalog = catalog or default_catalog()
     taxonomy = catalog.taxonomy
-    match = catalog.resolve_field(field)
+    match = catalog.field_for_plan(field)
     stage = _check_name("stage", stage, [s.id for s in taxonomy.stages])
     mode = _check_name("mode", mode, MODES)
     if seniority is not None:
         seniority = _check_name("seniority", seniority, [s.id for s in taxonomy.seniority])
     minutes = checked_int("minutes", minutes)
 
-    own = frozenset(i.id for i in catalog.items if i.bank not in builtin_bank_ids())
+    builtin = builtin_bank_ids()
+    own = frozenset(i.id for b in catalog.banks if b.id not in builtin for i in b.items)
     ranking = Ranking(catalog, match, seed, own)
     candidates = [
         item
@@ -254,12 +270,8 @@ def plan_interview(
         and item.suits_seniority(seniority)
     ]
     questions = sorted((i for i in candidates if i.kind == "question"), key=ranking.key)
-    # closing asks keep the order they are written in: "who else?" before "may I say?"
-    closing = sorted(
-        (i for i in questions if i.theme == "closing" and i.priority == 1),
-        key=lambda i: ranking.position[i.id],
-    )
-    talk = [i for i in questions if i.theme != "closing"]
+    closing = closing_asks(questions, ranking, minutes)
+    talk = [i for i in questions if i.theme != "closing" and i.topic != WHAT_TO_ASK]
     opening = 1 if minutes < 20 else 2
     budget = minutes - opening - sum(i.minutes for i in closing) - THANKS_MINUTES
     if budget < 1:
@@ -270,7 +282,10 @@ def plan_interview(
     required = [t.id for t in taxonomy.themes if t.core]
     if mode == "shadow":
         required = ["debrief", *required]
-    choice = Choice(budget, taxonomy, ranking, fixed=list(closing))
+    own_texts = [i.text for i in talk if ranking.rank(i) == 0]
+    choice = Choice(
+        budget, taxonomy, ranking, fixed=list(closing), job_words=field_words(match, own_texts)
+    )
     choice.rank_by_theme(talk)
     if minutes >= TARGETED_FROM_MINUTES:
         reserve_targeted(choice, talk, required, stage, seniority)
@@ -280,12 +295,16 @@ def plan_interview(
     order = {t.id: t.order for t in taxonomy.themes}
     if mode == "shadow":
         order["debrief"] = -1  # after a shadow, talk over what was seen first
-    chosen = sorted(choice.taken, key=lambda i: (order[i.theme], i.priority, *ranking.key(i)))
+    chosen = sorted(
+        choice.taken,
+        key=lambda i: (order[i.theme], not fits_theme(i, i.theme), i.priority, *ranking.key(i)),
+    )
     elapsed = opening
     planned = []
     for item in (*chosen, *closing):
         elapsed += item.minutes
-        reasons = choice.reasons.get(item.id) or ["closing ask, in conversation order"]
+        closing_reason = WHAT_TO_ASK_REASON if item.topic == WHAT_TO_ASK else CLOSING_REASON
+        reasons = choice.reasons.get(item.id) or [closing_reason]
         planned.append(PlannedItem(item, ranking.rank(item), elapsed, tuple(reasons)))
     return Plan(
         field=match,
@@ -309,6 +328,7 @@ def plan_interview(
         if mode == "shadow"
         else (),
         uncovered=tuple(uncovered),
+        notes=tuple(choice.notes),
         left_out=tuple(left_out_reasons(choice, rest, talk)),
         taxonomy=taxonomy,
     )

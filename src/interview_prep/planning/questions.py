@@ -93,7 +93,7 @@ def find_questions(
     found = [
         item
         for item in catalog.items
-        if (match is None or match.specificity(item.fields) is not None)
+        if (match is None or match.reaches(item))
         and (stage is None or item.suits_stage(stage))
         and (theme is None or item.theme == theme)
         and (mode is None or mode in item.modes)

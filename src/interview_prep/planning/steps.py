@@ -3,6 +3,7 @@ person's seniority, cover the core themes, fill the time; and say why for each c
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -11,13 +12,16 @@ from dataclasses import dataclass, field
 from ..catalog.catalog import Catalog
 from ..catalog.fields import FieldMatch
 from ..model import Item, Taxonomy
+from .paraphrase import same_ask
 from .similar import Gist, gist, near_duplicate
+from .topics import WHAT_TO_ASK, fits_theme, topic_of
 
 STAGE_ITEMS = 2
 SENIORITY_ITEMS = 1
 TARGETED_FROM_MINUTES = 20
 # themes where a question written for the learner's stage helps most
 STAGE_THEMES = ("path", "advice")
+BROADER = ("", "the sub-cluster's", "the cluster's", "a general one")
 LEVEL_NAMES = ("its own question", "for its sub-cluster", "for its cluster", "for every field")
 
 
@@ -31,9 +35,11 @@ class LeftOut:
 
 
 class Ranking:
-    """How good a choice an item is for a field: the most specific field first, then the
-    user's own banks before the built-in ones, then must-ask before standard, then the
-    banks' order (or, with a seed, chance)."""
+    """How good a choice an item is for a field: the most specific field first (a job's own,
+    then its parent's), then the user's own banks before the built-in ones, then must-ask
+    before standard, then the banks' order (or, with a seed, chance). Without a seed, equal
+    sub-cluster- and cluster-wide items are ordered by a hash of the job's id, so that
+    neighboring jobs do not all get the same broad question."""
 
     def __init__(
         self, catalog: Catalog, match: FieldMatch, seed: int | None, own: frozenset[str]
@@ -42,15 +48,26 @@ class Ranking:
         self.own = own
         self.position = {item.id: index for index, item in enumerate(catalog.items)}
         self.jitter: dict[str, float] = {}
+        self.spread = seed is None and match.kind == "occupation"
         if seed is not None:
             rng = random.Random(seed)
             self.jitter = {i.id: rng.random() for i in sorted(catalog.items, key=lambda i: i.id)}
 
+        self._levels: dict[tuple[str, ...], tuple[int | None, int]] = {}
+
+    def _level(self, fields: tuple[str, ...]) -> tuple[int | None, int]:
+        """Specificity and closeness of a fields tuple (the banks hold few distinct ones)."""
+        level = self._levels.get(fields)
+        if level is None:
+            level = (self.match.specificity(fields), self.match.closeness(fields))
+            self._levels[fields] = level
+        return level
+
     def applies(self, item: Item) -> bool:
-        return self.match.specificity(item.fields) is not None
+        return self._level(item.fields)[0] is not None and not self.match.excludes(item.not_for)
 
     def rank(self, item: Item) -> int:
-        rank = self.match.specificity(item.fields)
+        rank = self._level(item.fields)[0]
         assert rank is not None  # only items that apply are ranked
         return rank
 
@@ -58,10 +75,26 @@ class Ranking:
         return item.id in self.own
 
     def tiebreak(self, item: Item) -> tuple[float, int]:
-        return (self.jitter.get(item.id, 0.0), self.position[item.id])
+        jitter = self.jitter.get(item.id)
+        if jitter is None:
+            spread = self.spread and self.rank(item) in (1, 2)
+            jitter = self.jitter[item.id] = _spread(self.match.id, item.id) if spread else 0.0
+        return (jitter, self.position[item.id])
 
-    def key(self, item: Item) -> tuple[int, bool, int, float, int]:
-        return (self.rank(item), not self.is_own(item), item.priority, *self.tiebreak(item))
+    def key(self, item: Item) -> tuple[int, int, bool, int, float, int]:
+        return (
+            self.rank(item),
+            self._level(item.fields)[1],
+            not self.is_own(item),
+            item.priority,
+            *self.tiebreak(item),
+        )
+
+
+def _spread(job: str, item: str) -> float:
+    """A stable number in [0, 1) from a job and an item (the same in every process)."""
+    digest = hashlib.blake2b(f"{job}\0{item}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
 
 
 @dataclass
@@ -76,9 +109,12 @@ class Choice:
     fixed: list[Item] = field(default_factory=list)  # closing asks: not in the budget
     reasons: dict[str, list[str]] = field(default_factory=dict)
     twins: dict[str, str] = field(default_factory=dict)
+    twin_topics: dict[str, str] = field(default_factory=dict)
     gists: dict[str, Gist] = field(default_factory=dict)
 
     best_rank: dict[str, int] = field(default_factory=dict)
+    job_words: frozenset[str] = frozenset()  # the field's own names, said by many questions
+    notes: list[str] = field(default_factory=list)  # slots with no fitting question
 
     @property
     def left(self) -> int:
@@ -92,7 +128,9 @@ class Choice:
 
     def room_for(self, talk: Sequence[Item], themes: Sequence[str], *, best: bool) -> int:
         """Minutes to keep for the cheapest question of each theme not yet covered; with
-        ``best``, the cheapest of its most specific questions."""
+        ``best``, the cheapest of its most specific questions; without, none for a theme
+        that already has a question (only a more specific one would add to it)."""
+        asked = {i.theme for i in self.taken}
         return sum(
             min(
                 (
@@ -104,21 +142,29 @@ class Choice:
                 default=0,
             )
             for t in themes
-            if not self.covers(t)
+            if not self.covers(t) and (best or t not in asked)
         )
 
     def covers(self, theme: str) -> bool:
         """True when a chosen question covers ``theme`` at the most specific level it has: a
         general question for the stage leaves the cluster's own question on it to be asked."""
         best = self.best_rank.get(theme, 0)
-        return any(i.theme == theme and self.ranking.rank(i) <= best for i in self.taken)
+        return any(
+            i.theme == theme and self.ranking.rank(i) <= best and fits_theme(i, theme)
+            for i in self.taken
+        )
 
     def twin_of(self, item: Item) -> Item | None:
-        """A chosen question (closing asks included) that ``item`` nearly repeats."""
+        """A chosen question (closing asks included) that ``item`` repeats: the same topic,
+        nearly the same words, or the same ask in other words."""
         mine = self.gists.setdefault(item.id, gist(item.text))
+        topic = topic_of(item)
         for other in (*self.fixed, *self.taken):
+            if topic is not None and topic == topic_of(other):
+                self.twin_topics[item.id] = topic
+                return other
             theirs = self.gists.setdefault(other.id, gist(other.text))
-            if near_duplicate(mine, theirs):
+            if near_duplicate(mine, theirs) or same_ask(item.text, other.text, self.job_words):
                 return other
         return None
 
@@ -137,7 +183,11 @@ class Choice:
         return True
 
     def _describe(self, item: Item) -> list[str]:
-        said = [f"{LEVEL_NAMES[self.ranking.rank(item)]} ({_field_label(item, self)})"]
+        label = _field_label(item, self)
+        level = LEVEL_NAMES[self.ranking.rank(item)]
+        if label in self.ranking.match.parents:
+            level = "its parent job's question"
+        said = [f"{level} ({label})"]
         if self.ranking.is_own(item):
             said.append(f"from your bank {item.bank!r}")
         if item.priority == 1:
@@ -150,6 +200,29 @@ class Choice:
 def _field_label(item: Item, choice: Choice) -> str:
     match = choice.ranking.match
     return next((f for f in match.scope if f in item.fields), item.fields[0])
+
+
+def closing_asks(questions: Sequence[Item], ranking: Ranking, minutes: int) -> list[Item]:
+    """The closing asks: from 20 minutes one "what should I have asked you?" question (the
+    best ranked), then the must-ask closing items in the order they are written ("who else?"
+    before "may I say?"), one per topic."""
+    asks = [i for i in questions if i.topic == WHAT_TO_ASK]  # ranked best first
+    musts = sorted(
+        (
+            i
+            for i in questions
+            if i.theme == "closing" and i.priority == 1 and i.topic != WHAT_TO_ASK
+        ),
+        key=lambda i: ranking.position[i.id],
+    )
+    chosen = asks[:1] if minutes >= TARGETED_FROM_MINUTES else []
+    topics = {WHAT_TO_ASK}
+    for item in musts:
+        if item.topic not in topics:
+            chosen.append(item)
+            if item.topic:
+                topics.add(item.topic)
+    return chosen
 
 
 def reserve_targeted(
@@ -183,6 +256,7 @@ def reserve_targeted(
             pool,
             key=lambda i: (
                 choice.ranking.rank(i) > choice.best_rank.get(i.theme, 0),
+                choice.ranking.rank(i),
                 i.theme not in required,
                 i.theme not in STAGE_THEMES,
                 *choice.ranking.key(i),
@@ -209,26 +283,49 @@ def reserve_targeted(
 
 def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) -> list[str]:
     """One question per required theme not yet covered, best first, keeping room for the
-    cheapest question of every theme still to cover; returns the themes that did not fit."""
+    cheapest question of every theme still to cover; a question counts for a theme only when
+    its topic belongs there (re-entry is not promotion). Returns the themes that did not fit;
+    `Choice.notes` says which slots had no fitting question of the job's own."""
     uncovered: list[str] = []
     titles = {t.id: t.title for t in choice.taxonomy.themes}
     for index, theme in enumerate(required):
         if choice.covers(theme):
             continue
         reserve = choice.room_for(talk, required[index + 1 :], best=False)
-        options = [i for i in talk if i.theme == theme and i.id not in choice.taken_ids]
+        asked = [choice.ranking.rank(i) for i in choice.taken if i.theme == theme]
+        options = [
+            i
+            for i in talk
+            if i.theme == theme
+            and i.id not in choice.taken_ids
+            and fits_theme(i, theme)
+            and choice.ranking.rank(i) < min(asked, default=4)  # an equally broad one adds nothing
+        ]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
-        taken = False
+        taken: Item | None = None
         for limit in (choice.left - reserve, choice.left):
             for item in options:
                 if item.minutes <= limit and choice.offer(item, reason):
-                    taken = True
+                    taken = item
                     break
             if taken:
                 break
-        if not taken and not any(i.theme == theme for i in choice.taken):
+        title = titles.get(theme, theme)
+        if taken is None and not any(i.theme == theme for i in choice.taken):
             uncovered.append(theme)
+            why = "no time left for one" if options else "no question fits it"
+            choice.notes.append(f"{title}: {why}")
+        elif taken is not None and choice.ranking.rank(taken) > 0 and _is_job(choice):
+            level = BROADER[choice.ranking.rank(taken)]
+            choice.notes.append(
+                f"{title}: no question of the job's own fits this slot; took {level}"
+            )
+            choice.reasons[taken.id].append("no question of the job's own fits this slot")
     return uncovered
+
+
+def _is_job(choice: Choice) -> bool:
+    return choice.ranking.match.kind == "occupation"
 
 
 def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
@@ -246,8 +343,8 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
                 mode not in i.modes,
                 per_theme[i.theme],
                 not ranking.is_own(i),
-                i.priority,
                 ranking.rank(i),
+                i.priority,
                 *ranking.tiebreak(i),
             ),
         )
@@ -259,6 +356,14 @@ def fill_time(choice: Choice, talk: Sequence[Item], mode: str) -> list[Item]:
     return rest
 
 
+def _twin_reason(choice: Choice, item_id: str) -> str:
+    twin = choice.twins[item_id]
+    topic = choice.twin_topics.get(item_id)
+    if topic is not None:
+        return f"same topic ({topic}) as {twin}, already planned"
+    return f"too like {twin}, already planned"
+
+
 def left_out_reasons(choice: Choice, rest: Sequence[Item], talk: Sequence[Item]) -> list[LeftOut]:
     """Why each candidate not chosen was left out: a near-twin, or no time after better ones."""
     chosen_ids = {i.id for i in choice.taken}
@@ -266,7 +371,7 @@ def left_out_reasons(choice: Choice, rest: Sequence[Item], talk: Sequence[Item])
     for item in choice.taken:
         best_of_theme.setdefault(item.theme, item)
     out = [
-        LeftOut(i.id, i.theme, f"too like {choice.twins[i.id]}, already planned")
+        LeftOut(i.id, i.theme, _twin_reason(choice, i.id))
         for i in talk
         if i.id in choice.twins and i.id not in chosen_ids
     ]

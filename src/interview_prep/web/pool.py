@@ -175,10 +175,10 @@ def _start_worker() -> None:
     """In a new worker: end with the server, and load the banks and the PDF engine now
     rather than during a student's first render."""
     from .. import default_catalog
-    from ..batch.run import _die_with_parent
+    from ..batch.pool import die_with_parent
     from ..render import warm_up_pdf_engine
 
-    _die_with_parent()
+    die_with_parent()
     default_catalog()
     warm_up_pdf_engine()
 
