@@ -281,7 +281,7 @@ def _tallied(shown: str) -> Iterator[None]:
             f for f in traceback.extract_tb(cause.__traceback__) if "interview_prep" in f.filename
         ]
         where = f"{frames[-1].filename.rsplit('src/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
-        kind = type(cause).__name__ if cause is not failure else str(failure)[:120]
+        kind = type(cause).__name__ if cause is not failure else str(failure)[-400:]
         with Path(TALLY).open("a", encoding="utf-8") as stream:
             stream.write(json.dumps({"kind": kind, "where": where, "args": shown}) + "\n")
 
