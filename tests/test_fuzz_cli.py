@@ -233,10 +233,13 @@ def _fuzz(
         pass
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()
+    runs = 0
 
     @_settings(examples, salt)
     @given(args=strategy)
     def check(args: list[str]) -> None:
+        nonlocal runs
+        runs += 1
         for old in WRITER_OUTPUTS:
             (tmp_path / old).unlink(missing_ok=True)
         before = set(tmp_path.rglob("*")) - known
@@ -261,6 +264,14 @@ def _fuzz(
                 check_written(tmp_path, shown)
 
     check()
+    _count(runs)
+
+
+def _count(runs: int) -> None:
+    """With ``FUZZ_TALLY``, how many runs a part made, as a JSON line of its own."""
+    if TALLY:
+        with Path(TALLY).open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"runs": runs}) + "\n")
 
 
 TALLY = os.environ.get("FUZZ_TALLY")
@@ -416,9 +427,13 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
 
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
 
+    runs = 0
+
     @_settings(_runs("myst"), salt=3)
     @given(data=MYST_DATA, directive=st.sampled_from([*DIRECTIVES, "bogus"]))
     def check(data: bytes, directive: str) -> None:
+        nonlocal runs
+        runs += 1
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
         started = time.process_time()
         with _tallied(repr(data[:200])):
@@ -435,3 +450,4 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
                 assert out == "" and err.startswith(f"{directive}: "), (data[:200], err)
 
     check()
+    _count(runs)
