@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pdfplumber
 
 MM = 72 / 25.4
-MARGIN_TOP = 12 * MM  # running titles and branding sit above this
-MARGIN_BOTTOM = 13 * MM  # footers sit below this
+MARGIN_TOP = 11 * MM  # running titles and branding sit above this
+MARGIN_BOTTOM = 12 * MM  # footers sit below this
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,8 @@ class Measures:
     chars_per_line: int
     rules: tuple[Rule, ...]
     words: tuple[tuple[dict[str, object], ...], ...]
+    unused_mm: tuple[float, ...] = ()  # each page: from its lowest mark to the footer area
+    used: tuple[float, ...] = ()  # each page: the share of its writable height in use
 
     def writing_rules(self) -> list[Rule]:
         """The light, thin rules drawn to write on (not heading or table rules)."""
@@ -88,6 +90,8 @@ def measure(pdf: bytes) -> Measures:
         line_lengths: list[tuple[float, int]] = []
         words = []
         fill = 0.0
+        unused: list[float] = []
+        used_share: list[float] = []
         for number, page in enumerate(document.pages):
             bottom_edge = page.height - MARGIN_BOTTOM
             chars = [c for c in page.chars if c["top"] > MARGIN_TOP and c["bottom"] < bottom_edge]
@@ -123,12 +127,14 @@ def measure(pdf: bytes) -> Measures:
             words.append(
                 tuple(page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False))
             )
+            bottoms = [c["bottom"] for c in chars] + [
+                float(r["bottom"]) for r in page.rects if MARGIN_TOP < r["bottom"] < bottom_edge
+            ]
+            lowest = max(bottoms, default=MARGIN_TOP)
+            unused.append((bottom_edge - lowest) / MM)
+            used_share.append((lowest - MARGIN_TOP) / (bottom_edge - MARGIN_TOP))
             if number == len(document.pages) - 1:
-                bottoms = [c["bottom"] for c in chars] + [
-                    r.y for r in rules if r.page == number and r.y < bottom_edge
-                ]
-                used = max(bottoms, default=MARGIN_TOP) - MARGIN_TOP
-                fill = used / (bottom_edge - MARGIN_TOP)
+                fill = used_share[-1]
         body = sizes.most_common(1)[0][0] if sizes else 0.0
         wide = sorted(count for size, count in line_lengths if size == body)
         return Measures(
@@ -139,4 +145,6 @@ def measure(pdf: bytes) -> Measures:
             chars_per_line=wide[int(len(wide) * 0.95)] if wide else 0,
             rules=tuple(rules),
             words=tuple(words),
+            unused_mm=tuple(unused),
+            used=tuple(used_share),
         )

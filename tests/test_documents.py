@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import interview_prep as ip
+from interview_prep.markdown.typography import curly_quotes
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -104,7 +105,7 @@ def test_script_holds_opening_every_core_theme_closing_and_thanks() -> None:
     for theme in plan.taxonomy.core_themes:
         assert f"## {theme.title}" in markdown
     for planned in (*plan.questions, *plan.closing):
-        assert planned.item.text in markdown
+        assert curly_quotes(planned.item.text) in markdown
     assert "## Closing asks" in markdown and "## Thanks" in markdown
 
 
@@ -160,7 +161,7 @@ def test_documents_show_themselves_in_notebooks() -> None:
 def test_html_page_is_standalone_with_title_and_language() -> None:
     page = ip.prep_sheet(ip.plan_interview("nurse", "college", 30)).to_html()
     assert page.startswith("<!DOCTYPE html>")
-    assert '<html lang="en">' in page
+    assert '<html lang="en"' in page
     assert "<title>Prep sheet: Registered Nurse</title>" in page
     assert "@page" in page and "http" not in page.split("<main>")[0]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -40,19 +41,21 @@ def markdown_facts(markdown: str) -> dict[str, Any]:
         for i, token in enumerate(tokens)
         if token.type == "heading_open"
     ]
-    starts = [int(t.attrGet("start") or 1) for t in tokens if t.type == "ordered_list_open"]
-    ordered_items, depth = 0, 0
+    numbers: list[tuple[int, int]] = []  # (depth, number) of every ordered item
+    stack: list[int | None] = []  # the next number of each open list, None for bullets
     for token in tokens:
         if token.type == "ordered_list_open":
-            depth += 1
-        elif token.type == "ordered_list_close":
-            depth -= 1
-        elif token.type == "list_item_open" and token.info and depth:
-            ordered_items += 1
+            stack.append(int(token.attrGet("start") or 1))
+        elif token.type == "bullet_list_open":
+            stack.append(None)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            stack.pop()
+        elif token.type == "list_item_open" and stack[-1] is not None:
+            numbers.append((len(stack) - 1, stack[-1]))
+            stack[-1] += 1
     return {
         "headings": headings,
-        "list_starts": starts,
-        "ordered_items": ordered_items,
+        "numbers": numbers,
         "tables": sum(t.type == "table_open" for t in tokens),
         "boxes": sum(
             "task-list-item-checkbox" in child.content for t in tokens for child in t.children or []
@@ -73,36 +76,51 @@ def _shown(children: list[Any]) -> str:
 def word_facts(data: bytes) -> dict[str, Any]:
     """The same facts, read from a Word file with python-docx."""
     word = docx.Document(io.BytesIO(data))
-    numbering = word.part.numbering_part.element
-    decimal_abstracts = {
-        a.get(f"{W}abstractNumId")
-        for a in numbering.iter(f"{W}abstractNum")
-        if a.find(f"{W}lvl/{W}numFmt").get(f"{W}val") == "decimal"
-    }
-    ordered_nums = {}
-    for num in numbering.iter(f"{W}num"):
-        if num.find(f"{W}abstractNumId").get(f"{W}val") in decimal_abstracts:
-            override = num.find(f"{W}lvlOverride/{W}startOverride")
-            if override is not None:  # the template's own lists have none
-                ordered_nums[num.get(f"{W}numId")] = int(override.get(f"{W}val"))
-    numbered = [
-        p._p.pPr.numPr.numId.val
-        for p in word.paragraphs
-        if p._p.pPr is not None and p._p.pPr.numPr is not None
-    ]
-    used_ordered = list(dict.fromkeys(str(n) for n in numbered if str(n) in ordered_nums))
     return {
         "headings": [
             (int(p.style.name.split()[-1]), p.text)
             for p in word.paragraphs
             if p.style.name.startswith("Heading")
         ],
-        "list_starts": [ordered_nums[n] for n in used_ordered],
-        "ordered_items": sum(str(n) in ordered_nums for n in numbered),
+        "numbers": word_numbers(word),
         "tables": sum(t.style is not None and t.style.name == "Table Grid" for t in word.tables),
         "boxes": sum(p.text.startswith(("☐", "☑")) for p in word.paragraphs),
         "ruled": sum(t.style is None or t.style.name != "Table Grid" for t in word.tables),
     }
+
+
+def word_numbers(word: Any) -> list[tuple[int, int]]:
+    """(level, number) of every numbered paragraph, counted as Word counts: one counter per
+    list instance and level, from its start override or its definition's start."""
+    numbering = word.part.numbering_part.element
+    formats, starts = {}, {}
+    for abstract in numbering.iter(f"{W}abstractNum"):
+        for level in abstract.iter(f"{W}lvl"):
+            key = (abstract.get(f"{W}abstractNumId"), level.get(f"{W}ilvl"))
+            formats[key] = level.find(f"{W}numFmt").get(f"{W}val")
+            starts[key] = int(level.find(f"{W}start").get(f"{W}val"))
+    instances = {}
+    for num in numbering.iter(f"{W}num"):
+        overrides = {
+            o.get(f"{W}ilvl"): int(o.find(f"{W}startOverride").get(f"{W}val"))
+            for o in num.iter(f"{W}lvlOverride")
+        }
+        instances[num.get(f"{W}numId")] = (num.find(f"{W}abstractNumId").get(f"{W}val"), overrides)
+    counters: dict[tuple[str, int], int] = {}
+    numbers = []
+    for paragraph in word.paragraphs:
+        properties = paragraph._p.pPr
+        if properties is None or properties.numPr is None:
+            continue
+        num_id, level = str(properties.numPr.numId.val), int(properties.numPr.ilvl.val)
+        abstract, overrides = instances[num_id]
+        for deeper in [key for key in counters if key[0] == num_id and key[1] > level]:
+            del counters[deeper]
+        start = overrides.get(str(level), starts[(abstract, str(level))])
+        counters[(num_id, level)] = counters.get((num_id, level), start - 1) + 1
+        if formats[(abstract, str(level))] == "decimal":
+            numbers.append((level, counters[(num_id, level)]))
+    return numbers
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -117,13 +135,35 @@ def test_every_document_kind_keeps_its_structure_in_word(name: str) -> None:
     assert docx.Document(io.BytesIO(data)).core_properties.title == document.title
 
 
-def test_numbered_lists_restart_and_keep_their_start_number() -> None:
+def test_questions_share_one_numbering_so_word_renumbers_after_a_deletion() -> None:
     sheet = CASES["prep-sheet-nurse-college-30"]()
-    facts = word_facts(sheet.to_docx())
-    # the questions of each theme section, then the closing asks: numbers run on
-    assert facts["list_starts"] == markdown_facts(sheet.source)["list_starts"]
-    assert facts["list_starts"][0] == 1
-    assert facts["list_starts"] == sorted(set(facts["list_starts"]))
+    word = docx.Document(io.BytesIO(sheet.to_docx()))
+    questions = [
+        p
+        for p in word.paragraphs
+        if p._p.pPr is not None
+        and p._p.pPr.numPr is not None
+        and p._p.pPr.numPr.ilvl.val == 0
+        and p.runs
+        and p.runs[0].bold
+    ]
+    count = sum(depth == 0 for depth, _ in markdown_facts(sheet.source)["numbers"])
+    assert len(questions) == count >= 5
+    assert len({p._p.pPr.numPr.numId.val for p in questions}) == 1
+    assert word_numbers(word)[:1] == [(0, 1)]
+    # a student deletes question 1: what was question 2 is now number 1
+    second = questions[1].text
+    questions[0]._p.getparent().remove(questions[0]._p)
+    top = [n for level, n in word_numbers(word) if level == 0]
+    assert top == list(range(1, count))
+    assert not any(o.tag.endswith("startOverride") for o in word.part.numbering_part.element.iter())
+    assert second.startswith(sheet.source.split("2. **")[1][:20])
+
+
+def test_a_list_that_starts_again_restarts_in_word() -> None:
+    markdown = "# T\n\n1. a\n2. b\n\n## S\n\n3. c\n\n## U\n\n1. d\n\nBetween.\n\n5. e\n"
+    data = ip.Document("x", "T", markdown).to_docx()
+    assert word_facts(data)["numbers"] == [(0, 1), (0, 2), (0, 3), (0, 1), (0, 5)]
 
 
 @pytest.mark.parametrize(("paper", "size"), [("letter", (215.9, 279.4)), ("a4", (210, 297))])
@@ -131,7 +171,23 @@ def test_page_size_follows_the_paper(paper: str, size: tuple[float, float]) -> N
     data = CASES["reflection-nurse"]().to_docx(paper=paper)
     section = docx.Document(io.BytesIO(data)).sections[0]
     assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == size
-    assert section.left_margin == section.right_margin == Inches(0.7)
+    top, right, bottom, left = stylesheet_margins(r"@page \{\s*margin: ([^;]+);")
+    margins = (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)
+    assert [round(m.mm, 1) for m in margins] == [top, right, bottom, left]
+    letter = docx.Document(io.BytesIO(CASES["letter-confirm-letter"]().to_docx(paper=paper)))
+    section = letter.sections[0]
+    margins = (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)
+    assert [round(m.mm, 1) for m in margins] == stylesheet_margins(
+        r"@page plain \{\s*margin: ([^;]+);"
+    )
+
+
+def stylesheet_margins(pattern: str) -> list[float]:
+    """Margins in millimeters, as the PDF's print stylesheet gives them."""
+    css = (Path(ip.__file__).parent / "templates" / "print.css").read_text("utf-8")
+    found = re.search(pattern, css)
+    assert found is not None
+    return [float(value.removesuffix("mm")) for value in found.group(1).split()]
 
 
 def test_letters_have_no_page_furniture_and_comparisons_lie_landscape() -> None:
@@ -152,9 +208,9 @@ def test_tables_repeat_their_header_row_and_ruled_space_counts_lines() -> None:
     steps = word.tables[0]
     assert [c.text for c in steps.rows[0].cells] == ["Due", "Step", "Hand in"]
     assert steps.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
-    assert steps.rows[1].cells[0].text.endswith("2026")
+    assert steps.rows[1].cells[0].text == "Thu, Mar 5"  # a short US date
     rubric = word.tables[1]
-    assert len(rubric.columns) == 5 and rubric.rows[0].cells[1].text == "Excellent (4)"
+    assert len(rubric.columns) == 6 and rubric.rows[0].cells[1].text == "Excellent (4)"
 
     markdown = "# Notes\n\n::: notes 5\n:::\n\n::: lines\n:::\n\n::: notes\n:::\n"
     ruled = docx.Document(io.BytesIO(ip.Document("x", "Notes", markdown).to_docx())).tables
@@ -175,7 +231,7 @@ def test_header_footer_and_branding(tmp_path: Path) -> None:
     footer = section.footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
     assert any(n.startswith("word/media/") for n in zipfile.ZipFile(io.BytesIO(data)).namelist())
-    assert word.core_properties.title == "Prep sheet: Registered Nurse"
+    assert word.core_properties.title == "Prep sheet: Registered Nurse, with Dana Ortiz"
 
     svg = tmp_path / "logo.svg"
     svg.write_text("<svg/>", encoding="utf-8")

@@ -59,8 +59,12 @@ def test_the_builtin_taxonomy_never_dead_ends_a_typed_job() -> None:
     for typed in ("astronaut-chef", "hospital chaplain", "circus juggler", "video game tester"):
         plan = ip.plan_interview(typed, "college", 30)
         assert plan.field.fallback and plan.questions, typed
-    with pytest.raises(ip.UnknownNameError, match="Registered Nurse"):
-        ip.plan_interview("nurce", "college", 30)
+    for typo in ("nurce", "nurs"):  # a slip, or a word cut short: asks "did you mean"
+        with pytest.raises(ip.UnknownNameError, match="Registered Nurse"):
+            ip.plan_interview(typo, "college", 30)
+    for junk in ("<script>alert(1)</script>", "{{ 7*7 }}", "no-such-job-at-all"):
+        with pytest.raises(ip.UnknownNameError):  # no job's name: no plan
+            ip.plan_interview(junk, "college", 30)
 
 
 def test_the_cli_plan_shows_the_fallback_line() -> None:

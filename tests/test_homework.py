@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 import interview_prep as ip
+from interview_prep.markdown.typography import curly_quotes
 from interview_prep.planning.plan import STANDING_HOMEWORK
 from interview_prep.planning.similar import similarity
 
@@ -22,4 +23,4 @@ def test_homework_holds_no_two_alike_tasks(stage: str) -> None:
         for first, second in itertools.combinations(tasks, 2):
             assert similarity(first, second) < 0.5, (occupation, first, second)
         sheet = ip.prep_sheet(plan).source
-        assert all(f"- [ ] {task}" in sheet for task in tasks)
+        assert all(f"- [ ] {curly_quotes(task)}" in sheet for task in tasks)

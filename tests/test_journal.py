@@ -114,7 +114,7 @@ def test_the_whole_journey(run: Run, tmp_path: Path) -> None:
     sheet = run("prep-sheet", "--meeting", "1")
     assert "# Prep sheet: Registered Nurse" in sheet
     assert "Dana Ortiz · Staff RN, Lakeside Clinic" in sheet
-    assert "Monday 16 March 2026, 3:30 PM" in sheet
+    assert "Monday, March 16, 2026, 3:30 PM" in sheet
     assert sheet == run("prep-sheet", "--meeting", "1")
 
     # on the day: the meeting, notes to write, thanks to send
@@ -221,8 +221,8 @@ def test_timeline_and_shadow_plan_take_a_stored_meeting(run: Run) -> None:
         "--mode", "shadow", "-m", "45")  # fmt: skip
     timeline = run("timeline", "--meeting", "1")
     assert "# Timeline: Ray Chen" in timeline
-    assert "Wednesday 1 April 2026:** Send your request" in timeline
-    assert "Friday 10 April 2026, 9:00 AM:** Informational interview with Ray Chen. 45 minutes" in (
+    assert "| Wed, Apr 1 | **Send your request.**" in timeline
+    assert "| Fri, Apr 10, 9:00 AM | **Informational interview with Ray Chen.** 45 minutes" in (
         timeline
     )
     assert "Follow up" not in timeline  # a meeting was agreed: there was a reply
@@ -247,7 +247,7 @@ def test_python_api(tmp_path: Path) -> None:
         assert stored.contact == ip.Contact("Dana Ortiz", None, "Mercy General")
         assert stored.meeting.when == datetime(2026, 3, 14, 15, 30)
         sheet = ip.prep_sheet(stored.plan(), stored.contact, stored.meeting)
-        assert "Saturday 14 March 2026, 3:30 PM" in sheet.markdown
+        assert "Saturday, March 14, 2026, 3:30 PM" in sheet.markdown
         assert [s.kind for s in journal.due(date(2026, 3, 14))] == [
             "meeting",
             "notes",

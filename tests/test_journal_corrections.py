@@ -173,6 +173,7 @@ def test_a_first_version_journal_is_migrated_and_the_step_recorded(tmp_path: Pat
         assert journal.meetings()[0].format == "video"
     with sqlite3.connect(path) as connection:
         versions = connection.execute("SELECT version, description FROM schema_versions").fetchall()
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     connection.close()
     assert versions[1] == (2, MIGRATIONS[1][0])
+    assert versions[2] == (3, MIGRATIONS[2][0])  # given and family names

@@ -73,20 +73,20 @@ def test_request_email_is_short_and_dated() -> None:
     email = write("request", "email", "Sam Lee")
     assert email.words < 150
     assert "Subject: 20 minutes to learn about your work as a registered nurse?" in email.text
-    assert "Monday 9 March 2026" in email.text
+    assert "March 9, 2026" in email.text
     assert "Alex Kim\nLakeside Community College" in email.text
     assert email.counts.startswith(f"{email.words} words")
 
 
 def test_printed_letter_promises_the_follow_up_date() -> None:
     printed = write("request", "letter")
-    assert "Monday 2 March 2026" in printed.text
-    assert "by Monday 9 March 2026, I will call your office" in printed.text
+    assert "March 2, 2026" in printed.text
+    assert "by March 9, 2026, I will call your office" in printed.text
 
 
 def test_confirm_restates_time_place_and_resume_for_information() -> None:
     text = write("confirm", "email").text
-    assert "Saturday 14 March 2026, 3:30 PM at Mercy General" in text
+    assert "Saturday, March 14, 2026, 3:30 PM at Mercy General" in text
     assert "résumé" in text and "for your information only" in text
 
 

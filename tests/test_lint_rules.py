@@ -137,14 +137,17 @@ def _item(item_id: str, text: str, **keys: object) -> Item:
     return Item(id=item_id, text=text, theme=str(keys.pop("theme", "path")), **keys)  # type: ignore[arg-type]
 
 
+WHY = "Tells you how the person finds work now, and what a newcomer would have to learn."
+
+
 def test_review_by_allows_a_dated_term_until_its_month() -> None:
     taxonomy = fixture_catalog().taxonomy
     bank = Bank(
         "dated",
         "Dated",
         (
-            _item("a", "How has TikTok changed how you find clients?", why="x"),
-            _item("b", "How has Instagram changed your week?", why="x", review_by="2027-06"),
+            _item("a", "How has TikTok changed how you find clients?", why=WHY),
+            _item("b", "How has Instagram changed your week?", why=WHY, review_by="2027-06"),
         ),
     )
     before = lint_banks([bank], taxonomy, today=date(2027, 6, 30))

@@ -147,3 +147,54 @@ def test_mystmd_builds_a_project_with_both_directives(tmp_path: Path) -> None:
     assert len(questions.items) >= 3
     for item in questions:
         assert item.text in built
+
+
+def _myst_project(folder: Path, page: str) -> tuple[Path, dict[str, str]]:
+    """A mystmd project with the plugin and one page, and the environment to build it in."""
+    need("node", "nodejs")
+    myst = BIN / "myst"
+    if not myst.is_file():
+        need("myst", "mystmd (pip, in the test extras)")
+    (folder / "myst.yml").write_text(
+        "version: 1\nproject:\n  title: Careers week\n  plugins:\n"
+        f"    - type: executable\n      path: {plugin_path()}\nsite:\n  title: Careers week\n",
+        encoding="utf-8",
+    )
+    (folder / "index.md").write_text(page, encoding="utf-8")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env["HOME"] = str(folder)  # mystmd keeps its settings and caches under HOME
+    return myst, env
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("field", ["nurse", "nurce"])
+def test_a_strict_site_build_fails_on_a_bad_directive(tmp_path: Path, field: str) -> None:
+    """mystmd applies --strict to site builds (``--site``, ``--html``); ``--md`` exports
+    print the error but exit 0 whatever the flag, which docs/teachers.md says."""
+    page = f"# Careers week\n\n:::{{interview-script}}\n:field: {field}\n:stage: college\n:::\n"
+    myst, env = _myst_project(tmp_path, page)
+
+    def build(*flags: str) -> tuple[int, str]:
+        result = subprocess.run(
+            [str(myst), "build", *flags, "--strict"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
+        )
+        return result.returncode, result.stdout + result.stderr
+
+    status, output = build("--site")
+    if field == "nurce":
+        assert status == 1, output
+        assert "interview-script: :field: unknown field 'nurce'" in output
+        assert "Site has 1 error" in output or "Site has 3 errors" in output
+        return
+    # the strict check passed; offline, the site's theme cannot be fetched after it
+    assert "stopping build" not in output and "⛔" not in output, output
+    status, output = build("index.md", "--md")
+    assert status == 0 and "⛔" not in output, output
+    built = (tmp_path / "_build" / "exports" / "index.md").read_text(encoding="utf-8")
+    assert "Interview script: Registered Nurse" in built

@@ -136,6 +136,7 @@ def plans() -> list[Planned]:
     return popular_plans()
 
 
+@pytest.mark.slow
 def test_plans_hold_mostly_the_jobs_own_questions(plans: list[Planned]) -> None:
     own, near, per_plan = shares(plans)
     weakest = ", ".join(f"{job} ({stage}) {share:.0%}" for share, job, stage in per_plan[:12])
@@ -143,16 +144,19 @@ def test_plans_hold_mostly_the_jobs_own_questions(plans: list[Planned]) -> None:
     assert near >= MIN_NEAR_SHARE, f"with the sub-cluster {near:.1%}; weakest: {weakest}"
 
 
+@pytest.mark.slow
 def test_no_plan_asks_one_topic_twice(plans: list[Planned]) -> None:
     assert repeated_topics(plans) == {}
 
 
+@pytest.mark.slow
 def test_no_broad_question_is_in_more_than_a_third_of_its_clusters_plans(
     plans: list[Planned],
 ) -> None:
     assert overused_broad(plans) == []
 
 
+@pytest.mark.slow
 def test_every_plan_of_20_minutes_or_more_asks_what_to_ask(plans: list[Planned]) -> None:
     assert without_what_to_ask(plans) == []
     catalog = ip.default_catalog()

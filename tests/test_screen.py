@@ -117,3 +117,67 @@ def test_table_headers_carry_their_scope() -> None:
     html = markdown_to_html("| Meeting | |\n|---|---|\n| With | Dana |\n")
     assert '<th scope="col">Meeting</th>' in html
     assert "<td></td>" in html.split("</thead>")[0]
+
+
+SIZES = """
+const size = e => parseFloat(getComputedStyle(e).fontSize);
+const shown = e => e.getClientRects().length > 0;
+const body = size(document.body);
+const questions = [...document.querySelectorAll('ol > li')].filter(shown).map(li => {
+  const own = li.querySelector(':scope > p > strong, :scope > strong');
+  const follow = li.querySelector(':scope > ul > li');
+  return own ? [size(own), follow ? size(follow) : 0] : null;
+}).filter(Boolean);
+const headings = [...document.querySelectorAll('main h2, main h3')].filter(shown).map(size);
+const dashed = [...document.querySelectorAll('main *')]
+  .filter(e => shown(e) && getComputedStyle(e).borderBottomStyle === 'dashed').length;
+const rules = [...document.querySelectorAll('div.writing .rule')].filter(shown).length;
+return {body, questions, headings, dashed, rules};
+"""
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_print_sizes_never_leak_to_the_screen(
+    browser: Any, pages: dict[str, Path], name: str
+) -> None:
+    _show(browser, pages[name], 1280)
+    seen = browser.execute_script(SIZES)
+    for question, follow_up in seen["questions"]:
+        assert question >= follow_up and question >= seen["body"]
+    assert all(size > seen["body"] for size in seen["headings"])
+    assert seen["dashed"] == 0 and seen["rules"] == 0  # ruled writing space is for paper
+
+
+PHONE = """
+const shown = e => e.getClientRects().length > 0;
+const columns = [...document.querySelectorAll('div.checklist')].filter(shown)
+  .map(e => getComputedStyle(e).columnCount);
+const table = document.querySelector('main table');
+const cells = table ? [...table.querySelectorAll('td')].filter(e => e.textContent.trim())
+  .map(e => ({width: e.getBoundingClientRect().width, right: e.getBoundingClientRect().right,
+              lines: Math.round(e.getBoundingClientRect().height
+                                / parseFloat(getComputedStyle(e).lineHeight))})) : [];
+return {columns, cells, width: innerWidth};
+"""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "prep-sheet-nurse-college-30",
+        "prep-sheet-electrician-career-changer-20-blank",
+        "shadow-plan-electrician-high-school-6h",
+        "reflection-nurse",
+    ],
+)
+def test_on_a_phone_checklists_run_in_one_column_and_the_meeting_table_reads(
+    browser: Any, pages: dict[str, Path], name: str
+) -> None:
+    _show(browser, pages[name], 390)
+    phone = browser.execute_script(PHONE)
+    assert phone["columns"] and all(count in ("1", "auto") for count in phone["columns"])
+    assert phone["cells"]
+    for cell in phone["cells"]:
+        assert cell["right"] <= phone["width"]
+        assert cell["width"] >= phone["width"] * 0.7  # label over value, each the full width
+        assert cell["lines"] <= 2

@@ -29,7 +29,9 @@ def test_steps_fall_on_the_right_days() -> None:
     )
     assert steps["notes"].day == MEETING.date()
     assert steps["thank-you"].start == datetime(2026, 3, 14, 17, 0)
-    assert steps["keep-in-touch"].day == date(2026, 6, 12)
+    assert steps["keep-in-touch"].day == date(2026, 6, 12)  # a Friday
+    later = {s.id: s for s in timeline(REQUEST, datetime(2026, 3, 16, 10)).steps}
+    assert later["keep-in-touch"].day == date(2026, 6, 15)  # Sunday the 14th, moved to Monday
 
 
 def test_ics_parses_back_with_icalendar_and_a_second_parser() -> None:
@@ -38,8 +40,10 @@ def test_ics_parses_back_with_icalendar_and_a_second_parser() -> None:
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     assert len(events) == 7
     meeting = events["Informational interview with Dana Ortiz"]
-    assert meeting.decoded("dtstart") == MEETING
-    thanks = events["Send a thank-you note"].decoded("dtstart")
+    # the meeting's wall-clock time, in a named zone (the system's): never a floating time
+    assert meeting.decoded("dtstart").tzinfo is not None
+    assert meeting.decoded("dtstart").replace(tzinfo=None) == MEETING
+    thanks = events["Send a thank-you note"].decoded("dtstart").replace(tzinfo=None)
     assert timedelta(0) < thanks - (MEETING + timedelta(minutes=30)) <= timedelta(hours=24)
     assert events["Follow up if there is no reply"].decoded("dtstart") == date(2026, 3, 9)
     assert all(e.walk("VALARM") for e in events.values())

@@ -45,6 +45,7 @@ DOCUMENT_VALUES: dict[str, dict[str, Any]] = {
     "compare": {**NURSE, "contact": ["Dana Ortiz", "Sam Lee"]},
     "handout": {"start": "2026-03-02", "weeks": "4", "course": "Careers 101"},
     "timeline": {"request-date": "2026-03-02", "meeting": "2026-03-14T15:30"},
+    "family-guide": {"student": "Sam", "field": "nurse", "stage": "high-school"},
 }
 SENDER = {
     "from": "Alex Kim",
@@ -240,7 +241,7 @@ def test_every_problem_is_listed_at_once_with_the_cli_message(client: CheckedCli
     from interview_prep.cli import main
 
     response = client.post(
-        "/documents/prep-sheet", data={"field": "nurs", "stage": "colege", "minutes": "3000"}
+        "/documents/prep-sheet", data={"field": "nurze", "stage": "colege", "minutes": "3000"}
     )
     assert response.status_code == 422
     items = summary_items(response.text)
@@ -265,7 +266,7 @@ def test_every_problem_is_listed_at_once_with_the_cli_message(client: CheckedCli
     assert shown[:1].upper() + shown[1:] in response.text  # a page starts it with a capital
     as_json = client.post(
         "/documents/prep-sheet",
-        data={"field": "nurs", "stage": "college"},
+        data={"field": "nurze", "stage": "college"},
         headers={"accept": "application/json"},
     )
     problems = as_json.json()["problems"]
@@ -414,11 +415,12 @@ def test_injected_text_is_escaped_everywhere(client: CheckedClient, payload: str
             if fmt == "md":
                 _no_raw_markdown(download.text)
             assert download.headers["content-type"].startswith(("text/markdown", "text/plain"))
+    # a job the catalog lacks gets the nearest questions (or general ones), or a problem
     field = client.post("/documents/prep-sheet", data={**NURSE, "field": payload})
-    assert field.status_code == 422
+    assert field.status_code in (200, 422)
     _no_raw_markup(field.text)
     found = client.get("/questions", params={"field": payload})
-    assert found.status_code == 400
+    assert found.status_code in (200, 400)
     _no_raw_markup(found.text)
 
 
@@ -446,7 +448,7 @@ def _roster(rows: int, bad: tuple[int, ...] = ()) -> bytes:
     jobs = ("nurse", "electrician", "pharmacist", "accountant", "welder")
     lines = ["name,field,stage"]
     for n in range(1, rows + 1):
-        field = "no-such-job-at-all" if n in bad else jobs[n % len(jobs)]
+        field = "nurce" if n in bad else jobs[n % len(jobs)]  # near known jobs: an error
         lines.append(f"Student {n:02d},{field},high-school")
     return ("\n".join(lines) + "\n").encode()
 

@@ -22,6 +22,7 @@ from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
 from .errors import ParameterError as ParameterError
 from .errors import ParameterProblem as ParameterProblem
+from .errors import PastDateWarning as PastDateWarning
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
 from .errors import RefusedResourceWarning as RefusedResourceWarning
@@ -141,6 +142,7 @@ __all__ = [
     "OutputRequest",
     "ParameterError",
     "ParameterProblem",
+    "PastDateWarning",
     "Plan",
     "PlanError",
     "PluginWarning",

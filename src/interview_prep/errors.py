@@ -231,6 +231,10 @@ class NoReplyAddressWarning(InterviewPrepWarning):
     """A printed letter gives no phone or email, so the reader has no way to reply."""
 
 
+class PastDateWarning(InterviewPrepWarning):
+    """A letter promises to follow up on a day that is already past."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 

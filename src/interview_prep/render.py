@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import re
@@ -20,6 +19,9 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .errors import RenderError
+from .logo import LOGO_TYPES as LOGO_TYPES
+from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
+from .logo import logo_and_aspect, logo_data_uri
 from .vocabulary import PAPERS
 
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
@@ -54,25 +56,35 @@ def ruled_lines(info: str) -> int:
     return WRITING_SPACES.get(name, WRITING_SPACES["notes"])
 
 
+def _minutes(info: str) -> int | None:
+    """The minutes a question's writing space stands for (``notes 3 4min``), which share
+    out a page's spare height; None for a space of fixed size."""
+    words = info.split()
+    if len(words) > 2 and words[2].endswith("min") and words[2][:-3].isdigit():
+        return max(1, min(60, int(words[2][:-3])))
+    return None
+
+
 def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """A writing space keeps its prompt (the container's text, if any) with its lines."""
     token = tokens[index]
     name = token.info.split()[0] if token.info.split() else "notes"
-    env.setdefault("ruled", []).append(ruled_lines(token.info))
+    env.setdefault("ruled", []).append((ruled_lines(token.info), _minutes(token.info)))
     return f'<div class="writing {name}">\n'
 
 
 def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """The ruled lines, one element a line; with ``env["fillable"]`` also a form field over
     them, so the PDF can be typed into while the printed page keeps its rules."""
-    count = env["ruled"].pop()
+    count, minutes = env["ruled"].pop()
     field = ""
     if env.get("fillable"):
         env["fields"] = number = env.get("fields", 0) + 1
         field = f'<textarea name="notes-{number}" title="Notes {number}"></textarea>'
     rules = '<div class="rule"></div>' * count
     height = f"{count * RULE_GAP_MM:g}mm"
-    return f'<div class="rules" style="height: {height}">{rules}{field}</div>\n</div>\n'
+    weight = f' data-weight="{minutes}"' if minutes else ""
+    return f'<div class="rules"{weight} style="height: {height}">{rules}{field}</div>\n</div>\n'
 
 
 def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -142,27 +154,17 @@ class PageOptions:
     title: str = ""
     language: str = "en"
     kind: str = "document"
-    footer: str = "interview-prep"
+    footer: str = ""
     school: str | None = None
     logo: Path | None = None
     extra_css: tuple[str, ...] = ()
     fillable: bool = False
+    classes: tuple[str, ...] = ()  # more classes for the body, e.g. a letter's channel
 
     def __post_init__(self) -> None:
         from .vocabulary import normalize_choice
 
         object.__setattr__(self, "paper", normalize_choice("paper", self.paper, what="paper size"))
-
-
-LOGO_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-    ".webp": "image/webp",
-}
-MAX_LOGO_BYTES = 2_000_000
 
 
 def css_string(text: str) -> str:
@@ -173,23 +175,10 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def logo_data_uri(path: Path) -> str:
-    """Read the logo a caller named and inline it, so pages need nothing from outside."""
-    from .errors import OutputError
-
-    kind = LOGO_TYPES.get(path.suffix.lower())
-    if kind is None:
-        raise OutputError(
-            f"the logo {path} is not an image this tool can use",
-            hint="use a .png, .jpg, .gif, .svg or .webp file",
-        )
-    from .files.read import read_input
-
-    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES, hint="use a smaller image file")
-    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6)
+# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6):
+# the logo 8 mm tall at the text margin, the school's name 6 pt after it, centered on its height
+LOGO_MM = 8
+LOGO_GAP_PT = 6
 _BRANDED_PAGE = """@page { margin-top: 24mm;
   @top-left { vertical-align: bottom; padding-bottom: 6mm; height: 18mm; line-height: 8mm; } }
 @page script { margin-top: 24mm; }
@@ -206,12 +195,13 @@ def _page_css(options: PageOptions) -> str:
     if options.school or options.logo:
         brand = [f"content: {css_string(options.school or '')};"]
         if options.logo:
+            uri, aspect = logo_and_aspect(options.logo)
+            width = LOGO_MM * aspect
             brand += [
-                f"background: url({css_string(logo_data_uri(options.logo))}) "
-                "no-repeat left bottom;",
-                "background-origin: content-box;",
-                "background-size: auto 8mm;",
-                "padding-left: 11mm;",
+                f"background: url({css_string(uri)}) no-repeat left 0 bottom 6mm;",
+                "background-origin: border-box;",
+                f"background-size: {width:.2f}mm {LOGO_MM}mm;",
+                f"padding-left: calc({width:.2f}mm + {LOGO_GAP_PT}pt);",
             ]
         css.append(_BRANDED_PAGE + "@page { @top-left { " + " ".join(brand) + " } }")
     return "\n".join(css) + "\n"
@@ -225,14 +215,18 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         screen_css, viewport, header = screen_stylesheet(), VIEWPORT, brand_header(options)
     css = stylesheet() + screen_css + _page_css(options) + "\n".join(options.extra_css)
     css = css.replace("</", "<\\/")  # text in a style element cannot close it
-    kind = re.sub(r"[^a-z0-9-]", "", options.kind.lower())
+    kind = " ".join(
+        re.sub(r"[^a-z0-9-]", "", name.lower())
+        for name in (f"doc-{options.kind}", *options.classes)
+    )
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(options.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{html.escape(options.language)}" class="{kind}">\n'
+        '<head>\n<meta charset="utf-8">\n'
         f"{viewport}<title>{html.escape(options.title)}</title>\n"
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
-        f'<body class="doc-{kind}">\n{header}<main>\n'
+        f'<body class="{kind}">\n{header}<main>\n'
         f"{markdown_to_html(markdown, fillable=options.fillable)}</main>\n</body>\n</html>\n"
     )
 
@@ -266,7 +260,7 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
         ) from None
     fetcher = _fetcher()
     pdf_options = {"pdf_variant": "pdf/ua-1", "pdf_forms": options.fillable}
-    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), pdf_options)
+    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), options, pdf_options)
     buffer = io.BytesIO()
     document.write_pdf(buffer, **pdf_options)
     refused = getattr(fetcher, "refused", [])
@@ -286,22 +280,26 @@ def html_to_pdf(page: str, options: PageOptions) -> bytes:
     return buffer.getvalue()
 
 
-MIN_LAST_PAGE_FILL = 0.25
+def _laid_out(page: Any, options: PageOptions, pdf_options: dict[str, Any]) -> Any:
+    """Lay out the pages once; a worksheet's writing spaces first take the spare height of
+    their page (estimated from the fonts' metrics), and only a missed estimate lays it out
+    again with the heights measured."""
+    from .pagefill import fill_pages
+
+    return fill_pages(page, options, lambda: page.render(font_config=_font_config(), **pdf_options))
 
 
-def _laid_out(page: Any, pdf_options: dict[str, Any]) -> Any:
-    """Lay out the pages; when the last one would be nearly empty, try the tighter layout
-    (``body.tight`` in the stylesheet) and keep it if it drops that page."""
-    document = page.render(font_config=_font_config(), **pdf_options)
-    if len(document.pages) < 2 or last_page_fill(document) >= MIN_LAST_PAGE_FILL:
-        return document
-    root = page.etree_element
-    body = root.find("body")
-    if body is None:
-        return document
-    body.set("class", f"{body.get('class', '')} tight".strip())
-    tighter = page.render(font_config=_font_config(), **pdf_options)
-    return tighter if len(tighter.pages) < len(document.pages) else document
+def laid_out_html(page: str, options: PageOptions) -> str:
+    """The HTML a PDF of ``page`` is laid out from: a worksheet's writing spaces grown into
+    their pages' spare height (to time WeasyPrint alone on the same page)."""
+    from xml.etree.ElementTree import tostring
+
+    from .pagefill import plan_fill
+
+    weasyprint = import_weasyprint()
+    parsed = weasyprint.HTML(string=page, url_fetcher=_fetcher())
+    plan_fill(parsed.etree_element, options)
+    return "<!DOCTYPE html>\n" + tostring(parsed.etree_element, encoding="unicode", method="html")
 
 
 def last_page_fill(document: Any) -> float:

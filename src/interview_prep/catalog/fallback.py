@@ -4,6 +4,8 @@ stands in if one is clearly near, else general questions and a prompt to choose 
 from __future__ import annotations
 
 import dataclasses
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
@@ -44,19 +46,26 @@ FILLER = frozenset(
         "join",
     ]
 )
+SMALL_WORDS = frozenset(
+    ["no", "not", "none", "such", "any", "all", "some", "thing", "something", "nothing", "yes"]
+)
+NAME_CHARACTERS = re.compile(r"[\w\s'’.,&/+#()-]+")
 MIN_SHARE = 0.5  # a group is near when its jobs' names hold at least half the typed words
 
 
 def resolve_or_fall_back(index: FieldIndex, text: str) -> FieldMatch:
     """The field ``text`` names; for a job the taxonomy lacks, a stand-in whose ``fallback``
-    says so. A likely misspelling of a known name still raises `UnknownNameError` with its
-    suggestions, and a word several jobs share still asks which one is meant."""
+    says so. A likely misspelling of a known name, and text that is no job's name (markup,
+    formulas, only small words), still raise `UnknownNameError` with suggestions, and a word
+    several jobs share still asks which one is meant."""
+    # what was typed is shown in the document: control and format characters (escapes,
+    # bidirectional overrides) are dropped, so it can only ever read as text
+    typed = "".join(c for c in " ".join(text.split()) if unicodedata.category(c)[0] != "C")
     try:
         return index.resolve(text)
     except UnknownNameError:
-        if _misspelt(index.taxonomy, text):
+        if not _looks_like_a_job(typed) or _misspelt(index.taxonomy, text):
             raise
-    typed = " ".join(text.split())
     near = closest_group(index, text)
     if near is not None:
         where = "sub-cluster" if near.kind == "subcluster" else "career cluster"
@@ -120,11 +129,29 @@ def _groups(taxonomy: Taxonomy) -> dict[str, tuple[str | None, str]]:
     return groups
 
 
+def _looks_like_a_job(text: str) -> bool:
+    """True for what could name a job: letters, digits and a name's punctuation only, with
+    at least one word of three letters or more that is not a small word."""
+    if not NAME_CHARACTERS.fullmatch(text.strip()):
+        return False
+    return any(
+        len(word) >= 3 and word.isalpha() and word not in FILLER | SMALL_WORDS
+        for word in normalize(text).split()
+    )
+
+
 def _misspelt(taxonomy: Taxonomy, text: str) -> bool:
-    """True when a typed word is unknown but one slip from a word of a known name (nurce)."""
+    """True when a typed word is unknown but one slip from a word of a known name (nurce),
+    or such a word cut short by one to three letters (nurs)."""
     known = {word for _, name in _names(taxonomy) for word in name.split()}
     for word in normalize(text).split():
-        if word in known or word in FILLER or len(word) < 5:
+        if word in known or word in FILLER:
+            continue
+        if len(word) >= 4 and any(
+            other.startswith(word) and len(other) - len(word) <= 3 for other in known
+        ):
+            return True
+        if len(word) < 5:
             continue
         if any(
             len(other) >= 5 and word[0] == other[0] and _one_slip(word, other) for other in known

@@ -75,6 +75,12 @@ _document_command("script")
     help="Business days to wait for a reply before following up.",
 )
 @click.option("--replied", is_flag=True, help="They already said yes: no follow-up step.")
+@click.option(
+    "--tz",
+    default=None,
+    metavar="ZONE",
+    help="Time zone of the meeting in the .ics file, e.g. America/Chicago (default: the system's).",
+)
 @journal_option
 @document_output(("md", "ics", "html", "pdf", "docx"))
 def timeline_command(

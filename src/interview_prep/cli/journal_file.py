@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..values import counted
 from .app import main, say
 from .journal_options import journal_option, open_journal
 from .journal_output import emit_private
@@ -60,7 +61,7 @@ def journal_import(file: Path, journal_path: Path | None) -> None:
         ) from None
     with open_journal(journal_path) as journal:
         count = journal.import_json(data, source=str(file))
-    say(f"imported {count} records")
+    say(f"imported {counted(count, 'record')}")
 
 
 @journal_group.command("forget")

@@ -72,6 +72,31 @@ def notes_command(
     help="The day to look at (default: today).",
 )
 @click.option(
+    "--from",
+    "start",
+    callback=parse_day,
+    default=None,
+    metavar="DATE",
+    help="The first day of a range (with --to or --days).",
+)
+@click.option(
+    "--to", "end", callback=parse_day, default=None, metavar="DATE", help="The range's last day."
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 366),
+    default=None,
+    metavar="N",
+    help="A range of N days, from --from (or --on, or today).",
+)
+@click.option(
+    "--tz",
+    default=None,
+    metavar="ZONE",
+    help="Time zone of timed events in the .ics file, e.g. America/Chicago "
+    "(default: the system's).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "ics"]),
@@ -90,26 +115,39 @@ def notes_command(
 @journal_option
 def due_command(
     on: date | None,
+    start: date | None,
+    end: date | None,
+    days: int | None,
+    tz: str | None,
     fmt: str | None,
     follow_up_after: int,
     output: Path | None,
     force: bool,
     journal_path: Path | None,
 ) -> None:
-    """What to do on a day: follow up, confirm, write notes, thank, keep in touch."""
+    """What to do on a day, or over a range of days: follow up, confirm, write notes,
+    thank, keep in touch."""
+    from datetime import timedelta
+
     from ..journal.due import due_calendar, due_text
 
-    day = on or date.today()
+    if on is not None and start is not None:
+        raise click.UsageError("give --on for one day, or --from for a range, not both")
+    if end is not None and days is not None:
+        raise click.UsageError("give --to or --days, not both")
+    first = start or on or date.today()
+    last = end or (first + timedelta(days=days - 1) if days else first)
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
         fmt = suffix if suffix in ("json", "ics") else "text"
     with open_journal(journal_path, create=False) as journal:
-        steps = journal.due(day, follow_up_after=follow_up_after)
+        listed = journal.due_between(first, last, follow_up_after=follow_up_after)
     content: str | bytes
     if fmt == "json":
-        content = json.dumps([s.to_dict() for s in steps], indent=2, ensure_ascii=False)
+        rows = [{**step.to_dict(), "listed_on": day.isoformat()} for day, step in listed]
+        content = json.dumps(rows, indent=2, ensure_ascii=False)
     elif fmt == "ics":
-        content = due_calendar(steps, day).to_ics()
+        content = due_calendar(listed, first, last, tz=tz).to_ics()
     else:
-        content = due_text(steps, day)
+        content = due_text(listed, first, last)
     emit_private(content, output, force)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..documents.templating import format_when
+from ..markdown.typography import us_date
+from ..values import counted
 from .app import main, say
 from .journal_options import journal_option, open_journal
 from .journal_output import emit_private, table
@@ -100,7 +103,7 @@ def people_show(name: str, journal_path: Path | None) -> None:
     say(f"  Referred you to: {', '.join(p.name for p in referred) or '-'}")
     for meeting in met:
         say(
-            f"  Meeting {meeting.id}: {meeting.when:%Y-%m-%d %H:%M}, "
+            f"  Meeting {meeting.id}: {format_when(meeting.when)}, "
             f"{meeting.minutes} minutes"
             + (f", {meeting.format}" if meeting.format else "")
             + (f", {meeting.where}" if meeting.where else "")
@@ -108,7 +111,7 @@ def people_show(name: str, journal_path: Path | None) -> None:
         )
     for event in events:
         say(
-            f"  Step {event.id}: {event.on.isoformat()} {event.kind}"
+            f"  Step {event.id}: {us_date(event.on)} {event.kind}"
             + (f" ({event.channel})" if event.channel else "")
             + (f", meeting {event.meeting_id}" if event.meeting_id else "")
         )
@@ -122,7 +125,7 @@ def people_import(source: str, file: Path, journal_path: Path | None) -> None:
     """Import people: `people import linkedin Connections.csv` (LinkedIn's own export)."""
     with open_journal(journal_path) as journal:
         added, known = journal.import_linkedin(file)
-    say(f"added {added} people; already in the journal: {known}")
+    say(f"added {counted(added, 'person', 'people')}; already in the journal: {known}")
 
 
 @people_group.command("export")
@@ -131,17 +134,18 @@ def people_import(source: str, file: Path, journal_path: Path | None) -> None:
     "-o",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="FILE.vcf (contact apps), .csv or .json.",
+    help="FILE.vcf (contact apps), .csv (contacts for Outlook and Google) or .json.",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @journal_option
 def people_export(output: Path, force: bool, journal_path: Path | None) -> None:
-    """Export everyone as vCard (.vcf), CSV or JSON."""
+    """Export everyone as vCard (.vcf), a contacts CSV (.csv) or JSON."""
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in ("vcf", "csv", "json"):
         raise click.BadParameter("name a .vcf, .csv or .json file", param_hint="--output")
     with open_journal(journal_path, create=False) as journal:
-        emit_private(journal.export_people(fmt), output, force)
+        # a .csv is for contact apps; `people list --format csv` gives the journal's columns
+        emit_private(journal.export_people("contacts" if fmt == "csv" else fmt), output, force)
 
 
 @people_group.command("edit")

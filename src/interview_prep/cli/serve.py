@@ -34,13 +34,13 @@ MISSING = 'the web page needs the web extra: pip install "interview-prep[web]"'
 @click.option(
     "--render-workers",
     type=click.IntRange(1, 64),
-    default=2,
-    show_default=True,
-    help="Processes per server process that make PDF and Word files.",
+    default=None,
+    help="Processes per server process that make PDF and Word files "
+    "[default: INTERVIEW_PREP_RENDER_WORKERS, or 2].",
 )
 @click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
 def serve_command(
-    host: str, port: int, workers: int, render_workers: int, no_browser: bool
+    host: str, port: int, workers: int, render_workers: int | None, no_browser: bool
 ) -> None:
     """Open the web page: make prep sheets, scripts and letters in a browser.
 
@@ -55,7 +55,8 @@ def serve_command(
         from ..web.security import log_config
     except ImportError as error:
         raise InterviewPrepError(f"{MISSING} ({error.name} is missing)") from None
-    os.environ["INTERVIEW_PREP_RENDER_WORKERS"] = str(render_workers)
+    if render_workers is not None:  # else the environment's setting stands (a container's)
+        os.environ["INTERVIEW_PREP_RENDER_WORKERS"] = str(render_workers)
     address = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     click.echo(f"interview-prep is at {address} (press Ctrl+C to stop)", err=True)
     if not no_browser:

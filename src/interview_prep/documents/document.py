@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -69,6 +70,7 @@ class Document:
     language: str = "en"
     paper: str = "letter"
     branding: Branding | None = field(default=None, repr=False)
+    footer: str = ""  # on every printed page: whose sheet, about whom, when
 
     def __str__(self) -> str:
         return self.markdown
@@ -119,6 +121,7 @@ class Document:
             title=self.title,
             language=self.language,
             kind=self.kind,
+            footer=self.footer,
             school=brand.school,
             logo=Path(brand.logo) if brand.logo else None,
             extra_css=extra,
@@ -216,6 +219,21 @@ class Document:
 
     def _repr_html_(self) -> str:
         return self.to_html(fragment=True)
+
+
+def footer_line(learner: str | None, person: str | None = None, when: date | None = None) -> str:
+    """A printed page's footer: the student, the person and the date, each a blank to fill
+    in when unknown, so a page that comes loose still says whose it is."""
+    from ..markdown.typography import short_date
+
+    day = short_date(when) + f", {when.year}" if when else "Date ________"
+    who = f"with {person}" if person else "With ______________"
+    return " · ".join([learner or "Name ______________", who, day])
+
+
+def with_person(title: str, person: str | None) -> str:
+    """A document's title naming the person it is about: 'Prep sheet: Nurse, with Dana Ortiz'."""
+    return f"{title}, with {person}" if person else title
 
 
 def format_for_suffix(path: Path, allowed: Sequence[str]) -> str:

@@ -71,8 +71,13 @@ def assignment_handout(
         "weeks": weeks,
     }
     markdown = render_template("handout.md.j2", context, template_dirs)
+    from ..markdown.typography import short_date
+
+    parts = [part for part in (course, teacher) if part]
+    footer = " · ".join([*parts, f"from {short_date(start)}"])
     return Document(
         "handout",
         "Assignment: " + ("job shadow and " if shadow else "") + "informational interview",
         markdown,
+        footer=footer + ", " + str(start.year),
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog.catalog import Catalog, default_catalog
 from ..errors import LetterTooLongError
@@ -15,6 +15,9 @@ from ..model import Contact, Meeting, Sender
 from ..planning.plan import Plan
 from ..vocabulary import CHANNELS, LETTER_KINDS, normalize_choice
 from .document import Document
+
+if TYPE_CHECKING:
+    from ..render import PageOptions
 
 LINKEDIN_LIMITS = {"free": 200, "premium": 300}
 NOTE_VARIANTS = 3
@@ -40,6 +43,11 @@ class Letter(Document):
     words: int = 0
     characters: int = 0
     limit: int | None = None
+
+    def _options(self, paper: str | None) -> PageOptions:
+        from dataclasses import replace
+
+        return replace(super()._options(paper), classes=(f"channel-{self.channel}",))
 
     def render(self, format: str, **options: Any) -> bytes | str:
         """Also ``txt``: the plain text to paste into an email or read on the phone."""
@@ -75,6 +83,38 @@ def _check_numbers(minutes: int, hours: int | None, days: Sequence[date | None])
     for day in days:
         if day is not None:
             checked_date(day.date() if isinstance(day, datetime) else day)
+
+
+REPLY_BUSINESS_DAYS = 10  # a posted letter takes days each way: two working weeks to answer
+ASKS_FOR_A_REPLY = ("request", "shadow-request")
+
+
+def _follow_up_day(kind: str, channel: str, follow_up: date | None, today: date) -> date | None:
+    """The day the letter promises to follow up: a printed request gets a default two working
+    weeks out; a day already past is kept, with a `PastDateWarning`."""
+    if kind not in ASKS_FOR_A_REPLY:
+        return follow_up
+    if follow_up is None:
+        if channel != "letter":
+            return None
+        from .timeline import add_business_days
+
+        return add_business_days(today, REPLY_BUSINESS_DAYS)
+    if follow_up < today:
+        import warnings
+
+        from ..errors import PastDateWarning
+        from ..markdown.typography import us_date
+
+        warnings.warn(
+            PastDateWarning(
+                f"the {kind.replace('-', ' ')} promises to follow up by {us_date(follow_up)}, "
+                f"which is before the letter's date, {us_date(today)}; choose a later "
+                "follow_up date"
+            ),
+            stacklevel=3,
+        )
+    return follow_up
 
 
 def letter(
@@ -131,6 +171,8 @@ def letter(
             ),
             stacklevel=2,
         )
+    today = today or date.today()
+    follow_up = _follow_up_day(kind, channel, follow_up, today)
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]
@@ -162,7 +204,7 @@ def letter(
         "referrals": list(referrals),
         "may_use_name": may_use_name,
         "hours": hours,
-        "today": today or date.today(),
+        "today": today,
         "variant": 0,
     }
     name = f"letters/{kind}.txt.j2"

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from os import PathLike
 
 from ..errors import PlanError
+from ..markdown.typography import series
 from ..model import Contact, Meeting, Notes
 from ..planning.plan import Plan
-from .document import Document
+from .document import Document, footer_line, with_person
 
 MAX_COMPARED = 5
 
@@ -36,7 +37,14 @@ def reflection_sheet(
     }
     markdown = render_template("reflection.md.j2", context, template_dirs)
     title = "Reflection" + (f": {plan.field.title}" if plan else "")
-    return Document("reflection", title, markdown)
+    when = meeting.when.date() if meeting and meeting.when else None
+    person = contact.name if contact else None
+    return Document(
+        "reflection",
+        with_person(title, person),
+        markdown,
+        footer=footer_line(learner, person, when),
+    )
 
 
 def comparison_sheet(
@@ -65,4 +73,9 @@ def comparison_sheet(
     learned = [n.learned for n in notes] if notes else []
     context = {"plan": plan, "names": names, "themes": themes, "said": said, "learned": learned}
     markdown = render_template("comparison.md.j2", context, template_dirs)
-    return Document("comparison", f"Comparison: {plan.field.title}", markdown)
+    return Document(
+        "comparison",
+        f"Comparison: {plan.field.title}, with {series(names)}",
+        markdown,
+        footer=footer_line(None, series(names)),
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Contact, Meeting
 from ..planning.plan import STANDING_HOMEWORK, Plan
-from .document import Document
+from .document import Document, footer_line, with_person
 
 
 def _context(
@@ -42,7 +42,12 @@ def interview_script(
     markdown = render_template(
         "script.md.j2", _context(plan, contact, meeting, learner), template_dirs
     )
-    return Document("script", f"Interview script: {plan.field.title}", markdown)
+    return Document(
+        "script",
+        with_person(f"Interview script: {plan.field.title}", contact.name if contact else None),
+        markdown,
+        footer=_footer(learner, contact, meeting),
+    )
 
 
 def prep_sheet(
@@ -61,4 +66,15 @@ def prep_sheet(
     markdown = render_template(
         "prep-sheet.md.j2", _context(plan, contact, meeting, learner), template_dirs
     )
-    return Document("prep-sheet", f"Prep sheet: {plan.field.title}", markdown, paper=paper)
+    return Document(
+        "prep-sheet",
+        with_person(f"Prep sheet: {plan.field.title}", contact.name if contact else None),
+        markdown,
+        paper=paper,
+        footer=_footer(learner, contact, meeting),
+    )
+
+
+def _footer(learner: str | None, contact: Contact | None, meeting: Meeting | None) -> str:
+    when = meeting.when.date() if meeting and meeting.when else None
+    return footer_line(learner, contact.name if contact else None, when)

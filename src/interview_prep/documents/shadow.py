@@ -10,16 +10,45 @@ from ..catalog.catalog import Catalog, default_catalog
 from ..errors import PlanError
 from ..model import Contact, Item, Meeting
 from ..planning.plan import Plan, plan_interview
-from .document import Document
+from .document import Document, footer_line, with_person
 
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "anytime")
 MAX_HOURS = 40
 DEBRIEF_MINUTES = 20
 
 
-def _observations(plan: Plan, catalog: Catalog, hours: int) -> dict[str, list[Item]]:
-    """Observation prompts for the day, a few per part of it, more for a longer shadow."""
-    wanted = max(6, min(16, hours * 2))
+def _part_of_day(hour: int) -> str:
+    """The bank's tag for an hour of the day: before 11 morning, to 2 PM midday, then afternoon."""
+    return "morning" if hour < 11 else ("midday" if hour < 14 else "afternoon")
+
+
+def _blocks(start: datetime | None, hours: int) -> list[tuple[str, set[str]]]:
+    """The day's blocks, each with the parts of the day it covers: an hour each for a shadow
+    of up to 8 hours ("7:00-8:00 AM" when the start is known, else "Hour 1"), a day each for
+    a longer one."""
+    from .templating import time_range
+
+    if hours > 8:
+        days = (hours + 7) // 8
+        every = set(PARTS_OF_DAY)
+        return [(f"Day {day}", every) for day in range(1, days + 1)]
+    if start is None:
+        return [(f"Hour {hour}", {"anytime"}) for hour in range(1, hours + 1)]
+    blocks = []
+    for hour in range(hours):
+        begin = start + timedelta(hours=hour)
+        parts = {_part_of_day(begin.hour), _part_of_day((begin + timedelta(minutes=59)).hour)}
+        blocks.append((time_range(begin, begin + timedelta(hours=1)), parts | {"anytime"}))
+    return blocks
+
+
+def _observations(
+    plan: Plan, catalog: Catalog, hours: int, start: datetime | None
+) -> list[tuple[str, list[Item]]]:
+    """Observation prompts for each block of the day, a few a block, more for a longer shadow;
+    a prompt tied to a part of the day ("over lunch") only goes to a block in that part."""
+    blocks = _blocks(start, hours)
+    wanted = max(6, min(16, hours * 2), len(blocks))
     found = [
         item
         for item in catalog.items
@@ -35,12 +64,23 @@ def _observations(plan: Plan, catalog: Catalog, hours: int) -> dict[str, list[It
         shuffler = random.Random(plan.seed)
         for items in groups.values():
             shuffler.shuffle(items)
-    chosen: dict[str, list[Item]] = {part: [] for part in PARTS_OF_DAY}
-    while sum(map(len, chosen.values())) < wanted and any(groups.values()):
-        for part in PARTS_OF_DAY:
-            if groups[part] and sum(map(len, chosen.values())) < wanted:
-                chosen[part].append(groups[part].pop(0))
-    return {part: items for part, items in chosen.items() if items}
+    chosen: list[list[Item]] = [[] for _ in blocks]
+    taken = 0
+    while taken < wanted:
+        placed = False
+        for (_, parts), items in zip(blocks, chosen, strict=True):
+            if taken >= wanted:
+                break
+            # the block's own part of the day first, then prompts for any time
+            for part in sorted(parts, key=lambda p: p == "anytime"):
+                if groups.get(part):
+                    items.append(groups[part].pop(0))
+                    taken += 1
+                    placed = True
+                    break
+        if not placed:
+            break
+    return [(label, items) for (label, _), items in zip(blocks, chosen, strict=True) if items]
 
 
 def _debrief_start(meeting: Meeting | None, hours: int) -> datetime | None:
@@ -94,8 +134,17 @@ def shadow_plan(
         "meeting": meeting or Meeting(),
         "hours": hours,
         "debrief_start": _debrief_start(meeting, hours),
-        "observations": _observations(plan, catalog, hours),
+        "observations": _observations(
+            plan, catalog, hours, meeting.when if meeting and hours <= 8 else None
+        ),
         "learner": learner,
     }
     markdown = render_template("shadow-plan.md.j2", context, template_dirs)
-    return Document("shadow-plan", f"Job shadow plan: {plan.field.title}", markdown)
+    person = contact.name if contact else None
+    when = meeting.when.date() if meeting and meeting.when else None
+    return Document(
+        "shadow-plan",
+        with_person(f"Job shadow plan: {plan.field.title}", person),
+        markdown,
+        footer=footer_line(learner, person, when),
+    )

@@ -28,16 +28,17 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import InterviewPrepError, RenderError
 from ..markdown.escape import MarkdownSafe, escape_markdown
+from ..markdown.typography import curly_quotes, fitted, series, short_date, us_date
 
 
 def format_when(value: datetime) -> str:
-    """A date and time as people write it: 'Tuesday 3 March 2026, 2:30 PM'."""
-    return f"{value:%A} {value.day} {value:%B %Y}, {format_time(value)}"
+    """A date and time as Americans write it: 'Tuesday, March 3, 2026, 2:30 PM'."""
+    return f"{value:%A}, {us_date(value)}, {format_time(value)}"
 
 
 def format_day(value: date) -> str:
-    """A date as people write it: 'Tuesday 3 March 2026'."""
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    """A date as an American letter gives it: 'March 3, 2026'."""
+    return us_date(value)
 
 
 def clock(minutes: int) -> str:
@@ -49,6 +50,14 @@ def format_time(value: datetime) -> str:
     """A time of day as people write it: '3:35 PM'."""
     hour = value.hour % 12 or 12
     return f"{hour}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+
+
+def time_range(start: datetime, end: datetime) -> str:
+    """A span of clock time: '7:00\u20138:00 AM', or '11:00 AM\u201312:00 PM' across noon."""
+    first, last = format_time(start), format_time(end)
+    if first[-2:] == last[-2:]:
+        first = first[:-3]
+    return f"{first}\u2013{last}"
 
 
 def by_time(minutes: int, start: datetime | None = None) -> str:
@@ -201,9 +210,13 @@ def environment(
     env.filters["day"] = format_day
     env.filters["clock"] = clock
     env.filters["by_time"] = by_time
+    env.filters["time"] = format_time
     env.filters["writing_lines"] = writing_lines
     env.filters["sentence"] = sentence
     env.filters["clause"] = clause
+    env.filters["fitted"] = fitted
+    env.filters["series"] = series
+    env.filters["short_day"] = short_date
     env.filters["raw_md"] = MarkdownSafe
     finalize = escape_markdown if markdown else _plain
     env.filters["sentences"] = lambda parts: MarkdownSafe(
@@ -249,7 +262,7 @@ def render_template(
             f"{where} failed: {type(error).__name__}: {error}",
             hint="fix the expression in the template",
         ) from None
-    return _tidy(text)
+    return curly_quotes(_tidy(text))
 
 
 def _render_bounded(chunks: Iterator[str]) -> str:

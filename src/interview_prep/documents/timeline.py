@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from ..errors import InterviewPrepError, PlanError
 from ..model import Contact
 from ..values import checked_date, checked_int
 from .document import Document
+from .zones import calendar_zone, placed
 
 FOLLOW_UP_BUSINESS_DAYS = 5
 KEEP_IN_TOUCH_DAYS = 90
@@ -32,6 +33,10 @@ class Step:
     start: datetime | None = None
     end: datetime | None = None
     due: datetime | None = None
+    # what makes the step the same calendar entry from one export to the next (its UID);
+    # by default the title, the step and its dates
+    key: str | None = None
+    sequence: int = 0  # how often the entry moved since it first fell due
 
 
 @dataclass(frozen=True)
@@ -39,10 +44,12 @@ class Timeline(Document):
     """A timeline document; its steps also go to an .ics file with `to_ics`."""
 
     steps: tuple[Step, ...] = ()
+    tz: str | None = None  # the IANA zone of the timed steps; None: the system's
 
     def to_ics(self, path: str | PathLike[str] | None = None, *, force: bool = False) -> bytes:
-        """The steps as an iCalendar file: the meeting as an event, each step as a reminder."""
-        data = _calendar(self.steps, self.title)
+        """The steps as an iCalendar file: the meeting as an event, each step as a reminder.
+        Timed events carry their time zone (``tz``, else the system's)."""
+        data = _calendar(self.steps, self.title, calendar_zone(self.tz))
         if path is not None:
             from ..files.write import atomic_write
 
@@ -62,6 +69,11 @@ def add_business_days(start: date, days: int) -> date:
         if current.weekday() < 5:
             days -= 1
     return current
+
+
+def next_business_day(day: date) -> date:
+    """The day itself, or the Monday after when it falls on a weekend."""
+    return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
 
 
 def business_days_before(end: date, days: int) -> date:
@@ -96,15 +108,20 @@ def timeline(
     follow_up_after: int = FOLLOW_UP_BUSINESS_DAYS,
     replied: bool = False,
     template_dirs: Sequence[str | PathLike[str]] = (),
+    tz: str | None = None,
 ) -> Timeline:
     """The steps from the request to keeping in touch, dated from what is known.
 
     Either date may be missing; steps that depend on a missing date are listed undated.
+    ``tz`` names the time zone of the meeting's time in the calendar file (default: the
+    system's).
     """
+    if tz is not None:
+        calendar_zone(tz)
     if request_date is None and meeting is None:
         raise PlanError(
             "a timeline needs the request date, the meeting date, or both",
-            hint="pass --request-date 2026-03-02 and/or --meeting 2026-03-14T15:30",
+            hint="give the request date (2026-03-02), the meeting (2026-03-14T15:30), or both",
         )
     if request_date and meeting and meeting.date() < request_date:
         raise PlanError(
@@ -176,7 +193,9 @@ def timeline(
             "keep-in-touch",
             "Keep in touch",
             "If you made a real connection, tell them how things have gone since.",
-            meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS) if meeting else None,
+            next_business_day(meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS))
+            if meeting
+            else None,
         ),
     ]
     from .templating import render_template
@@ -187,15 +206,18 @@ def timeline(
         template_dirs,
     )
     title = "Timeline" + (f": {who}" if who else "")
-    return Timeline("timeline", title, markdown, steps=tuple(steps))
+    from .document import footer_line
+
+    footer = footer_line(None, who, meeting.date() if meeting else None)
+    return Timeline("timeline", title, markdown, footer=footer, steps=tuple(steps), tz=tz)
 
 
 def _uid(step: Step, title: str) -> str:
-    seed = f"{title}|{step.id}|{step.day}|{step.start}".encode()
+    seed = (step.key or f"{title}|{step.id}|{step.day}|{step.start}").encode()
     return hashlib.sha1(seed, usedforsecurity=False).hexdigest()[:20] + "@interview-prep"
 
 
-def _calendar(steps: Sequence[Step], title: str) -> bytes:
+def _calendar(steps: Sequence[Step], title: str, zone: tzinfo | None) -> bytes:
     from ..writers.escaping import calendar_text
 
     try:
@@ -214,11 +236,13 @@ def _calendar(steps: Sequence[Step], title: str) -> bytes:
         event = Event()
         event.add("uid", _uid(step, title))
         event.add("dtstamp", stamp)
+        if step.sequence:
+            event.add("sequence", step.sequence)
         event.add("summary", calendar_text(step.title))
         event.add("description", calendar_text(step.detail))
         if step.start is not None and step.end is not None:
-            event.add("dtstart", step.start)
-            event.add("dtend", step.end)
+            event.add("dtstart", placed(step.start, zone))
+            event.add("dtend", placed(step.end, zone))
         else:
             event.add("dtstart", step.day)
             event.add("dtend", step.day + timedelta(days=1))
@@ -229,4 +253,9 @@ def _calendar(steps: Sequence[Step], title: str) -> bytes:
         alarm.add("trigger", timedelta(minutes=-30) if step.start else timedelta(hours=9))
         event.add_component(alarm)
         calendar.add_component(event)
+    timed = [step.start.date() for step in steps if step.start is not None and step.day]
+    if timed:  # a VTIMEZONE for each zone a time names, with the rules of the years around
+        calendar.add_missing_timezones(
+            first_date=min(timed) - timedelta(days=366), last_date=max(timed) + timedelta(days=366)
+        )
     return bytes(calendar.to_ical())

@@ -150,10 +150,14 @@ def course_unit(
 
 
 def _html_page(title: str, markdown: str) -> str:
-    """A plain HTML page: the learning platform adds its own look."""
+    """A plain HTML page: the learning platform adds its own look. Lines to write a name
+    on belong on paper: on a page the platform shows, they would be bare bullets."""
     import html
+    import re
 
     from ..render import markdown_to_html
+
+    markdown = re.sub(r"(?ms)^::: fields\n.*?^:::\n+", "", markdown)
 
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -146,10 +146,15 @@ class Journal:
         return self._store.write(lambda c: linkedin.add_connections(c, connections, date.today()))
 
     def export_people(self, format: str, field: str | None = None) -> str:
-        """Everyone (or those in ``field``) as ``vcf`` (vCard 3.0), ``csv`` or ``json``."""
+        """Everyone (or those in ``field``) as ``vcf`` (vCard 3.0), ``contacts`` (a CSV
+        Outlook and Google Contacts import), ``csv`` (the journal's columns) or ``json``."""
         everyone = self.people(field)
         if format == "vcf":
             return vcard.vcards(everyone)
+        if format == "contacts":
+            from .contacts import contacts_csv
+
+            return contacts_csv(everyone)
         if format == "json":
             return json.dumps([p.to_dict() for p in everyone], indent=2, ensure_ascii=False)
         if format == "csv":
@@ -162,7 +167,9 @@ class Journal:
                     [spreadsheet_cell(str(data[column] or "")) for column in CSV_COLUMNS]
                 )
             return buffer.getvalue()
-        raise InterviewPrepError(f"people export to {format!r}: use vcf, csv or json")
+        raise InterviewPrepError(
+            f"people export to {format!r}: use vcf, contacts, csv or json", parameter="format"
+        )
 
     def forget(self, name: str) -> Forgotten:
         """Delete a person and everything tied to them (meetings, steps, notes), take their
@@ -342,7 +349,17 @@ class Journal:
     # what is due
     def due(self, on: date | None = None, *, follow_up_after: int = 5) -> list[DueStep]:
         """What to do on ``on`` (today by default), late steps included, done steps left out."""
+        return due_rules.due_steps(
+            self._journey(), on or date.today(), follow_up_after=follow_up_after
+        )
 
+    def due_between(
+        self, start: date, end: date, *, follow_up_after: int = 5
+    ) -> list[tuple[date, DueStep]]:
+        """Each step due from ``start`` to ``end``, once, with the first day it is listed."""
+        return due_rules.due_between(self._journey(), start, end, follow_up_after=follow_up_after)
+
+    def _journey(self) -> Journey:
         def query(c: Any) -> Journey:
             noted = frozenset(
                 r[0]
@@ -359,9 +376,7 @@ class Journal:
                 noted,
             )
 
-        return due_rules.due_steps(
-            self._store.read(query), on or date.today(), follow_up_after=follow_up_after
-        )
+        return self._store.read(query)
 
     # the whole journal
     def export_json(self) -> dict[str, Any]:

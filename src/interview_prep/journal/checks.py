@@ -103,6 +103,8 @@ def rules(catalog: Catalog) -> dict[str, dict[str, Rule]]:
             "referred_by": _optional(ID),
             "added_on": _day,
             "removed_on": _optional(_day),
+            "given_name": TEXT,
+            "family_name": TEXT,
         },
         "meetings": {
             "id": ID,
@@ -138,7 +140,7 @@ def rules(catalog: Catalog) -> dict[str, dict[str, Rule]]:
 
 
 # columns that exports made before they existed do not have
-ADDED_LATER = frozenset({"removed_on", "format", "cancelled_on"})
+ADDED_LATER = frozenset({"removed_on", "format", "cancelled_on", "given_name", "family_name"})
 
 
 def checked_rows(

@@ -30,6 +30,8 @@ def edit_person(connection: sqlite3.Connection, name: str, changes: dict[str, An
         if key_of(new_name) != key_of(person.name):
             check_name_free(connection, new_name)
         updates["name"], updates["name_key"] = new_name, key_of(new_name)
+        if new_name != person.name:  # the parts a source gave belong to the old name
+            updates["given_name"] = updates["family_name"] = None
     for key in DETAILS:
         if changes.get(key) is not None:
             updates[key] = clean(changes[key])

@@ -17,10 +17,12 @@ from ..documents.timeline import (
     business_days_before,
     thank_you_time,
 )
+from ..markdown.typography import short_date, us_date
 from .meetings import Event, StoredMeeting
 from .people import Person
 
 CONFIRM_WINDOW_DAYS = 14
+MAX_RANGE_DAYS = 366
 ORDER = ("meeting", "confirm", "follow-up", "notes", "thank-you", "keep-in-touch")
 
 
@@ -46,6 +48,12 @@ class DueStep:
             "meeting": self.meeting_id,
             "at": self.at.isoformat() if self.at else None,
         }
+
+    @property
+    def key(self) -> str:
+        """What makes this the same task on every day it is listed: its kind, its meeting or
+        person, and the day it first fell due."""
+        return f"due|{self.kind}|{self.meeting_id or self.person}|{self.day.isoformat()}"
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,33 @@ def due_steps(journey: Journey, on: date, *, follow_up_after: int = 5) -> list[D
     return sorted(steps, key=lambda s: (s.day, ORDER.index(s.kind), s.person))
 
 
+def due_between(
+    journey: Journey, start: date, end: date, *, follow_up_after: int = 5
+) -> list[tuple[date, DueStep]]:
+    """Each step due on a day from ``start`` to ``end``, once, with the first day of the
+    range it is listed on (``start`` for one already late), soonest first."""
+    from ..errors import InterviewPrepError
+
+    if end < start:
+        raise InterviewPrepError(
+            f"the range ends ({end}) before it starts ({start})", hint="swap the two dates"
+        )
+    if (end - start).days >= MAX_RANGE_DAYS:
+        raise InterviewPrepError(
+            f"a range of {(end - start).days + 1} days is too long",
+            hint=f"ask for at most {MAX_RANGE_DAYS} days at a time",
+        )
+    first: dict[str, tuple[date, DueStep]] = {}
+    day = start
+    while day <= end:
+        for step in due_steps(journey, day, follow_up_after=follow_up_after):
+            first.setdefault(step.key, (day, step))
+        day += timedelta(days=1)
+    return sorted(
+        first.values(), key=lambda pair: (pair[0], ORDER.index(pair[1].kind), pair[1].person)
+    )
+
+
 def _follow_ups(journey: Journey, lookup: _Lookup, on: date, after: int) -> list[DueStep]:
     steps = []
     for person in journey.people:
@@ -112,7 +147,7 @@ def _follow_ups(journey: Journey, lookup: _Lookup, on: date, after: int) -> list
                     person.name,
                     day,
                     f"Follow up with {person.name}",
-                    f"No reply since your request of {sent.isoformat()}; write once more.",
+                    f"No reply since your request of {us_date(sent)}; write once more.",
                 )
             )
     return steps
@@ -213,35 +248,65 @@ def _keep_in_touch(journey: Journey, lookup: _Lookup, on: date) -> list[DueStep]
                     person.name,
                     day,
                     f"Keep in touch with {person.name}",
-                    f"Tell them how things have gone since {last.isoformat()}.",
+                    f"Tell them how things have gone since {us_date(last)}.",
                 )
             )
     return steps
 
 
-def due_text(steps: Sequence[DueStep], on: date) -> str:
-    """The steps as lines to read in a terminal."""
-    if not steps:
-        return f"Nothing due on {on.isoformat()}."
-    lines = [f"Due on {on.isoformat()}:"]
-    for step in steps:
-        late = f" (due {step.day.isoformat()})" if step.day < on else ""
+Listed = Sequence[tuple[date, DueStep]]
+
+
+def _span(start: date, end: date) -> str:
+    return f"on {us_date(start)}" if start == end else f"from {us_date(start)} to {us_date(end)}"
+
+
+def due_text(steps: Sequence[DueStep] | Listed, on: date, end: date | None = None) -> str:
+    """The steps as lines to read in a terminal; over a range, each under its day."""
+    listed = _listed(steps, on)
+    end = end or on
+    if not listed:
+        return f"Nothing due {_span(on, end)}."
+    lines = [f"Due {_span(on, end)}:"]
+    shown = None
+    for day, step in listed:
+        if end != on and day != shown:
+            lines.append(f"{day:%A}, {us_date(day)}:")
+            shown = day
+        late = f" (due {short_date(step.day)})" if step.day < day else ""
         lines.append(f"- [ ] {step.title}{late}: {step.detail}")
     return "\n".join(lines)
 
 
-def due_calendar(steps: Sequence[DueStep], on: date) -> Timeline:
-    """The steps as a timeline document, for its .ics file: each on the day, with an alarm."""
+def _listed(steps: Sequence[DueStep] | Listed, on: date) -> list[tuple[date, DueStep]]:
+    return [item if isinstance(item, tuple) else (on, item) for item in steps]
+
+
+def due_calendar(
+    steps: Sequence[DueStep] | Listed,
+    on: date,
+    end: date | None = None,
+    *,
+    tz: str | None = None,
+) -> Timeline:
+    """The steps as a timeline document, for its .ics file: each on the day it is listed,
+    with an alarm. A task keeps one UID whatever day or range it is exported for, so a
+    calendar that imports the file again updates it rather than adding a copy; timed
+    events carry the time zone ``tz`` (default: the system's)."""
+    listed = _listed(steps, on)
     timeline_steps = tuple(
         Step(
             f"{step.kind}-{step.meeting_id or step.person}",
             step.title,
             step.detail,
-            max(step.day, on),
+            max(step.day, day),
             start=step.at,
             end=step.at + timedelta(minutes=30) if step.at else None,
+            key=step.key,
+            sequence=max(0, (day - step.day).days),
         )
-        for step in steps
+        for day, step in listed
     )
-    markdown = due_text(steps, on).replace(f"Due on {on.isoformat()}:", f"# Due on {on}\n")
-    return Timeline("due", f"Due on {on.isoformat()}", markdown + "\n", steps=timeline_steps)
+    span = _span(on, end or on)
+    markdown = due_text(listed, on, end).replace(f"Due {span}:", f"# Due {span}\n")
+    return Timeline("due", f"Due {span}", markdown + "\n", steps=timeline_steps, tz=tz)

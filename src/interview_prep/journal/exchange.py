@@ -26,6 +26,8 @@ TABLES = {
         "how_found",
         "added_on",
         "removed_on",
+        "given_name",
+        "family_name",
     ),
     "meetings": (
         "id",

@@ -19,6 +19,8 @@ class Connection:
     """One row of the export."""
 
     name: str
+    given_name: str | None
+    family_name: str | None
     url: str | None
     email: str | None
     company: str | None
@@ -51,12 +53,16 @@ def read_connections(path: Path) -> list[Connection]:
     connections = []
     for row in rows[start + 1 :]:
         record = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        name = " ".join(f"{record.get('First Name', '')} {record.get('Last Name', '')}".split())
+        given = " ".join(record.get("First Name", "").split())
+        family = " ".join(record.get("Last Name", "").split())
+        name = " ".join(part for part in (given, family) if part)
         if not name:
             continue
         connections.append(
             Connection(
                 name,
+                given or None,
+                family or None,
                 record.get("URL") or None,
                 record.get("Email Address") or None,
                 record.get("Company") or None,
@@ -104,6 +110,12 @@ def add_connections(
                     " org = coalesce(org, ?), email = coalesce(email, ?) WHERE id = ?",
                     (row.url, row.position, row.company, row.email, known[0]),
                 )
+            # the name's parts, when the journal had only the whole name
+            connection.execute(
+                "UPDATE people SET given_name = ?, family_name = ? WHERE id = ?"
+                " AND given_name IS NULL AND family_name IS NULL AND name_key = ?",
+                (row.given_name, row.family_name, known[0], name_key(row.name)),
+            )
             continue
         found = "LinkedIn connection" + (f" since {row.connected_on}" if row.connected_on else "")
         details = {
@@ -113,6 +125,6 @@ def add_connections(
             "linkedin": row.url,
             "how_found": found,
         }
-        insert_person(connection, row.name, details, None, today)
+        insert_person(connection, row.name, details, None, today, (row.given_name, row.family_name))
         added += 1
     return added, len(connections) - added

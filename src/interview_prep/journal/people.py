@@ -34,6 +34,10 @@ class Person:
     how_found: str | None = None
     referred_by: str | None = None
     added_on: date | None = None
+    # the name's parts when a source gave them apart (LinkedIn's First Name and Last Name);
+    # None when only the whole name is known, which is never split by guesswork
+    given_name: str | None = None
+    family_name: str | None = None
 
     @property
     def contact(self) -> Contact:
@@ -41,7 +45,10 @@ class Person:
         return Contact(self.name, self.title, self.org, self.email)
 
     def to_dict(self) -> dict[str, Any]:
-        data = {key: getattr(self, key) for key in ("id", "name", *DETAILS, "referred_by")}
+        data = {
+            key: getattr(self, key)
+            for key in ("id", "name", "given_name", "family_name", *DETAILS, "referred_by")
+        }
         data["added_on"] = self.added_on.isoformat() if self.added_on else None
         return data
 
@@ -94,7 +101,7 @@ ACTIVE = " p.removed_on IS NULL "
 
 def person_from_row(row: sqlite3.Row) -> Person:
     values = dict(zip(row.keys(), row, strict=True))
-    for key in ("name", *DETAILS, "referrer"):
+    for key in ("name", *DETAILS, "referrer", "given_name", "family_name"):
         if not isinstance(values[key], str | None):  # a hand-edited row
             values[key] = rows.text(values[key])
     added_on = values["added_on"]
@@ -105,6 +112,8 @@ def person_from_row(row: sqlite3.Row) -> Person:
         referred_by=values["referrer"],
         added_on=(_day(added_on) if isinstance(added_on, str) else None)
         or rows.optional_day("people", values["id"], "added_on", added_on),
+        given_name=values.get("given_name"),
+        family_name=values.get("family_name"),
     )
 
 
@@ -165,7 +174,9 @@ def insert_person(
     details: dict[str, str | None],
     referred_by: str | None,
     added_on: date,
+    parts: tuple[str | None, str | None] = (None, None),
 ) -> Person:
+    """Add someone; ``parts`` are their given and family names when a source gave them."""
     name = clean_name(name)
     check_name_free(connection, name)
     referrer = find_person(connection, referred_by).id if referred_by else None
@@ -181,8 +192,16 @@ def insert_person(
             )
     cursor = connection.execute(
         "INSERT INTO people (name, name_key, title, org, field, email, phone, linkedin,"
-        " how_found, referred_by, added_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (name, name_key(name), *(values[key] for key in DETAILS), referrer, added_on.isoformat()),
+        " how_found, referred_by, added_on, given_name, family_name)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            name,
+            name_key(name),
+            *(values[key] for key in DETAILS),
+            referrer,
+            added_on.isoformat(),
+            *(clean(part) for part in parts),
+        ),
     )
     return find_by_id(connection, cursor.lastrowid or 0)
 

@@ -62,6 +62,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE meetings ADD COLUMN removed_on TEXT;
         """,
     ),
+    (
+        "given and family names, as LinkedIn gives them",
+        """
+        ALTER TABLE people ADD COLUMN given_name TEXT;
+        ALTER TABLE people ADD COLUMN family_name TEXT;
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # the only schema objects a journal holds; anything else (a view, a trigger) was put there by

@@ -33,10 +33,17 @@ def fold(line: str) -> str:
     return "\r\n ".join(pieces)
 
 
+def name_parts(person: Person) -> tuple[str, str]:
+    """(family, given) as the source gave them. A name known only whole is never split by
+    guesswork ("Mary Ann van der Berg" has no last space to trust): it goes whole into the
+    given name, so every contact app shows it as written."""
+    if person.given_name or person.family_name:
+        return person.family_name or "", person.given_name or ""
+    return "", person.name
+
+
 def _card(person: Person) -> list[str]:
-    given, _, family = person.name.rpartition(" ")
-    if not given:
-        given, family = family, ""
+    family, given = name_parts(person)
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",

@@ -152,6 +152,7 @@ def _timeline(reader: ValueReader, context: BuildContext) -> Document:
         "follow-up-after", DEFAULT_FOLLOW_UP_DAYS, range_name="follow-up days"
     )
     replied = reader.flag("replied")
+    tz = reader.text("tz")  # the calendar's time zone; None: the system's
     if stored is not None:
         meeting = meeting or stored.when
         minutes = stored.minutes if minutes is None else minutes
@@ -168,6 +169,7 @@ def _timeline(reader: ValueReader, context: BuildContext) -> Document:
             follow_up_after=DEFAULT_FOLLOW_UP_DAYS if follow_up is None else follow_up,
             replied=replied,
             template_dirs=context.template_dirs,
+            tz=tz,
         )
     reader.raise_problems()
     raise AssertionError("unreachable")

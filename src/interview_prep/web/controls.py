@@ -86,6 +86,7 @@ DOCUMENT_TITLES = {
     "compare": "Compare several conversations",
     "handout": "Make a class assignment handout",
     "timeline": "Make a timeline",
+    "family-guide": "Make a guide for families",
 }
 DOCUMENT_SUMMARIES = {
     "prep-sheet": "Meeting details, homework, the questions with room for notes, and what to "
@@ -97,6 +98,8 @@ DOCUMENT_SUMMARIES = {
     "compare": "The same questions side by side for two to five people.",
     "handout": "For teachers: the idea, the steps with due dates, and a rubric.",
     "timeline": "The dated steps from your request to your thank-you, also as a calendar file.",
+    "family-guide": "For parents and families: finding people for the student to ask, what to "
+    "ask, and what comes after.",
 }
 
 DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
@@ -164,6 +167,17 @@ DOCUMENT_CONTROLS: dict[str, tuple[Control, ...]] = {
             default="5",
         ),
         Control("replied", "They already said yes", "", "checkbox"),
+    ),
+    "family-guide": (
+        heading("student", "The student"),
+        Control("student", "Their first name (optional)", "The guide speaks of them by name."),
+        Control(
+            "field",
+            "A job they are curious about (optional)",
+            "For the questions to ask, like nurse or electrician.",
+            "job",
+        ),
+        Control("stage", "Where they are now", "", "radios", "stage", default="high-school"),
     ),
 }
 

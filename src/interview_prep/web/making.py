@@ -20,7 +20,7 @@ from .pool import RenderPool
 
 MAX_FIELDS = 200
 IN_PROCESS = ("md", "txt", "ics")
-LABELS = {"in-person": "In person", "high-school": "High school"}
+LABELS = {"in-person": "In person", "high-school": "High school", "linkedin": "LinkedIn"}
 
 
 @lru_cache(maxsize=1)

@@ -61,8 +61,14 @@ class ResultCache:
         return len(self._items)
 
 
+SECONDS_PER_RENDER = 2.0  # a prep sheet on a busy core, for sizing the queue
+RENDER_NICENESS = 5  # renders yield the CPU to the pages people are waiting on
+
+
 class RenderPool:
-    """``workers`` processes; at most ``workers + queue`` renders admitted at once."""
+    """``workers`` processes; at most ``workers + queue`` renders admitted at once. By default
+    the queue holds what the workers can make within the time limit, so a class of 30 asking
+    at once on two workers waits instead of being turned away."""
 
     def __init__(
         self,
@@ -74,13 +80,17 @@ class RenderPool:
         executor_factory: Callable[[int], Executor] | None = None,
     ) -> None:
         self.workers = max(1, workers)
-        self.capacity = self.workers + (self.workers * 4 if queue is None else max(0, queue))
+        if queue is None:
+            queue = self.workers * max(4, int(timeout / SECONDS_PER_RENDER))
+        self.capacity = self.workers + max(0, queue)
         self.timeout = timeout
         self.cache = cache if cache is not None else ResultCache()
         self._factory = executor_factory or _process_pool
         self._executor: Executor | None = None
         self._busy = 0
         self._lock = threading.Lock()
+        self._gate_loop: asyncio.AbstractEventLoop | None = None
+        self._gate_semaphore = asyncio.Semaphore(self.workers)
 
     @property
     def busy(self) -> int:
@@ -125,29 +135,46 @@ class RenderPool:
             if cached is not None:
                 return cached
         with self.admit():
-            future = self.executor.submit(function, *args)
-            try:
-                result = await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
-            except asyncio.TimeoutError:
-                self._restart()
-                raise PoolFull(
-                    self.retry_after(),
-                    f"making this document took longer than {self.timeout:g} seconds; "
-                    "try again, or choose fewer minutes",
-                ) from None
-            except BrokenProcessPool:
-                self._restart()
-                raise PoolFull(self.retry_after(), "a document worker stopped; try again") from None
+            # waiting for a free worker is the queue; the time limit is the render's own
+            async with self._gate():
+                result = await self._render(function, args, retry=True)
         if key is not None:
             self.cache.put(key, result)
         return result
 
-    def _restart(self) -> None:
-        """Stop the workers (one of them is stuck or dead) and start fresh ones on demand."""
+    async def _render(self, function: Callable[..., bytes], args: Any, retry: bool) -> bytes:
+        executor = self.executor
+        future = executor.submit(function, *args)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except asyncio.TimeoutError:
+            self._restart(executor)
+            raise PoolFull(
+                self.retry_after(),
+                f"making this document took longer than {self.timeout:g} seconds; "
+                "try again, or choose fewer minutes",
+            ) from None
+        except BrokenProcessPool:
+            self._restart(executor)
+            if retry:  # another render's restart may have stopped this one: once more
+                return await self._render(function, args, retry=False)
+            raise PoolFull(self.retry_after(), "a document worker stopped; try again") from None
+
+    def _gate(self) -> asyncio.Semaphore:
+        """At most ``workers`` renders handed to the processes at once (per event loop)."""
+        loop = asyncio.get_running_loop()
+        if self._gate_loop is not loop:
+            self._gate_loop, self._gate_semaphore = loop, asyncio.Semaphore(self.workers)
+        return self._gate_semaphore
+
+    def _restart(self, broken: Executor) -> None:
+        """Stop the workers of ``broken`` (one is stuck or dead) and start fresh ones on
+        demand; a pool another render already replaced is left alone."""
         with self._lock:
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            _stop(executor)
+            if self._executor is not broken:
+                return
+            self._executor = None
+        _stop(broken)
 
     def close(self) -> None:
         with self._lock:
@@ -172,13 +199,18 @@ def _process_pool(workers: int) -> Executor:
 
 
 def _start_worker() -> None:
-    """In a new worker: end with the server, and load the banks and the PDF engine now
-    rather than during a student's first render."""
+    """In a new worker: end with the server, run below the pages' priority, and load the
+    banks and the PDF engine now rather than during a student's first render."""
+    import contextlib
+    import os
+
     from .. import default_catalog
     from ..batch.pool import die_with_parent
     from ..render import warm_up_pdf_engine
 
     die_with_parent()
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice
+        os.nice(RENDER_NICENESS)
     default_catalog()
     warm_up_pdf_engine()
 

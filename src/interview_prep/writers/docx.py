@@ -1,10 +1,12 @@
 """Markdown -> Word (.docx): the markdown-it tokens of a document walked into python-docx.
 
 Every document kind gets Word output from the Markdown it already has: headings become
-Heading styles, ordered lists real Word numbering (each list restarts), tables Word tables
-with a repeated header row, task items checkbox glyphs, ``::: notes`` and ``::: lines``
-ruled writing space. Page size, margins, header, footer and branding follow the
-:class:`~interview_prep.render.PageOptions` the PDF uses.
+Heading styles, ordered lists real Word numbering (the questions of a document share one list,
+so Word renumbers them when a student deletes one), tables Word tables with a repeated header
+row, task items checkbox glyphs, ``::: fields`` lines to write a name on, ``::: notes`` and
+``::: lines`` ruled writing space that grows as a student types. Page size, margins, type,
+header, footer and branding follow the :class:`~interview_prep.render.PageOptions` and the
+print stylesheet the PDF uses (docx_style.py).
 """
 
 from __future__ import annotations
@@ -12,23 +14,31 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..errors import OutputError, RenderError
-from ..files.read import read_input
-from ..render import MAX_LOGO_BYTES, PageOptions, markdown_parser
+from ..errors import RenderError
+from ..render import PageOptions, markdown_parser
+from .docx_columns import column_widths, table_shape
+from .docx_inline import Inline, points
 from .docx_parts import (
-    add_page_fields,
     bullet_numbering,
     cant_split,
+    field_line_stops,
+    light_table,
     list_indent,
     new_ordered_list,
     repeat_as_header,
     ruled_table_borders,
     set_numbering,
 )
-from .escaping import word_property, xml_text
+from .docx_style import (
+    UNTITLED_KINDS,
+    clean,
+    page_setup,
+    set_properties,
+    set_styles,
+    text_width,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -37,28 +47,25 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
-# page sizes in twentieths of a point, as Word stores them: US Letter and A4
-PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
-WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
-CHECKBOX = {False: "☐", True: "☑"}
-# as in print.css: a letter shows no title or page footer; a comparison lies landscape with
-# tall rows to write in
-UNTITLED_KINDS = ("letter",)
-LANDSCAPE_KINDS = ("comparison",)
+CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
+# as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
-WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
+EMU_PER_TWIP = 635
+SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 
 
 @dataclass
 class _ListLevel:
     num_id: int
+    ordered: bool = False
 
 
 @dataclass
 class _Item:
     task: bool
     numbered_paragraph_done: bool = False
+    ruled: bool = False  # holds writing space, which stays on the page of its question
 
 
 class _Writer:
@@ -78,6 +85,13 @@ class _Writer:
         self.bullets = 0
         self.bold_cell = False
         self.containers: list[str] = []
+        # the one numbering every top-level ordered list shares while its numbers run on
+        self.questions = 0
+        self.next_number = 1
+        # ::: fields and ::: choices lists: all their items on one line, this paragraph
+        self.row: Paragraph | None = None
+        self.row_kind = ""
+        self.row_count = 0
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
@@ -100,6 +114,14 @@ class _Writer:
     def _paragraph_open(self, token: Token, index: int) -> None:
         if self.table is not None:
             return
+        if self.row is not None:
+            if self.row_count:  # across the gap to the next label or choice
+                self.row.add_run("\t" if self.row_kind == "fields" else "\u2003\u2003")
+            if self.row_kind == "choices":
+                self.row.add_run(CHOICE).font.size = points(12)
+            self.row_count += 1
+            self.target = self.row
+            return
         paragraph = self.word.add_paragraph(style="List Paragraph" if self.items else None)
         if self.items:
             item = self.items[-1]
@@ -111,25 +133,53 @@ class _Writer:
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
-        paragraph.paragraph_format.space_after = _points(3)
+        if any(item.ruled for item in self.items) or any(
+            c.split()[0] in RULED_CONTAINERS for c in self.containers if c.split()
+        ):
+            paragraph.paragraph_format.keep_with_next = True
         self.target = paragraph
 
     def _bullet_list_open(self, token: Token, index: int) -> None:
+        kind = self.containers[-1].strip() if self.containers else ""
+        if kind in ("fields", "choices") and not self.lists:
+            # Name, Date, Class: labels on one line, each followed by a line to write on;
+            # choices: a circle to mark before each, on one line as on the PDF
+            self.row, self.row_kind, self.row_count = self.word.add_paragraph(), kind, 0
+            self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
+            self.row.paragraph_format.space_after = points(6)
         if not self.bullets:
             self.bullets = bullet_numbering(self.word)
         self.lists.append(_ListLevel(self.bullets))
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
-        self.lists.append(_ListLevel(new_ordered_list(self.word, len(self.lists), start)))
+        if self.lists:  # a list inside a list item restarts
+            num_id = new_ordered_list(self.word, len(self.lists), start)
+        elif self.questions and start == self.next_number:
+            num_id = self.questions  # the next section's questions: numbers run on
+        else:
+            num_id = self.questions = new_ordered_list(self.word, 0, start)
+            self.next_number = start
+        self.lists.append(_ListLevel(num_id, ordered=True))
 
     def _bullet_list_close(self, token: Token, index: int) -> None:
         self.lists.pop()
+        if self.row is not None and not self.lists:
+            if self.row_kind == "fields":
+                field_line_stops(self.row, max(self.row_count, 1), self._width())
+            self.row = None
 
     _ordered_list_close = _bullet_list_close
 
     def _list_item_open(self, token: Token, index: int) -> None:
-        self.items.append(_Item(task="task-list-item" in str(token.attrGet("class") or "")))
+        if len(self.lists) == 1 and self.lists[0].ordered:
+            self.next_number += 1
+        self.items.append(
+            _Item(
+                task="task-list-item" in str(token.attrGet("class") or ""),
+                ruled=_holds_writing_space(self.tokens, index),
+            )
+        )
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         if following is None or following.type != "paragraph_open":
             # an empty item, or one that opens with a list or table, still gets its number
@@ -147,7 +197,7 @@ class _Writer:
 
     def _fence(self, token: Token, index: int) -> None:
         paragraph = self.word.add_paragraph()
-        run = paragraph.add_run(_clean(token.content.rstrip("\n")))
+        run = paragraph.add_run(clean(token.content.rstrip("\n")))
         run.font.name = "Courier New"
 
     _code_block = _fence
@@ -156,19 +206,22 @@ class _Writer:
         self.word.add_paragraph("―" * 20)
 
     def _table_open(self, token: Token, index: int) -> None:
-        rows, lengths = _table_shape(self.tokens, index)
+        from docx.shared import Twips
+
+        rows, lengths, words = table_shape(self.tokens, index)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
-        section = self.word.sections[0]
-        text_width = (
-            (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-        )
-        for column, width in zip(
-            self.table.columns, _column_widths(lengths, text_width), strict=True
-        ):
-            column.width = width
+        widths = column_widths(lengths, words, self._width())
+        if self.kind in TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
+            first = self._width() * 3 // 10
+            rest = (self._width() - first) // (len(widths) - 1)
+            widths = [first, *[rest] * (len(widths) - 1)]
+        light_table(self.table, sum(widths), boxed=self.kind in TALL_ROWS)
+        for column, width in zip(self.table.columns, widths, strict=True):
+            column.width = Twips(width)
             for cell in column.cells:
-                cell.width = width
+                cell.width = Twips(width)
+                cell.paragraphs[0].paragraph_format.space_after = points(0)
         self.cell = (-1, -1)
 
     def _table_close(self, token: Token, index: int) -> None:
@@ -184,7 +237,7 @@ class _Writer:
                     row.height = Inches(TALL_ROWS[self.kind])
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.table = None
-        self.word.add_paragraph().paragraph_format.space_after = _points(0)
+        self.word.add_paragraph().paragraph_format.space_after = points(0)
 
     def _tr_open(self, token: Token, index: int) -> None:
         self.cell = (self.cell[0] + 1, -1)
@@ -206,165 +259,57 @@ class _Writer:
             return
         lines = int(count) if count.strip().isdigit() else DEFAULT_LINES[name]
         ruled = self.word.add_table(rows=max(1, min(lines, 40)), cols=1)
-        ruled_table_borders(ruled, indent_level=len(self.lists))
-        self.word.add_paragraph().paragraph_format.space_after = _points(0)
+        ruled_table_borders(ruled, len(self.lists), self._width())
+        for row in ruled.rows:
+            cant_split(row)
+        for number, cell in enumerate(ruled.columns[0].cells, start=1):
+            cell.paragraphs[0].paragraph_format.space_after = points(0)
+            # the lines stay together on one page
+            cell.paragraphs[0].paragraph_format.keep_with_next = number < lines
+        self.word.add_paragraph().paragraph_format.space_after = points(0)
+
+    def _width(self) -> int:
+        """The width between the margins, in twips."""
+        return text_width(self.word) // EMU_PER_TWIP
+
+    def leave_room_to_sign(self) -> None:
+        """Room to sign above the typed name at the foot of a printed letter."""
+        from docx.shared import Mm
+
+        written = [p for p in self.word.paragraphs if p.text.strip()]
+        if len(written) > 1:
+            written[-1].paragraph_format.space_before = Mm(SIGNATURE_ROOM)
 
     # inline -------------------------------------------------------------------------
 
     def _inline(self, token: Token, index: int) -> None:
         if self.target is None:
             return
-        bold = getattr(self, "bold_cell", False) and self.table is not None
-        _Inline(self.word, self.target, bold).add(token.children or [])
+        fields = self.row is not None and self.row_kind == "fields"
+        bold = (self.bold_cell and self.table is not None) or fields
+        Inline(self.word, self.target, bold).add(token.children or [])
+        if fields:
+            self.target.add_run("\t")  # the line to write on
         self.target = None
 
 
-class _Inline:
-    """Runs of one paragraph, from a markdown-it inline token's children."""
-
-    def __init__(self, word: WordDocument, paragraph: Paragraph, bold: bool) -> None:
-        self.word = word
-        self.paragraph = paragraph
-        self.bold = bold
-        self.italic = False
-        self.strike = False
-        self.link: str | None = None
-
-    def add(self, children: Sequence[Token]) -> None:
-        for child in children:
-            kind = child.type
-            if kind == "text":
-                self._text(child.content)
-            elif kind == "code_inline":
-                self._text(child.content).font.name = "Courier New"
-            elif kind == "softbreak":
-                self._text(" ")
-            elif kind == "hardbreak":
-                self.paragraph.add_run().add_break()
-            elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                self._text(CHECKBOX["checked" in child.content])
-            elif kind in ("strong_open", "strong_close"):
-                self.bold = kind == "strong_open"
-            elif kind in ("em_open", "em_close"):
-                self.italic = kind == "em_open"
-            elif kind in ("s_open", "s_close"):
-                self.strike = kind == "s_open"
-            elif kind == "link_open":
-                self.link = str(child.attrGet("href") or "")
-            elif kind == "link_close":
-                self.link = None
-
-    def _text(self, text: str) -> Any:
-        run = self.paragraph.add_run(_clean(text))
-        run.bold = self.bold or None
-        run.italic = self.italic or None
-        run.font.strike = self.strike or None
-        if self.link:
-            run.font.underline = True
-            run.font.color.rgb = _blue()
-        return run
-
-
-def _table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int]]:
-    """The rows of the table that opens at ``tokens[start]``, and how much room each column
-    wants: its longest text, or room to write in where its cells are blank."""
-    rows = column = 0
-    headers: list[int] = []
-    bodies: list[int] = []
-    for index in range(start + 1, len(tokens)):
-        token = tokens[index]
-        if token.type == "table_close":
-            break
-        if token.type == "tr_open":
-            rows, column = rows + 1, 0
-        elif token.type in ("th_open", "td_open"):
-            if column == len(headers):
-                headers.append(0)
-                bodies.append(0)
-            lengths = headers if token.type == "th_open" else bodies
-            lengths[column] = max(lengths[column], len(tokens[index + 1].content.strip()))
-            column += 1
-    wants = [
-        max(h, b, 8) if b else max(h, WRITING_ROOM) for h, b in zip(headers, bodies, strict=True)
-    ]
-    return rows, wants
-
-
-def _column_widths(wants: Sequence[int], total: int) -> list[int]:
-    """Widths sharing ``total`` in proportion to what each column wants, up to a limit."""
-    weights = [min(want, 70) for want in wants]
-    return [total * weight // sum(weights) for weight in weights]
-
-
-def _clean(text: str) -> str:
-    return xml_text(text)
-
-
-def _points(value: float) -> Any:
-    from docx.shared import Pt
-
-    return Pt(value)
-
-
-def _blue() -> Any:
-    from docx.shared import RGBColor
-
-    return RGBColor(0x12, 0x3C, 0x5A)
-
-
-def _page_setup(word: WordDocument, options: PageOptions) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Inches, Mm, Twips
-
-    width, height = PAPER_TWIPS[options.paper]
-    section = word.sections[0]
-    if options.kind in LANDSCAPE_KINDS:
-        from docx.enum.section import WD_ORIENT
-
-        section.orientation = WD_ORIENT.LANDSCAPE
-        width, height = height, width
-    section.page_width, section.page_height = Twips(width), Twips(height)
-    section.top_margin = section.bottom_margin = Inches(0.6)
-    section.left_margin = section.right_margin = Inches(0.7)
-    section.header_distance = section.footer_distance = Inches(0.3)
-
-    if options.kind in UNTITLED_KINDS and not (options.school or options.logo):
-        return
-    header = section.header.paragraphs[0]
-    if options.logo is not None:
-        header.add_run().add_picture(io.BytesIO(_logo_bytes(options.logo)), height=Mm(9))
-        header.add_run("  ")
-    header.add_run(_clean(options.school or options.title)).bold = bool(options.school)
-    if options.school:
-        header.add_run(_clean(f"  ·  {options.title}"))
-    if options.kind in UNTITLED_KINDS:
-        return
-    footer = section.footer.paragraphs[0]
-    footer.add_run(_clean(f"{options.footer}  ·  page "))
-    add_page_fields(footer)
-    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
-
-
-def _logo_bytes(path: Path) -> bytes:
-    if path.suffix.lower() not in WORD_LOGO_SUFFIXES:
-        raise OutputError(
-            f"the logo {path} cannot go into a Word document",
-            hint="Word documents take a .png, .jpg or .gif logo",
-        )
-    from docx.image.image import Image
-
-    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES)
-    try:
-        image = Image.from_blob(data)
-        usable = image.px_width > 0 and image.px_height > 0
-    except Exception:  # its parsers raise their own errors, struct.error, IndexError...
-        usable = False
-    if not usable:
-        raise OutputError(
-            f"the logo {path} is not a complete .png, .jpg or .gif image",
-            hint="open it in an image editor and save it again",
-        )
-    return data
+def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type == "list_item_open":
+            depth += 1
+        elif token.type == "list_item_close":
+            depth -= 1
+            if not depth:
+                return False
+        elif (
+            token.type.startswith("container_")
+            and token.type.endswith("_open")
+            and token.info.strip().split(" ")[0] in RULED_CONTAINERS
+        ):
+            return True
+    return False
 
 
 def _drop_template_thumbnail(word: WordDocument) -> None:
@@ -385,14 +330,13 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
         ) from None
     word = docx.Document()
     _drop_template_thumbnail(word)
-    properties = word.core_properties
-    # Word keeps at most 255 characters of each; python-docx refuses longer ones
-    properties.title = word_property(options.title)
-    properties.language = options.language
-    properties.author = word_property(options.school or "")
-    properties.comments = "made with interview-prep"
-    _page_setup(word, options)
-    _Writer(word, markdown_parser().parse(markdown), options.kind).run()
+    set_properties(word, options)
+    set_styles(word, options.kind)
+    page_setup(word, options)
+    writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
+    writer.run()
+    if options.kind == "letter" and not options.title.startswith("Email"):
+        writer.leave_room_to_sign()
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

@@ -1,5 +1,6 @@
 """The pieces of WordprocessingML python-docx has no API for: list numbering definitions,
-repeated table headers, ruled writing space and page-number fields."""
+repeated table headers, table rules and padding, ruled writing space, lines to write a name
+on, and page-number fields."""
 
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ LEVELS = 9
 INDENT = 360  # twentieths of a point per list level (a quarter inch)
 BULLET_GLYPHS = ("•", "◦", "▪")
 RULE_COLOR = "8FA3B3"
-RULE_HEIGHT = 460  # twentieths of a point between ruled lines: about a third of an inch
+TABLE_RULE_COLOR = "999999"
+HEADER_RULE_COLOR = "123C5A"
+RULE_HEIGHT = 400  # twentieths of a point between ruled lines: 7 mm, as on the PDF
+CELL_PADDING = (50, 100)  # twips above/below and left/right of a table cell's text
+FIELD_GAP = 340  # twips (6 mm) between two lines to write on
 
 
 def _xml(text: str) -> _Element:
@@ -79,8 +84,9 @@ def _add_list(word: WordDocument, ordered: bool, level: int, start: int | None) 
 
 
 def new_ordered_list(word: WordDocument, level: int, start: int) -> int:
-    """Numbering for one ordered list: its own instance, so it restarts at ``start``."""
-    return _add_list(word, True, level, start)
+    """Numbering for one ordered list: its own instance, so it restarts at ``start``. A
+    list that starts at 1 needs no override, which every reader of Word files understands."""
+    return _add_list(word, True, level, None if start == 1 else start)
 
 
 def bullet_numbering(word: WordDocument) -> int:
@@ -103,19 +109,67 @@ def list_indent(paragraph: Paragraph, level: int) -> None:
 
 def repeat_as_header(row: _Row) -> None:
     """Repeat this row at the top of every page the table runs onto."""
-    row._tr.get_or_add_trPr().append(_xml('<w:tblHeader XMLNS w:val="true"/>'))
+    # on/off properties are on when present: the Open XML SDK's validator flags w:val="true"
+    row._tr.get_or_add_trPr().append(_xml("<w:tblHeader XMLNS/>"))
 
 
 def cant_split(row: _Row) -> None:
-    row._tr.get_or_add_trPr().append(_xml('<w:cantSplit XMLNS w:val="true"/>'))
+    row._tr.get_or_add_trPr().append(_xml("<w:cantSplit XMLNS/>"))
 
 
-def ruled_table_borders(table: Table, indent_level: int) -> None:
-    """Make a one-column table look like ruled lines to write on."""
-    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE_COLOR}"'
-    _add_table_property(
-        table, _xml(f'<w:tblInd XMLNS w:w="{INDENT * indent_level}" w:type="dxa"/>')
+def _padding(left_right: int) -> _Element:
+    above = CELL_PADDING[0]
+    return _xml(
+        f'<w:tblCellMar XMLNS><w:top w:w="{above}" w:type="dxa"/>'
+        f'<w:left w:w="{left_right}" w:type="dxa"/><w:bottom w:w="{above}" w:type="dxa"/>'
+        f'<w:right w:w="{left_right}" w:type="dxa"/></w:tblCellMar>'
     )
+
+
+def _fit_between_margins(table: Table, width: int, indent: int) -> None:
+    """A fixed-width table whose left edge sits ``indent`` twips in from the margin and whose
+    right edge stays inside the right margin. In Word 2010 compatibility (python-docx's
+    template), ``tblInd`` places the first cell's text, so the cell padding is added to it."""
+    _add_table_property(table, _xml(f'<w:tblW XMLNS w:w="{width}" w:type="dxa"/>'))
+    _add_table_property(
+        table, _xml(f'<w:tblInd XMLNS w:w="{indent + CELL_PADDING[1]}" w:type="dxa"/>')
+    )
+    _add_table_property(table, _xml('<w:tblLayout XMLNS w:type="fixed"/>'))
+    _add_table_property(table, _padding(CELL_PADDING[1]))
+
+
+def light_table(table: Table, width: int, boxed: bool = False) -> None:
+    """A data table as the PDF prints it: padded cells, light rules between the rows and a
+    navy rule under the header row, its edges on the margins; ``boxed``, every cell ruled
+    round (a grid to write in, as the comparison sheet)."""
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{TABLE_RULE_COLOR}"'
+    edge = rule if boxed else 'w:val="nil"'
+    _fit_between_margins(table, width, 0)
+    _add_table_property(
+        table,
+        _xml(
+            f"<w:tblBorders XMLNS><w:top {edge}/><w:left {edge}/><w:bottom {rule}/>"
+            f"<w:right {edge}/><w:insideH {rule}/><w:insideV {edge}/></w:tblBorders>"
+        ),
+    )
+    for cell in table.rows[0].cells:
+        cell._tc.get_or_add_tcPr().append(
+            _xml(
+                f'<w:tcBorders XMLNS><w:bottom w:val="single" w:sz="8" w:space="0"'
+                f' w:color="{HEADER_RULE_COLOR}"/></w:tcBorders>'
+            )
+        )
+
+
+def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
+    """Make a one-column table look like ruled lines to write on, inside the margins."""
+    from docx.shared import Twips
+
+    rule = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE_COLOR}"'
+    indent = INDENT * indent_level
+    _fit_between_margins(table, width - indent, indent)
+    for cell in table.columns[0].cells:
+        cell.width = Twips(width - indent)
     _add_table_property(
         table,
         _xml(
@@ -126,8 +180,28 @@ def ruled_table_borders(table: Table, indent_level: int) -> None:
     )
     for row in table.rows:
         row._tr.get_or_add_trPr().append(
-            _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="exact"/>')
+            # "at least": a row grows when a student types more than a line into it
+            _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="atLeast"/>')
         )
+
+
+def field_line_stops(paragraph: Paragraph, count: int, width: int) -> None:
+    """Tab stops for ``count`` labeled lines to write on, across ``width`` twips: each label
+    is followed by a tab whose underscore leader is the line (the first line twice as long,
+    as on the PDF), and a plain tab jumps the gap to the next label."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Twips
+
+    unit = (width - FIELD_GAP * (count - 1)) / (count + 1)
+    stops = paragraph.paragraph_format.tab_stops
+    position = 0.0
+    for index in range(count):
+        position += unit * (2 if index == 0 else 1)
+        end = min(int(position), width)
+        stops.add_tab_stop(Twips(end), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.LINES)
+        if index < count - 1:
+            position += FIELD_GAP
+            stops.add_tab_stop(Twips(int(position)), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.SPACES)
 
 
 # the order the schema gives a table's properties; Word refuses a file that breaks it
@@ -139,11 +213,15 @@ TABLE_PROPERTY_ORDER = (
 
 
 def _add_table_property(table: Table, element: _Element) -> None:
+    """Set one table property, in the schema's order, replacing any the table had."""
     properties = table._tbl.tblPr
-    rank = TABLE_PROPERTY_ORDER.index(element.tag.split("}")[1])
+    name = element.tag.split("}")[1]
+    for old in properties.findall(f"{{{W}}}{name}"):
+        properties.remove(old)
+    rank = TABLE_PROPERTY_ORDER.index(name)
     for child in properties:
-        name = child.tag.split("}")[1]
-        if name in TABLE_PROPERTY_ORDER and TABLE_PROPERTY_ORDER.index(name) > rank:
+        other = child.tag.split("}")[1]
+        if other in TABLE_PROPERTY_ORDER and TABLE_PROPERTY_ORDER.index(other) > rank:
             child.addprevious(element)
             return
     properties.append(element)

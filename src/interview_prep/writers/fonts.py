@@ -150,3 +150,58 @@ def warn_about_missing(text: str, what: str) -> list[str]:
             stacklevel=3,
         )
     return missing
+
+
+# The faces print.css sets text in, as (serif, bold) -> file names DejaVu ships under
+_FACES = {
+    (False, False): "DejaVuSans.ttf",
+    (False, True): "DejaVuSans-Bold.ttf",
+    (True, False): "DejaVuSerif.ttf",
+    (True, True): "DejaVuSerif-Bold.ttf",
+}
+FALLBACK_ADVANCE = 0.6  # of the em, for a character the face lacks (CJK: a whole em)
+
+
+@lru_cache(maxsize=4)
+def advances(serif: bool = False, bold: bool = False) -> dict[int, float]:
+    """Each character's advance width in ems in the face the stylesheet uses, read with
+    fontTools once per process; empty when the face is not installed (widths then fall back
+    to an average)."""
+    name = _FACES[(serif, bold)]
+    path = next(
+        (
+            found
+            for folder in FONT_DIRS
+            if Path(folder).expanduser().is_dir()
+            for found in (
+                Path(folder).expanduser() / "truetype" / "dejavu" / name,
+                Path(folder).expanduser() / name,
+            )
+            if found.is_file()
+        ),
+        None,
+    )
+    if path is None:
+        return {}
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(str(path), lazy=True) as font:
+            units = font["head"].unitsPerEm
+            metrics = font["hmtx"].metrics
+            return {cp: metrics[glyph][0] / units for cp, glyph in font.getBestCmap().items()}
+    except (TTLibError, OSError, KeyError, ValueError):
+        return {}
+
+
+def text_width(text: str, size: float, *, serif: bool = False, bold: bool = False) -> float:
+    """The width in points of ``text`` set at ``size`` points in the stylesheet's face."""
+    widths = advances(serif, bold)
+    total = 0.0
+    for char in text:
+        advance = widths.get(ord(char))
+        if advance is None:
+            wide = unicodedata.east_asian_width(char) in ("W", "F")
+            advance = 1.0 if wide else FALLBACK_ADVANCE
+        total += advance
+    return total * size

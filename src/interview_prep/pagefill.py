@@ -1,0 +1,245 @@
+"""Use the whole page: a worksheet's spare height becomes writing space, laid out once.
+
+Before WeasyPrint lays out a worksheet, the height of every block is estimated from the fonts'
+metrics and print.css's sizes, the blocks are paginated as WeasyPrint will (questions, list
+items and writing spaces are never split, headings stay with what follows), and each page's
+spare height is shared among its writing spaces by the minutes each question gets; spare room
+on the last page becomes a "Three things I learned" box. The page is then laid out once. Only
+when the layout shows the estimate missed (a block on another page than planned) are the
+heights measured from that layout and the page laid out a second time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from xml.etree.ElementTree import Element, SubElement
+
+from .pageheights import BODY_PT, LINE, MM, PX, RULE, Space, Unit, units
+
+if TYPE_CHECKING:
+    from .render import PageOptions
+
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection")
+MOST_LINES = 12
+SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
+THREE_THINGS_LINES = 3
+PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
+
+
+@dataclass
+class Filled:
+    """A worksheet's blocks and writing spaces, with the spaces planned for each page."""
+
+    main: Element
+    height: float
+    units: list[Unit]
+    plan: list[list[Space]]
+    three: Space | None
+
+
+def plan_fill(root: Element, options: PageOptions) -> Filled | None:
+    """Grow the writing spaces of a worksheet's HTML tree (in place) into each page's spare
+    height, as estimated; None for a document that has no writing spaces to grow."""
+    body = root.find("body")
+    main = body.find("main") if body is not None else None
+    if main is None or options.kind not in FILLED_KINDS:
+        return None
+    width, height = _content_box(options)
+    blocks = units(main, width, options.kind)
+    if not any(unit.spaces for unit in blocks):
+        return None
+    three = _three_things(main, options) if options.kind != "reflection" else None
+    return Filled(main, height, blocks, _fill(blocks, height, three), three)
+
+
+def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> Any:
+    """Lay out ``page`` (a WeasyPrint HTML) with its writing spaces grown into spare height:
+    once, or twice when the first layout shows the estimate missed."""
+    filled = plan_fill(page.etree_element, options)
+    document = render()
+    if filled is None:
+        return document
+    spaces = [space for page_spaces in filled.plan for space in page_spaces]
+    landed = _pages_of(document, spaces)
+    if len(document.pages) == len(filled.plan) and all(
+        landed.get(id(space.rules)) == number
+        for number, page_spaces in enumerate(filled.plan)
+        for space in page_spaces
+    ):
+        return document
+    _measure(document, filled.units)  # the estimate missed: lay out again with measured heights
+    three = filled.three
+    if three is not None:
+        _drop(filled.main, three)
+        three = _three_things(filled.main, options)
+    _fill(filled.units, filled.height, three, SLACK + RULE)  # a line more to spare
+    return render()
+
+
+def _content_box(options: PageOptions) -> tuple[float, float]:
+    """The width and height (points) of a page's content area, as print.css sets it."""
+    width, height = PAPER[options.paper]
+    top = 24 * MM if (options.school or options.logo) else 11 * MM
+    return width - 38 * MM, height - top - 12 * MM
+
+
+# --- paginating and filling -----------------------------------------------------------------
+
+
+def _paginate(units: list[Unit], height: float) -> list[list[tuple[Unit, float]]]:
+    """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
+    goes to the next page with what follows it when the two do not fit together."""
+    pages: list[list[tuple[Unit, float]]] = [[]]
+    used, below, index = 0.0, 0.0, 0
+    while index < len(units):
+        group = [units[index]]
+        while group[-1].keep and index + len(group) < len(units):
+            group.append(units[index + len(group)])
+        need, after = 0.0, below
+        for number, unit in enumerate(group):
+            need += (max(after, unit.top) if pages[-1] or number else 0.0) + unit.height
+            after = unit.bottom
+        if pages[-1] and used + need > height:
+            pages.append([])
+            used, below = 0.0, 0.0
+        for unit in group:
+            gap = max(below, unit.top) if pages[-1] else 0.0
+            pages[-1].append((unit, used + gap))
+            used += gap + unit.height
+            below = unit.bottom
+        index += len(group)
+    return pages
+
+
+def _used(page: list[tuple[Unit, float]]) -> float:
+    unit, top = page[-1]
+    return top + unit.height
+
+
+def _share(spaces: list[Space], lines: int) -> None:
+    """Set the spaces' lines to ``lines`` in all, shared by weight, none below its least."""
+    pinned: dict[int, int] = {}
+    while True:
+        free = [s for s in spaces if id(s) not in pinned]
+        left = lines - sum(pinned.values())
+        weight = sum(s.weight for s in free) or 1.0
+        wanted = {id(s): left * s.weight / weight for s in free}
+        low = [s for s in free if wanted[id(s)] < s.least or wanted[id(s)] > MOST_LINES]
+        if not low:
+            break
+        for s in low:
+            pinned[id(s)] = s.least if wanted[id(s)] < s.least else MOST_LINES
+    given = {key: math.floor(value) for key, value in wanted.items()}
+    spare = left - sum(given.values())
+    for key in sorted(wanted, key=lambda k: given[k] - wanted[k])[: max(0, spare)]:
+        given[key] += 1
+    for s in spaces:
+        s.lines = pinned.get(id(s), given.get(id(s), s.least))
+
+
+def _fill(
+    units: list[Unit], height: float, three: Space | None, slack: float = SLACK
+) -> list[list[Space]]:
+    """Grow each page's writing spaces into its spare height; return the spaces by page."""
+    for unit in units:
+        for space in unit.spaces:
+            unit.height += (space.least - space.lines) * RULE
+            space.lines = space.least
+    pages = _paginate(units, height)
+    by_page: list[list[Space]] = []
+    for number, page in enumerate(pages):
+        spaces = [s for unit, _ in page for s in unit.spaces]
+        spare = height - _used(page) - slack
+        extra = max(0, int(spare // RULE))
+        if spaces and extra:
+            before = sum(s.lines for s in spaces)
+            _share(spaces, before + extra)
+            spare -= (sum(s.lines for s in spaces) - before) * RULE
+        if three is not None and number == len(pages) - 1:
+            label = BODY_PT * LINE + 0.6 * BODY_PT
+            lines = int((spare - label) // RULE)
+            if lines >= THREE_THINGS_LINES:
+                three.lines = lines  # the last page is used to its foot
+                spaces = [*spaces, three]
+            else:
+                three.lines = 0
+        by_page.append(spaces)
+    for unit in units:
+        for space in unit.spaces:
+            _set_lines(space)
+    if three is not None:
+        _set_lines(three)
+    return by_page
+
+
+def _set_lines(space: Space) -> None:
+    rules = space.rules
+    if space.box is not None and space.box.find("p/strong") is not None:
+        label = "Three things I learned" + (", and other notes" if space.lines > 9 else "")
+        space.box.find("p/strong").text = label  # type: ignore[union-attr]
+    for rule in [child for child in rules if child.tag == "div"]:
+        rules.remove(rule)
+    for _ in range(space.lines):
+        rules.insert(0, Element("div", {"class": "rule"}))
+    rules.set("style", f"height: {space.lines * 7:g}mm")
+    if space.box is not None:
+        space.box.set("style", "" if space.lines else "display: none")
+
+
+def _three_things(main: Element, options: PageOptions) -> Space:
+    """A "Three things I learned" writing space at the end, shown if the last page has room."""
+    box = SubElement(main, "div", {"class": "writing three-things"})
+    label = SubElement(box, "p")
+    SubElement(label, "strong").text = "Three things I learned"
+    rules = SubElement(box, "div", {"class": "rules", "data-box": "three-things"})
+    if options.fillable:
+        fields = sum(1 for _ in main.iter("textarea"))
+        SubElement(
+            rules, "textarea", {"name": f"notes-{fields + 1}", "title": "Three things I learned"}
+        ).text = ""
+    return Space(rules, THREE_THINGS_LINES, 0, 1.0, box)
+
+
+def _drop(main: Element, three: Space) -> None:
+    for box in main.findall("div"):
+        if "three-things" in (box.get("class") or "").split():
+            main.remove(box)
+
+
+# --- checking the layout --------------------------------------------------------------------
+
+
+def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
+    """The page each writing space (by its rules element) was laid out on."""
+    wanted = {id(space.rules) for space in spaces if space.lines}
+    found: dict[int, int] = {}
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and id(element) in wanted and id(element) not in found:
+                found[id(element)] = number
+    return found
+
+
+def _measure(document: Any, units: list[Unit]) -> None:
+    """Replace the estimated heights with those WeasyPrint laid out."""
+    index = {id(element): unit for unit in units for element in unit.elements}
+    heights: dict[int, float] = {}
+    for page in document.pages:
+        tallest: dict[int, float] = {}
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is None or id(element) not in index or not hasattr(box, "border_height"):
+                continue
+            if getattr(box, "element_tag", None) != element.tag:
+                continue
+            key = id(index[id(element)])
+            tallest[key] = max(tallest.get(key, 0.0), float(box.border_height()) * PX)
+        for key, value in tallest.items():
+            heights[key] = heights.get(key, 0.0) + value
+    for unit in units:
+        if id(unit) in heights:
+            unit.height = heights[id(unit)]

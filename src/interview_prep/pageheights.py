@@ -1,0 +1,397 @@
+"""Estimate a worksheet's block heights before it is laid out, from the fonts' metrics.
+
+The sizes, margins and line heights mirror print.css (kept in step by the layout tests:
+a missed estimate shows as a second layout); text is set in lines with the faces' advance
+widths (fonts.py). Heights are in points.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element
+
+from .writers.fonts import text_width
+
+MM = 72 / 25.4
+PX = 0.75  # WeasyPrint lays out in CSS pixels, 96 an inch
+RULE = 7 * MM  # one ruled line
+FEWEST_LINES = 2  # a question's writing space before the page's spare height is shared
+BODY_PT, LINE = 10.5, 1.27
+_SPACES = re.compile(r"(\s+)")
+INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
+WORKSHEETS = ("prep-sheet", "shadow-plan")
+
+
+@dataclass
+class Space:
+    """A ruled writing space: its rules element, its lines now and at least, its weight."""
+
+    rules: Element
+    lines: int
+    least: int
+    weight: float
+    box: Element | None = None  # a box of its own (the "Three things" box), hidden when empty
+
+
+@dataclass
+class Unit:
+    """A block the pages never split: its height and margins (points), the writing spaces
+    inside it, and whether it stays with the next block (a heading)."""
+
+    elements: list[Element]
+    height: float
+    top: float
+    bottom: float
+    keep: bool = False
+    spaces: list[Space] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float = BODY_PT
+    bold: bool = False
+    serif: bool = False
+    line: float = LINE
+
+
+def _classes(element: Element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _own_style(element: Element, parent: Style, kind: str) -> Style:
+    tag = element.tag
+    if tag == "h1":
+        return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
+    if tag == "h2":
+        if kind in ("prep-sheet", "shadow-plan"):
+            return Style(10.0, True, True, 1.05)
+        return Style(13.0, True, True, 1.2)
+    if tag == "h3":
+        if kind in ("prep-sheet", "shadow-plan"):
+            return Style(10.0, True, True, 1.05)
+        return Style(11.5, True, True, 1.2)
+    if tag in ("strong", "b", "th"):
+        return Style(parent.size, True, parent.serif, parent.line)
+    if tag == "em":
+        return Style(9.5, parent.bold, parent.serif, parent.line)
+    return parent
+
+
+def _runs(
+    element: Element, style: Style, kind: str, question: bool = False
+) -> Iterator[tuple[str, Style, bool]]:
+    """The text of an inline run as (text, style, unbreakable) pieces."""
+    nowrap = element.tag == "em"
+    if element.text:
+        yield element.text, style, nowrap
+    for number, child in enumerate(element):
+        if child.tag in INLINE:
+            child_style = _own_style(child, style, kind)
+            if question and child.tag == "strong" and number == 0:
+                child_style = Style(11.0, True, child_style.serif)  # ol > li > p > strong
+            yield from _runs(child, child_style, kind)
+        if child.tail:
+            yield child.tail, style, nowrap
+
+
+class _Lines:
+    """Inline content set in lines: how many, how tall, how full the last one is, and the
+    width of a time cue floated out of the flow (a question's)."""
+
+    def __init__(self, count: int, height: float, last: float, cue: float) -> None:
+        self.count, self.height, self.last, self.cue = count, height, last, cue
+
+
+def _text_lines(
+    element: Element, style: Style, width: float, kind: str, question: bool = False
+) -> tuple[int, float]:
+    """How many lines an element's inline content takes at ``width``, and its line height."""
+    lines = _set(element, style, width, kind, question)
+    return lines.count, lines.height
+
+
+def _set(element: Element, style: Style, width: float, kind: str, question: bool) -> _Lines:
+    words: list[tuple[float, float]] = []  # (width, width of the space after it)
+    current, tallest, spaced, cue = 0.0, style.size, True, 0.0
+    floats = question and kind in ("prep-sheet", "shadow-plan")
+    for text, run, nowrap in _runs(element, style, kind, question):
+        tallest = max(tallest, run.size)
+        space = text_width(" ", run.size, serif=run.serif, bold=run.bold)
+        if nowrap:
+            set_width = text_width(" ".join(text.split()), run.size, serif=run.serif, bold=run.bold)
+            if floats:  # print.css floats the cue right, 4 mm from the text
+                cue += set_width + 4 * MM
+                continue
+            current += set_width
+            spaced = False
+            continue
+        for piece in _SPACES.split(text):
+            if not piece:
+                continue
+            if piece.isspace():
+                if not spaced:
+                    words.append((current, space))
+                    current, spaced = 0.0, True
+                continue
+            current += text_width(piece, run.size, serif=run.serif, bold=run.bold)
+            spaced = False
+    if not spaced:
+        words.append((current, 0.0))
+    lines, used = 1, 0.0
+    for word, space in words:
+        if used and used + word > width:
+            lines, used = lines + 1, 0.0
+        used += word + space
+    return _Lines(lines, tallest * style.line, used, cue)
+
+
+def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
+    """A numbered question: its text, a time cue floated right (on the text's last line if
+    it fits, else beside the follow-up), the follow-ups and the writing space."""
+    blocks = [child for child in item if child.tag not in INLINE]
+    if not blocks or blocks[0].tag != "p":
+        return _block(item, style, width, kind, spaces)
+    text = _set(blocks[0], style, width, kind, True)
+    heights = [(text.count * text.height, *_outer_margins(blocks[0], style, kind, "li"))]
+    cue_left = text.cue and text.last + text.cue > width
+    for child in blocks[1:]:
+        height = _block(child, style, width, kind, spaces)
+        if cue_left and child.tag == "ul":
+            first = child.find("li")
+            follow = (
+                _set(first, style, width - 1.5 * BODY_PT, kind, False)
+                if first is not None
+                else None
+            )
+            if follow is not None and (
+                follow.count > 1 or follow.last + text.cue > width - 1.5 * BODY_PT
+            ):
+                height += follow.height
+            cue_left = False
+        heights.append((height, *_outer_margins(child, style, kind, "li")))
+    total = _stack(heights)
+    return total + (BODY_PT * LINE if cue_left else 0.0)
+
+
+def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tuple[float, float]:
+    """An element's own top and bottom margins (points), as print.css sets them."""
+    tag, em = element.tag, style.size
+    worksheet = kind in ("prep-sheet", "shadow-plan")
+    if tag == "h1":
+        return 0.0, 0.2 * em
+    if tag in ("h2", "h3") and parent == "after-blockquote":
+        return 1.1 * em, (0.1 if worksheet else 0.2 if tag == "h2" else 0.25) * em
+    if tag == "h2":
+        return (0.9 * em, 0.1 * em) if worksheet else (1.2 * em, 0.2 * em)
+    if tag == "h3":
+        if parent == "after-h2":
+            return 0.15 * em, (0.1 if worksheet else 0.25) * em
+        return (0.9 * em, 0.1 * em) if worksheet else (1.1 * em, 0.25 * em)
+    if tag == "p":
+        return (0.1 * em, 0.1 * em) if parent == "li" else (0.25 * em, 0.25 * em)
+    if tag in ("ul", "ol"):
+        if parent == "li":
+            return 0.0, 0.1 * em
+        if parent == "div.checklist":
+            return 0.1 * em, 0.4 * em
+        return 0.2 * em, (0.1 if worksheet and tag == "ol" else 0.4) * em
+    if tag == "li":
+        if "task-list-item" in _classes(element):
+            gap = 0.2 if kind in ("prep-sheet", "shadow-plan") else 0.25
+            return gap * em, gap * em
+        if parent == "ol":
+            return (0.0 if worksheet else 0.35 * em), 0.06 * em
+        return 0.06 * em, 0.06 * em
+    if tag == "table":
+        return (0.1 if parent == "after-h2" else 0.3) * em, 0.6 * em
+    if tag == "blockquote":
+        return 0.5 * em, 0.5 * em
+    if tag == "div" and "writing" in _classes(element):
+        return 0.0, 0.15 * em
+    if tag == "div" and "fields" in _classes(element):
+        return 0.2 * em, 0.4 * em
+    if tag == "div" and "choices" in _classes(element):
+        return 0.2 * em, 0.3 * em
+    return 0.0, 0.0
+
+
+def _outer_margins(
+    element: Element, style: Style, kind: str, parent: str = ""
+) -> tuple[float, float]:
+    """Margins with those of a first and last child that collapse through the element."""
+    top, bottom = _margins(element, style, kind, parent)
+    blocks = [c for c in element if c.tag not in INLINE]
+    through = element.tag in ("div", "ul", "ol", "li") and not (
+        _classes(element) & {"fields", "choices", "rules"}
+    )
+    if blocks and through and not (element.text or "").strip():
+        name = _name(element)
+        first = _outer_margins(blocks[0], _own_style(blocks[0], style, kind), kind, name)
+        last = _outer_margins(blocks[-1], _own_style(blocks[-1], style, kind), kind, name)
+        top, bottom = max(top, first[0]), max(bottom, last[1])
+    return top, bottom
+
+
+def _name(element: Element) -> str:
+    classes = _classes(element)
+    return "div.checklist" if element.tag == "div" and "checklist" in classes else element.tag
+
+
+def _block(
+    element: Element,
+    style: Style,
+    width: float,
+    kind: str,
+    spaces: list[Space],
+    question: bool = False,
+) -> float:
+    """The border-box height (points) of a block element at ``width``; writing spaces found
+    inside are added to ``spaces``. ``question``: a numbered question, whose text is 11 pt."""
+    tag, classes = element.tag, _classes(element)
+    if tag == "div" and "rules" in classes:
+        lines = len(element.findall("div"))
+        minutes = element.get("data-weight")
+        # a line a minute after the first, at most two; more as the page has room
+        least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
+        spaces.append(Space(element, lines, least, float(minutes or lines)))
+        return lines * RULE
+    if tag == "table":
+        return sum(_row(row, style, width, kind) for row in element.iter("tr"))
+    if tag == "div" and "fields" in classes:
+        return 3 * MM + 9.5 * LINE + 0.6
+    if tag == "div" and "choices" in classes:
+        return max(BODY_PT * LINE, 3.8 * MM)
+    children = [child for child in element if child.tag not in INLINE]
+    if not children or tag in ("p", "h1", "h2", "h3", "th", "td"):
+        lines, line_height = _text_lines(element, style, width, kind, question)
+        worksheet = kind in ("prep-sheet", "shadow-plan")
+        rule = 0.8 if worksheet else 0.1 * style.size + 1.2
+        extra = rule if tag == "h2" else 0.0  # padding and rule
+        return lines * line_height + extra
+    inner = width
+    if tag in ("ul", "ol"):
+        inner -= 7 * MM if "contains-task-list" in classes else (1.9 if tag == "ol" else 1.5) * 10.5
+        if tag == "ul" and question:
+            inner -= 1.2 * 10.5 - 1.5 * 10.5
+    if tag == "blockquote":
+        inner -= 1.6 * style.size + 2.5
+    heights = []
+    name = _name(element)
+    for child in children:
+        child_style = _own_style(child, style, kind)
+        height = _block(child, child_style, inner, kind, spaces, question and tag == "li")
+        heights.append((height, *_outer_margins(child, child_style, kind, name)))
+    if tag == "div" and "checklist" in classes and element.get("data-columns") == "2":
+        column = (inner - 8 * MM) / 2  # print.css: two columns 8 mm apart
+        return _columns(_item_heights(children[0], style, column, kind))
+    total = _stack(heights)
+    if tag == "blockquote":
+        total += 0.6 * style.size + heights[0][1] + heights[-1][2]
+    return total
+
+
+def _item_heights(
+    element: Element, style: Style, width: float, kind: str
+) -> list[tuple[float, float, float]]:
+    inner = width - 7 * MM
+    return [
+        (_block(item, style, inner, kind, []), *_margins(item, style, kind, "ul"))
+        for item in element
+    ]
+
+
+def _columns(items: list[tuple[float, float, float]]) -> float:
+    """The height of items in two columns, balanced as WeasyPrint balances them: the first
+    column takes whole items until it holds at least half the height, the second the rest."""
+    total = _stack(items)
+    for split in range(1, len(items) + 1):
+        first = _stack(items[:split])
+        if first >= total / 2:
+            return max(first, _stack(items[split:])) + 1.5
+    return total
+
+
+def _stack(heights: list[tuple[float, float, float]]) -> float:
+    """Blocks stacked with their margins collapsed; the outer margins are the parent's."""
+    total, previous = 0.0, None
+    for index, (height, top, bottom) in enumerate(heights):
+        if index:
+            total += max(previous or 0.0, top)
+        total += height
+        previous = bottom
+    return total
+
+
+def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0) -> float:
+    cells = [cell for cell in row if cell.tag in ("td", "th")]
+    if not cells:
+        return 0.0
+    first = 0.26 * width if kind != "comparison" else 0.3 * width
+    rest = (width - first) / max(1, len(cells) - 1) if len(cells) > 1 else width
+    tallest = 0.0
+    for index, cell in enumerate(cells):
+        cell_width = (first if index == 0 and len(cells) > 1 else rest) - 1.0 * style.size
+        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, style.line)
+        lines, line_height = _text_lines(cell, cell_style, cell_width, kind)
+        tallest = max(tallest, lines * line_height)
+    return max(tallest, least) + 0.3 * style.size + 0.5
+
+
+def _after_label(previous: Element | None) -> bool:
+    return previous is not None and previous.tag == "p"
+
+
+def units(main: Element, width: float, kind: str) -> list[Unit]:
+    """The blocks the pages may break between, with their estimated heights."""
+    found: list[Unit] = []
+    previous: Element | None = None
+    for element in main:
+        classes = _classes(element)
+        if element.tag == "div" and "checklist" in classes and _after_label(previous):
+            element.set("data-columns", "2")  # print.css: p + div.checklist has two columns
+        style = _own_style(element, Style(), kind)
+        after = ""
+        if previous is not None and previous.tag in ("h2", "h3", "blockquote"):
+            after = "after-blockquote" if previous.tag == "blockquote" else "after-h2"
+        top, bottom = _outer_margins(element, style, kind, after)
+        if element.tag in ("ol", "ul") or (element.tag == "table" and kind != "comparison"):
+            items = list(element.iter("tr")) if element.tag == "table" else list(element)
+            inner = width - (
+                7 * MM
+                if "contains-task-list" in classes
+                else (1.9 if element.tag == "ol" else 1.5) * 10.5
+            )
+            for index, item in enumerate(items):
+                spaces: list[Space] = []
+                if element.tag == "table":
+                    # print.css: the reflection's last table has rows 9 mm tall to write in
+                    tall = kind == "reflection" and element is main.findall("table")[-1]
+                    least = 9 * MM if tall and item.find("td") is not None else 0.0
+                    height = _row(item, style, width, kind, least)
+                    item_top, item_bottom = 0.0, 0.0
+                else:
+                    if element.tag == "ol":
+                        height = _question(item, style, inner, kind, spaces)
+                    else:
+                        height = _block(item, style, inner, kind, spaces)
+                    item_top, item_bottom = _outer_margins(item, style, kind, element.tag)
+                if index == 0:
+                    item_top = max(item_top, top)
+                if index == len(items) - 1:
+                    item_bottom = max(item_bottom, bottom)
+                found.append(Unit([item], height, item_top, item_bottom, spaces=spaces))
+        else:
+            spaces = []
+            height = _block(element, style, width, kind, spaces)
+            keep = element.tag in ("h1", "h2", "h3") or (
+                element.tag == "p"
+                and len(element) == 1
+                and element[0].tag == "strong"
+                and not (element.text or "").strip()
+                and not (element[0].tail or "").strip()
+            )
+            found.append(Unit([element], height, top, bottom, keep, spaces))
+        previous = element
+    return found

@@ -1,0 +1,66 @@
+"""How wide each column of a Word table is: shared by what its cells hold, never so narrow
+that a word breaks across lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
+# twips a character of 10.5 pt Arial takes at most on average, bold, and a cell's padding
+CHAR_TWIPS, CELL_TWIPS = 125, 260
+
+
+def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[int]]:
+    """The rows of the table that opens at ``tokens[start]``, how much room each column
+    wants (its longest text, or room to write in where its cells are blank), and each
+    column's longest word, which must fit on a line."""
+    rows = column = 0
+    headers: list[int] = []
+    bodies: list[int] = []
+    words: list[int] = []
+    for index in range(start + 1, len(tokens)):
+        token = tokens[index]
+        if token.type == "table_close":
+            break
+        if token.type == "tr_open":
+            rows, column = rows + 1, 0
+        elif token.type in ("th_open", "td_open"):
+            if column == len(headers):
+                headers.append(0)
+                bodies.append(0)
+                words.append(0)
+            text = tokens[index + 1].content.strip()
+            lengths = headers if token.type == "th_open" else bodies
+            lengths[column] = max(lengths[column], len(text))
+            words[column] = max([words[column], *(len(word) for word in text.split())])
+            column += 1
+    wants = [
+        max(h, b, 8) if b else max(h, WRITING_ROOM) for h, b in zip(headers, bodies, strict=True)
+    ]
+    return rows, wants, words
+
+
+def column_widths(wants: Sequence[int], words: Sequence[int], total: int) -> list[int]:
+    """Widths in twips sharing ``total`` in proportion to what each column wants, up to a
+    limit, but never so narrow that a column's longest word breaks across lines."""
+    weights = [min(want, 70) for want in wants]
+    floors = [min(CELL_TWIPS + CHAR_TWIPS * word, total // 2) for word in words]
+    if sum(floors) >= total:
+        return [total * floor // sum(floors) for floor in floors]
+    widths = [total * weight // sum(weights) for weight in weights]
+    while True:
+        short = [i for i, width in enumerate(widths) if width < floors[i]]
+        if not short:
+            return widths
+        fixed = {i for i, width in enumerate(widths) if width <= floors[i]}
+        left = total - sum(floors[i] for i in fixed)
+        free = sum(weights[i] for i in range(len(widths)) if i not in fixed)
+        if not free:
+            return floors
+        widths = [
+            floors[i] if i in fixed else left * weights[i] // free for i in range(len(widths))
+        ]

@@ -1,0 +1,81 @@
+"""The runs of one Word paragraph, from a markdown-it inline token's children: bold,
+emphasis (timing cues, set as print.css sets them), strike-through, links, code, check boxes
+and line breaks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .docx_style import GREY, clean
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph
+    from markdown_it.token import Token
+
+CHECKBOX = {False: "☐", True: "☑"}
+CUE_LENGTH = 40  # characters: a timing cue this short stays on one line, as on the PDF
+
+
+class Inline:
+    """Runs of one paragraph, from a markdown-it inline token's children."""
+
+    def __init__(self, word: WordDocument, paragraph: Paragraph, bold: bool) -> None:
+        self.word = word
+        self.paragraph = paragraph
+        self.bold = bold
+        self.italic = False
+        self.strike = False
+        self.link: str | None = None
+
+    def add(self, children: Sequence[Token]) -> None:
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                if child.content:
+                    self._text(child.content)
+            elif kind == "code_inline":
+                self._text(child.content).font.name = "Courier New"
+            elif kind == "softbreak":
+                self._text(" ")
+            elif kind == "hardbreak":
+                self.paragraph.add_run().add_break()
+            elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
+                self._text(CHECKBOX["checked" in child.content])
+            elif kind in ("strong_open", "strong_close"):
+                self.bold = kind == "strong_open"
+            elif kind in ("em_open", "em_close"):
+                self.italic = kind == "em_open"
+            elif kind in ("s_open", "s_close"):
+                self.strike = kind == "s_open"
+            elif kind == "link_open":
+                self.link = str(child.attrGet("href") or "")
+            elif kind == "link_close":
+                self.link = None
+
+    def _text(self, text: str) -> Any:
+        if self.italic:  # timing cues, as print.css sets them: plain dark grey, never split
+            text = text.replace(" ", "\u00a0") if len(text) <= CUE_LENGTH else text
+        run = self.paragraph.add_run(clean(text))
+        run.bold = self.bold or None
+        run.font.strike = self.strike or None
+        if self.italic:
+            run.font.size = points(9.5)
+            run.font.color.rgb = color(GREY)
+        if self.link:
+            run.font.underline = True
+            run.font.color.rgb = color("123C5A")
+        return run
+
+
+def points(value: float) -> Any:
+    from docx.shared import Pt
+
+    return Pt(value)
+
+
+def color(hex_value: str) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(hex_value)

@@ -1,0 +1,194 @@
+"""The look of a Word document, matched to the PDF's print.css: sans body, serif navy
+headings, the same margins, running header and footer, and honest file properties."""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import OutputError
+from ..files.read import read_input
+from ..render import MAX_LOGO_BYTES, PageOptions
+from .escaping import word_property, xml_text
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# Arial and Georgia are on every Windows and Mac; LibreOffice and Google Docs substitute
+# metric-compatible faces (Liberation Sans), so a page breaks where Word breaks it
+BODY_FONT = "Arial"
+HEADING_FONT = "Georgia"
+NAVY = "123C5A"
+GREY = "3D3D3D"
+BODY_SIZE = 10.5
+# points: size, space above, space below, as in print.css (about twice as much above as below)
+Spacing = tuple[float, float, float]
+HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
+# the script is held in the meeting on one page; worksheets keep the room for writing
+KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
+    "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
+    "prep-sheet": {2: (12, 6, 2)},
+    "shadow-plan": {2: (12, 6, 2)},
+}
+LINE_SPACING = {"letter": 1.3, "script": 1.0}
+# page sizes in twentieths of a point, as Word stores them: US Letter and A4
+PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
+# millimeters: top, right, bottom, left (print.css's @page and @page plain)
+MARGINS = {"document": (12, 22, 13, 22), "letter": (25, 25, 22, 25)}
+UNTITLED_KINDS = ("letter",)
+LANDSCAPE_KINDS = ("comparison",)
+WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (python-docx refuses them)."""
+    return xml_text(text)
+
+
+def _fonts(run_properties: Any, name: str) -> None:
+    """Name a font outright: the theme attributes Word's template sets would win over it."""
+    fonts = run_properties.get_or_add_rFonts()
+    for attribute in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(f"{{{W}}}{attribute}", None)
+    for attribute in ("ascii", "hAnsi", "cs"):
+        fonts.set(f"{{{W}}}{attribute}", name)
+
+
+def set_styles(word: WordDocument, kind: str) -> None:
+    """Body, heading and table type as the PDF prints them."""
+    from docx.shared import Pt, RGBColor
+
+    styles = word.styles
+    defaults = styles.element.find(f"{{{W}}}docDefaults/{{{W}}}rPrDefault/{{{W}}}rPr")
+    if defaults is not None:
+        _fonts(defaults, BODY_FONT)
+    normal = styles["Normal"]
+    _fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+    normal.font.size = Pt(11 if kind == "letter" else BODY_SIZE)
+    normal.font.color.rgb = RGBColor.from_string("1A1A1A")
+    spacing = normal.paragraph_format
+    spacing.space_before, spacing.space_after = Pt(0), Pt(11 if kind == "letter" else 3)
+    spacing.line_spacing = LINE_SPACING.get(kind, 1.1)
+    for level, (size, above, below) in (HEADINGS | KIND_HEADINGS.get(kind, {})).items():
+        style = styles[f"Heading {level}"]
+        _fonts(style.element.get_or_add_rPr(), HEADING_FONT)
+        style.font.size = Pt(size)
+        style.font.bold, style.font.italic = True, False
+        style.font.color.rgb = RGBColor.from_string(NAVY)
+        style.paragraph_format.space_before = Pt(above)
+        style.paragraph_format.space_after = Pt(below)
+        style.paragraph_format.keep_with_next = True
+    _heading_rule(styles["Heading 2"].element, *(("4", "9BB4C6") if kind == "script" else ()))
+    for name in ("Header", "Footer"):  # the running head and the page numbers: small grey
+        if name in [style.name for style in styles]:
+            styles[name].font.size = Pt(8.5)
+            styles[name].font.color.rgb = RGBColor.from_string("555555")
+    list_style = styles["List Paragraph"].paragraph_format
+    list_style.space_before, list_style.space_after = Pt(0), Pt(1)
+
+
+def _heading_rule(style: Any, size: str = "10", color: str = NAVY) -> None:
+    """The rule under a section heading (``size`` in eighths of a point)."""
+    from docx.oxml import parse_xml
+
+    style.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:pBdr xmlns:w="{W}"><w:bottom w:val="single" w:sz="{size}" w:space="1"'
+            f' w:color="{color}"/></w:pBdr>'
+        )
+    )
+
+
+def set_properties(word: WordDocument, options: PageOptions) -> None:
+    """Title, language and the real time the file was made (``SOURCE_DATE_EPOCH`` if set,
+    for reproducible builds), not python-docx's template's 2013 dates."""
+    made = datetime.now(timezone.utc).replace(microsecond=0)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        made = datetime.fromtimestamp(int(epoch), timezone.utc)
+    properties = word.core_properties
+    # Word keeps at most 255 characters of each; python-docx refuses longer ones
+    properties.title = word_property(options.title)
+    properties.language = options.language
+    properties.author = word_property(options.school or "")
+    properties.last_modified_by = ""
+    properties.comments = "made with interview-prep"
+    properties.created = properties.modified = made.replace(tzinfo=None)
+    properties.revision = 1
+
+
+def text_width(word: WordDocument) -> int:
+    """The width between the margins, in EMU."""
+    section = word.sections[0]
+    return (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+
+
+def page_setup(word: WordDocument, options: PageOptions) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor, Twips
+
+    width, height = PAPER_TWIPS[options.paper]
+    section = word.sections[0]
+    if options.kind in LANDSCAPE_KINDS:
+        from docx.enum.section import WD_ORIENT
+
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    section.page_width, section.page_height = Twips(width), Twips(height)
+    top, right, bottom, left = MARGINS["letter" if options.kind == "letter" else "document"]
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = section.footer_distance = Mm(5)
+
+    if options.kind in UNTITLED_KINDS and not (options.school or options.logo):
+        return
+    header = section.header.paragraphs[0]
+    header.paragraph_format.space_after = Pt(0)
+    if options.logo is not None:
+        header.add_run().add_picture(io.BytesIO(_logo_bytes(options.logo)), height=Mm(9))
+        header.add_run("  ")
+    name = header.add_run(clean(options.school or options.title))
+    name.bold = bool(options.school) or None
+    name.font.size = Pt(9.5 if options.school else 8.5)
+    name.font.color.rgb = RGBColor.from_string(NAVY if options.school else "555555")
+    if options.school:
+        title = header.add_run(clean(f"  ·  {options.title}"))
+        title.font.size = Pt(8.5)
+        title.font.color.rgb = RGBColor.from_string("555555")
+    if options.kind in UNTITLED_KINDS:
+        return
+    from .docx_parts import add_page_fields
+
+    footer = section.footer.paragraphs[0]
+    footer.paragraph_format.space_after = Pt(0)
+    footer.add_run(clean(f"{options.footer}  ·  page "))
+    add_page_fields(footer)
+    for run in footer.runs:
+        run.font.size = Pt(8.5)
+    footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _logo_bytes(path: Path) -> bytes:
+    if path.suffix.lower() not in WORD_LOGO_SUFFIXES:
+        raise OutputError(
+            f"the logo {path} cannot go into a Word document",
+            hint="Word documents take a .png, .jpg or .gif logo",
+        )
+    from docx.image.image import Image
+
+    data = read_input(path, what="logo", limit=MAX_LOGO_BYTES)
+    try:
+        image = Image.from_blob(data)
+        usable = image.px_width > 0 and image.px_height > 0
+    except Exception:  # its parsers raise their own errors, struct.error, IndexError...
+        usable = False
+    if not usable:
+        raise OutputError(
+            f"the logo {path} is not a complete .png, .jpg or .gif image",
+            hint="open it in an image editor and save it again",
+        )
+    return data
