@@ -18,12 +18,17 @@ import docx
 import pdfplumber
 import pytest
 
+from interview_prep.writers.docx_style import margins
+
 from .test_documents import CASES
 from .tools import need
 
 pytestmark = pytest.mark.slow
 
 MM = 72 / 25.4  # points per millimeter
+# the side margins Word takes from print.css (a document page, a letter's plain page)
+SIDE = margins()["document"][3]
+LETTER_SIDE = margins()["letter"][3]
 NAVY = (0.07, 0.235, 0.353)
 ANSWER = [
     "My first typed line of notes about the units she tried.",
@@ -169,9 +174,9 @@ def test_name_date_and_class_are_lines_to_write_on(printed: dict[str, Path]) -> 
     assert len({round(w["top"]) for w in words.values()}) == 1  # one row, as on the PDF
     name, date, klass = words.values()
     # each label's line runs up to a gap before the next label; the last ends at the margin
-    assert name["x0"] == pytest.approx(22 * MM, abs=1)
+    assert name["x0"] == pytest.approx(SIDE * MM, abs=1)
     assert name["x1"] < date["x0"] - 10 and date["x1"] < klass["x0"] - 10
-    assert klass["x1"] == pytest.approx(page.width - 22 * MM, abs=4)
+    assert klass["x1"] == pytest.approx(page.width - SIDE * MM, abs=4)
     assert name["x1"] - name["x0"] > 1.7 * (date["x1"] - date["x0"])
     assert "•" not in "".join(_lines(page)[:4])
 
@@ -181,7 +186,7 @@ def test_tables_sit_on_the_margins_with_padding_and_light_rules(
 ) -> None:
     with _pdf(printed, "prep") as pdf:
         page = pdf.pages[0]
-        margin = 22 * MM
+        margin = SIDE * MM
         rules = [line for line in page.lines if line["top"] < 200]
         with_label = page.search("With")[0]
     assert rules and all(r["x0"] == pytest.approx(margin, abs=1) for r in rules)
@@ -198,8 +203,8 @@ def test_ruled_lines_stay_inside_the_margins(printed: dict[str, Path]) -> None:
         with _pdf(printed, key) as pdf:
             for page in pdf.pages:
                 for line in page.lines:
-                    assert line["x0"] >= 22 * MM - 0.5
-                    assert line["x1"] <= page.width - 22 * MM + 0.5
+                    assert line["x0"] >= SIDE * MM - 0.5
+                    assert line["x1"] <= page.width - SIDE * MM + 0.5
 
 
 def test_type_matches_the_pdf_sans_body_navy_serif_headings(printed: dict[str, Path]) -> None:
@@ -220,14 +225,16 @@ def test_letter_has_blank_lines_between_blocks_and_room_to_sign(
 ) -> None:
     with _pdf(printed, "letter") as pdf:
         page = pdf.pages[0]
-        top = {text: page.search(text)[0] for text in ("alex@example.edu", "Tuesday", "Dana Ortiz")}
+        top = {
+            text: page.search(text)[0] for text in ("alex@example.edu", "March 10", "Dana Ortiz")
+        }
         regards = page.search("Best regards,")[0]
         name = page.search("Alex Kim")[-1]
         assert len(pdf.pages) == 1
-        assert page.chars[0]["x0"] == pytest.approx(25 * MM, abs=1)
-    line = top["Tuesday"]["bottom"] - top["Tuesday"]["top"]
-    assert top["Tuesday"]["top"] - top["alex@example.edu"]["bottom"] > line  # a blank line
-    assert top["Dana Ortiz"]["top"] - top["Tuesday"]["bottom"] > line
+        assert page.chars[0]["x0"] == pytest.approx(LETTER_SIDE * MM, abs=1)
+    line = top["March 10"]["bottom"] - top["March 10"]["top"]
+    assert top["March 10"]["top"] - top["alex@example.edu"]["bottom"] > line  # a blank line
+    assert top["Dana Ortiz"]["top"] - top["March 10"]["bottom"] > line
     assert name["top"] - regards["bottom"] >= 18 * MM  # room to sign
     with _pdf(printed, "email") as pdf:
         page = pdf.pages[0]

@@ -171,7 +171,8 @@ def test_hostile_text_prints_as_written_and_fetches_nothing(text: str, fetchers:
     assert "49" not in sheet.markdown.split("## Before")[0]
     folded = " ".join(text.split())
     visible = unescape(re.sub(r"<[^>]+>", "", html))
-    assert folded[:2000] in visible
+    straight = str.maketrans("‘’“”", "''\"\"")  # the typographer curls quotes, nothing more
+    assert folded[:2000].translate(straight) in visible.translate(straight)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ip.MissingGlyphsWarning)
         pdf = sheet.to_pdf()

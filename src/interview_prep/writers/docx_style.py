@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +39,29 @@ KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
 # page sizes in twentieths of a point, as Word stores them: US Letter and A4
 PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
-# millimeters: top, right, bottom, left (print.css's @page and @page plain)
-MARGINS = {"document": (12, 22, 13, 22), "letter": (25, 25, 22, 25)}
+# page rules in print.css whose margins Word takes: a document's, and a letter's plain page
+_PAGE_RULES = {
+    "document": r"@page\s*\{\s*margin:\s*([^;]+);",
+    "letter": r"@page plain\s*\{\s*margin:\s*([^;]+);",
+}
+
+
+@lru_cache(maxsize=1)
+def margins() -> dict[str, tuple[float, float, float, float]]:
+    """Top, right, bottom and left margins in mm, read from print.css so Word and the PDF
+    never drift apart."""
+    from importlib import resources
+
+    css = (resources.files("interview_prep") / "templates" / "print.css").read_text("utf-8")
+    found: dict[str, tuple[float, float, float, float]] = {}
+    for kind, pattern in _PAGE_RULES.items():
+        match = re.search(pattern, css)
+        assert match is not None, f"print.css has no {kind} page margins"
+        top, right, bottom, left = (float(v.removesuffix("mm")) for v in match.group(1).split())
+        found[kind] = (top, right, bottom, left)
+    return found
+
+
 UNTITLED_KINDS = ("letter",)
 LANDSCAPE_KINDS = ("comparison",)
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
@@ -139,7 +162,7 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
         section.orientation = WD_ORIENT.LANDSCAPE
         width, height = height, width
     section.page_width, section.page_height = Twips(width), Twips(height)
-    top, right, bottom, left = MARGINS["letter" if options.kind == "letter" else "document"]
+    top, right, bottom, left = margins()["letter" if options.kind == "letter" else "document"]
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
     section.header_distance = section.footer_distance = Mm(5)
