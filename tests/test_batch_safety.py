@@ -145,3 +145,12 @@ def test_many_renders_at_once_match_one_at_a_time() -> None:
         parallel = list(processes.map(_markdown_and_text, FIELDS))
     assert threaded == alone
     assert parallel == alone
+
+
+def test_a_bad_bank_leaves_no_folder_behind(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,field\nAna Ruiz,nurse\n", encoding="utf-8")
+    out = tmp_path / "out.ics"
+    code, output = invoke("batch", str(roster), "--out", str(out), "--bank", "")
+    assert code == 2 and "Traceback" not in output
+    assert not out.exists()  # found by the fuzzer: the folder and its record were left
