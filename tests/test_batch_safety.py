@@ -11,24 +11,13 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 
 import interview_prep as ip
 from interview_prep.batch import read_roster, run_batch
-from interview_prep.cli import main
 
 from .conftest import REPO
-
-CLI = [sys.executable, "-m", "interview_prep"]
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.output
+from .tools import CLI, invoke
 
 
 def _children(pid: int) -> list[int]:
@@ -156,3 +145,12 @@ def test_many_renders_at_once_match_one_at_a_time() -> None:
         parallel = list(processes.map(_markdown_and_text, FIELDS))
     assert threaded == alone
     assert parallel == alone
+
+
+def test_a_bad_bank_leaves_no_folder_behind(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,field\nAna Ruiz,nurse\n", encoding="utf-8")
+    out = tmp_path / "out.ics"
+    code, output = invoke("batch", str(roster), "--out", str(out), "--bank", "")
+    assert code == 2 and "Traceback" not in output
+    assert not out.exists()  # found by the fuzzer: the folder and its record were left

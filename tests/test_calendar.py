@@ -90,8 +90,8 @@ def test_a_range_as_text_lists_each_day_and_as_json_says_when_each_is_listed(
     cli: CliRunner,
 ) -> None:
     text = _run(cli, "due", "--from", "2026-03-13", "--to", "2026-03-17").output
-    assert text.startswith("Due from 2026-03-13 to 2026-03-17:")
-    assert "Friday 2026-03-13:" in text and "Monday 2026-03-16:" in text
+    assert text.startswith("Due from March 13, 2026 to March 17, 2026:")
+    assert "Friday, March 13, 2026:" in text and "Monday, March 16, 2026:" in text
     assert text.count("Follow up with Sam Lee") == 1
     rows = json.loads(
         _run(cli, "due", "--from", "2026-03-13", "--days", "5", "--format", "json").output

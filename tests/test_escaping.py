@@ -14,30 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 import interview_prep as ip
-from interview_prep.cli import main
 from interview_prep.writers.escaping import calendar_text, gift_text, spreadsheet_cell
 
+from .tools import invoke
+
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-CLI = [sys.executable, "-m", "interview_prep"]
-
-
-def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, timeout=60, check=False, **kwargs
-    )  # type: ignore[call-overload, no-any-return]
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.output
 
 
 NAMES = [

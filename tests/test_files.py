@@ -11,27 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import interview_prep as ip
-from interview_prep.cli import main
 from interview_prep.files.write import atomic_write
 
-CLI = [sys.executable, "-m", "interview_prep"]
-
-
-def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, timeout=60, check=False, **kwargs
-    )  # type: ignore[call-overload, no-any-return]
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.output
+from .tools import CLI, invoke, run
 
 
 def special_files(tmp_path: Path) -> dict[str, Path]:

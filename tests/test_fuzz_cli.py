@@ -7,20 +7,24 @@ control characters (every file they write must parse), and the MyST plugin with 
 JSON, or not JSON, arrives on its standard input.
 
 About 150 runs and a minute by default; ``FUZZ_EXAMPLES=10000`` runs more (shared in the
-same proportions), and ``FUZZ_SEED=N`` repeats one seed's runs exactly.
+same proportions), ``FUZZ_SEED=N`` repeats one seed's runs exactly, and ``FUZZ_TALLY=FILE``
+writes every failing run to FILE and goes on, to count the breaks of a long run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import struct
 import sys
 import time
+import traceback
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -229,32 +233,68 @@ def _fuzz(
         pass
     known = set(tmp_path.rglob("*"))
     runner = CliRunner()
+    runs = 0
 
     @_settings(examples, salt)
     @given(args=strategy)
     def check(args: list[str]) -> None:
+        nonlocal runs
+        runs += 1
         for old in WRITER_OUTPUTS:
             (tmp_path / old).unlink(missing_ok=True)
         before = set(tmp_path.rglob("*")) - known
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         result = runner.invoke(main, args, catch_exceptions=True)
-        took = time.monotonic() - started
+        took, spent = time.monotonic() - started, time.process_time() - cpu
         shown = repr(args)[:300]
-        if result.exception is not None and not isinstance(result.exception, SystemExit):
-            raise AssertionError(f"{shown}: {type(result.exception).__name__}") from (
-                result.exception
-            )
-        assert "Traceback" not in result.output, shown
-        assert result.exit_code in (0, 1, 2), (shown, result.exit_code, result.output[-300:])
-        assert took < SECONDS_PER_RUN, (shown, took)
-        if result.exit_code == 2:
-            made = set(tmp_path.rglob("*")) - known - before
-            made = {p for p in made if not p.name.startswith("journal.sqlite")}
-            assert not made, (shown, sorted(map(str, made)), result.output[-300:])
-        if result.exit_code == 0 and check_written is not None:
-            check_written(tmp_path, shown)
+        with _tallied(shown):
+            if result.exception is not None and not isinstance(result.exception, SystemExit):
+                raise AssertionError(f"{shown}: {type(result.exception).__name__}") from (
+                    result.exception
+                )
+            assert "Traceback" not in result.output, shown
+            assert result.exit_code in (0, 1, 2), (shown, result.exit_code, result.output[-300:])
+            # processor time, so a busy machine is no hang; a run that never ends never returns
+            assert spent < SECONDS_PER_RUN and took < 3 * SECONDS_PER_RUN, (shown, spent, took)
+            if result.exit_code == 2:
+                made = set(tmp_path.rglob("*")) - known - before
+                made = {p for p in made if not p.name.startswith("journal.sqlite")}
+                assert not made, (shown, sorted(map(str, made)), result.output[-300:])
+            if result.exit_code == 0 and check_written is not None:
+                check_written(tmp_path, shown)
 
     check()
+    _count(runs)
+
+
+def _count(runs: int) -> None:
+    """With ``FUZZ_TALLY``, how many runs a part made, as a JSON line of its own."""
+    if TALLY:
+        with Path(TALLY).open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"runs": runs}) + "\n")
+
+
+TALLY = os.environ.get("FUZZ_TALLY")
+
+
+@contextlib.contextmanager
+def _tallied(shown: str) -> Iterator[None]:
+    """With ``FUZZ_TALLY=FILE``, a failing run is written to FILE (one JSON line: where it
+    failed and how) and the fuzzing goes on, to count every break in a long run."""
+    if not TALLY:
+        yield
+        return
+    try:
+        yield
+    except AssertionError as failure:
+        cause = failure.__cause__ or failure
+        frames = [
+            f for f in traceback.extract_tb(cause.__traceback__) if "interview_prep" in f.filename
+        ]
+        where = f"{frames[-1].filename.rsplit('src/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+        kind = type(cause).__name__ if cause is not failure else str(failure)[-400:]
+        with Path(TALLY).open("a", encoding="utf-8") as stream:
+            stream.write(json.dumps({"kind": kind, "where": where, "args": shown}) + "\n")
 
 
 @pytest.mark.parametrize("block", range(2))
@@ -387,18 +427,27 @@ def test_the_myst_plugin_takes_whatever_arrives_on_standard_input(
 
     monkeypatch.setenv("INTERVIEW_PREP_PLUGINS", "0")
 
+    runs = 0
+
     @_settings(_runs("myst"), salt=3)
     @given(data=MYST_DATA, directive=st.sampled_from([*DIRECTIVES, "bogus"]))
     def check(data: bytes, directive: str) -> None:
+        nonlocal runs
+        runs += 1
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
-        started = time.monotonic()
-        status = myst(["--directive", directive])
-        took = time.monotonic() - started
-        out, err = capsys.readouterr()
-        assert status in (0, 1) and took < SECONDS_PER_RUN, (data[:200], status, took)
-        if status == 0:
-            assert isinstance(json.loads(out), list), data[:200]
-        else:
-            assert out == "" and err.startswith(f"{directive}: "), (data[:200], err)
+        started = time.process_time()
+        with _tallied(repr(data[:200])):
+            try:
+                status = myst(["--directive", directive])
+            except Exception as error:
+                raise AssertionError(type(error).__name__) from error
+            spent = time.process_time() - started
+            out, err = capsys.readouterr()
+            assert status in (0, 1) and spent < SECONDS_PER_RUN, (data[:200], status, spent)
+            if status == 0:
+                assert isinstance(json.loads(out), list), data[:200]
+            else:
+                assert out == "" and err.startswith(f"{directive}: "), (data[:200], err)
 
     check()
+    _count(runs)

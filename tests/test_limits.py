@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from interview_prep.cli import main
-
-CLI = [sys.executable, "-m", "interview_prep"]
-
-
-def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, timeout=60, check=False, **kwargs
-    )  # type: ignore[call-overload, no-any-return]
-
-
-def invoke(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert not isinstance(result.exception, Exception) or isinstance(
-        result.exception, SystemExit
-    ), result.exception
-    return result.exit_code, result.output
-
+from .tools import invoke, run
 
 RUNAWAY_TEMPLATES = {
     "division": "{{ 1 / 0 }}",

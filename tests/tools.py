@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
+from click.testing import CliRunner
 
 
 def need(program: str, package: str) -> str:
@@ -18,3 +21,25 @@ def need(program: str, package: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return found
+
+
+CLI = [sys.executable, "-m", "interview_prep"]
+
+
+def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own, as a person runs it."""
+    return subprocess.run(
+        [*CLI, *args], capture_output=True, text=True, timeout=60, check=False, **kwargs
+    )  # type: ignore[call-overload, no-any-return]
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    """The command line through click's runner: its exit status and output; any exception
+    other than an exit fails the test."""
+    from interview_prep.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    return result.exit_code, result.output

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from .catalog.catalog import Catalog as Catalog
     from .catalog.catalog import default_catalog as default_catalog
     from .catalog.catalog import load_catalog as load_catalog
-    from .catalog.fields import FieldMatch as FieldMatch
+    from .catalog.field_match import FieldMatch as FieldMatch
     from .documents import CourseUnit as CourseUnit
     from .documents import Document as Document
     from .documents import Letter as Letter
@@ -79,7 +79,7 @@ _LAZY = {
     "Catalog": "catalog.catalog",
     "default_catalog": "catalog.catalog",
     "load_catalog": "catalog.catalog",
-    "FieldMatch": "catalog.fields",
+    "FieldMatch": "catalog.field_match",
     "CourseUnit": "documents",
     "Document": "documents",
     "Letter": "documents",

@@ -148,6 +148,7 @@ def run_batch(
         checked_int("jobs", jobs)
     checked_int("minutes", minutes)
     students = read_roster(roster) if isinstance(roster, (str, os.PathLike)) else list(roster)
+    catalog_for(tuple(map(str, banks)))  # a bad bank is refused before any folder is made
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)

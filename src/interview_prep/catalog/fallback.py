@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ..errors import UnknownNameError
 from ..model import ANY_FIELD, Taxonomy
-from .fields import FieldIndex, FieldMatch, _one_slip, _same_stem, _stem, normalize
+from .fields import FieldIndex, FieldMatch
+from .words import normalize, one_slip, same_stem, stem
 
 # words that say nothing about which job is meant
 FILLER = frozenset(
@@ -85,13 +86,13 @@ def resolve_or_fall_back(index: FieldIndex, text: str) -> FieldMatch:
 def closest_group(index: FieldIndex, text: str) -> FieldMatch | None:
     """The sub-cluster, else the cluster, that holds two thirds or more of the names that
     share the most typed words (at least half of them)."""
-    stems = [_stem(word) for word in normalize(text).split() if word not in FILLER]
+    stems = [stem(word) for word in normalize(text).split() if word not in FILLER]
     if not stems:
         return None
     scored: dict[str, float] = {}
     for field_id, name in _names(index.taxonomy):
         words = name.split()
-        share = sum(any(_same_stem(s, w) for w in words) for s in stems) / len(stems)
+        share = sum(any(same_stem(s, w) for w in words) for s in stems) / len(stems)
         if share >= MIN_SHARE:
             scored[field_id] = max(share, scored.get(field_id, 0.0))
     if not scored:
@@ -154,7 +155,7 @@ def _misspelt(taxonomy: Taxonomy, text: str) -> bool:
         if len(word) < 5:
             continue
         if any(
-            len(other) >= 5 and word[0] == other[0] and _one_slip(word, other) for other in known
+            len(other) >= 5 and word[0] == other[0] and one_slip(word, other) for other in known
         ):
             return True
     return False

@@ -57,7 +57,10 @@ def bank_files(source: BankSource) -> list[Traversable | Path]:
 def _files_at(source: BankSource) -> list[Traversable | Path]:
     if not isinstance(source, (str, os.PathLike)):
         return list(yaml_files_in(source)) if source.is_dir() else [source]
-    path = Path(source).expanduser()
+    try:
+        path = Path(source).expanduser()
+    except RuntimeError:  # ~name where no user has that name: the path as written
+        path = Path(source)
     if path.is_dir():
         files = list(yaml_files_in(path))
         if not files:

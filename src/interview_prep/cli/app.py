@@ -51,6 +51,13 @@ class _Group(click.Group):
                     fg="red",
                 )
                 sys.exit(USER_ERROR)
+            if "\0" in word:  # a shell cannot pass one; a program calling main() can
+                click.secho(
+                    f"error: argument {position} holds a NUL character: {terminal_text(word)}",
+                    err=True,
+                    fg="red",
+                )
+                sys.exit(USER_ERROR)
         return super().main(words, *extra, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:

@@ -23,6 +23,10 @@ def read_input(path: str | os.PathLike[str], *, what: str, limit: int, hint: str
     for a missing file, a folder, a device, a FIFO or socket, or a file over the limit.
     """
     source = Path(path)
+    if "\0" in str(source):  # no system call takes it; only a program can pass one
+        raise InputFileError(
+            f"the {what} name {str(source)!r} holds a NUL character", hint="check the path"
+        )
     try:
         info = source.stat()
     except OSError as error:

@@ -33,6 +33,11 @@ def atomic_write(
     regular files are ever replaced: a device, pipe, socket or folder is refused.
     """
     path = Path(path)
+    if "\0" in str(path):  # no system call takes it; only a program can pass one
+        raise OutputError(
+            f"the file name {str(path)!r} holds a NUL character; nothing was written",
+            hint="give an ordinary file name",
+        )
     _check_target(path, force)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
