@@ -32,10 +32,27 @@ def write(kind: str, channel: str, referral: str | None = None, **extra: object)
         contact=CONTACT,
         referral=referral,
         meeting=MEETING,
-        today=date(2026, 3, 2),
+        today=date(2026, 3, 16) if kind in ("thank-you", "keep-in-touch") else date(2026, 3, 2),
         follow_up=date(2026, 3, 9),
         **extra,
     )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["thank-you", "keep-in-touch"])
+def test_a_letter_that_looks_back_on_a_meeting_warns_when_dated_before_it(kind: str) -> None:
+    with pytest.warns(ip.BeforeMeetingWarning, match="before the meeting") as caught:
+        letter(
+            kind, "letter", field="nurse", sender=SENDER, meeting=MEETING, today=date(2026, 3, 2)
+        )
+    message = str(caught[0].message)
+    assert "March 2, 2026" in message and "March 14, 2026" in message and "--" not in message
+    assert issubclass(ip.BeforeMeetingWarning, ip.PastDateWarning)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # on the day of the meeting, or after: no warning
+        letter(
+            kind, "email", field="nurse", sender=SENDER, meeting=MEETING, today=date(2026, 3, 14)
+        )
+        letter("request", "email", field="nurse", meeting=MEETING, today=date(2026, 3, 2))
 
 
 @pytest.mark.parametrize("referral", [None, "Sam Lee"])

@@ -181,3 +181,36 @@ def test_on_a_phone_checklists_run_in_one_column_and_the_meeting_table_reads(
         assert cell["right"] <= phone["width"]
         assert cell["width"] >= phone["width"] * 0.7  # label over value, each the full width
         assert cell["lines"] <= 2
+
+
+TABLE_WORDS = """
+const broken = [], overlaps = [];
+for (const cell of document.querySelectorAll('main td, main th')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/[^\\s\u2010-]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  if (cell.scrollWidth > cell.clientWidth + 1) overlaps.push(cell.textContent.trim());
+}
+return {broken, overlaps, overflow: document.documentElement.scrollWidth - innerWidth};
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(
+    "name", ["handout-four-weeks-shadow", "timeline-request-and-meeting", "comparison-nurse-three"]
+)
+def test_tables_never_break_a_word_or_spill_out_of_their_cells(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    _show(browser, pages[name], width)
+    seen = browser.execute_script(TABLE_WORDS)
+    assert seen["broken"] == []  # "Crit erio n", "N o t e s"
+    assert seen["overlaps"] == []  # a due date printed over its step
+    assert seen["overflow"] <= 0  # a wide table scrolls in its own box, not the page

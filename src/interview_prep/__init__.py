@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .errors import AmbiguousFieldError as AmbiguousFieldError
 from .errors import BankError as BankError
+from .errors import BeforeMeetingWarning as BeforeMeetingWarning
 from .errors import FieldTextTooLongError as FieldTextTooLongError
 from .errors import InputFileError as InputFileError
 from .errors import InterviewPrepError as InterviewPrepError
@@ -118,6 +119,7 @@ __all__ = [
     "Bank",
     "BankError",
     "BatchResult",
+    "BeforeMeetingWarning",
     "Branding",
     "Catalog",
     "Contact",

@@ -235,6 +235,10 @@ class PastDateWarning(InterviewPrepWarning):
     """A letter promises to follow up on a day that is already past."""
 
 
+class BeforeMeetingWarning(PastDateWarning):
+    """A thank-you or keep-in-touch letter is dated before the meeting it looks back on."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 

@@ -119,7 +119,13 @@ def _used(page: list[tuple[Unit, float]]) -> float:
     return top + unit.height
 
 
-def _share(spaces: list[Space], lines: int) -> None:
+def _most(space: Space) -> int:
+    """The most lines a space takes: three a minute, at most MOST_LINES (a one-minute closing
+    ask never becomes a block of notes)."""
+    return max(space.least, min(MOST_LINES, math.ceil(3 * space.weight)))
+
+
+def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most) -> None:
     """Set the spaces' lines to ``lines`` in all, shared by weight, none below its least."""
     pinned: dict[int, int] = {}
     while True:
@@ -127,11 +133,11 @@ def _share(spaces: list[Space], lines: int) -> None:
         left = lines - sum(pinned.values())
         weight = sum(s.weight for s in free) or 1.0
         wanted = {id(s): left * s.weight / weight for s in free}
-        low = [s for s in free if wanted[id(s)] < s.least or wanted[id(s)] > MOST_LINES]
+        low = [s for s in free if wanted[id(s)] < s.least or wanted[id(s)] > most(s)]
         if not low:
             break
         for s in low:
-            pinned[id(s)] = s.least if wanted[id(s)] < s.least else MOST_LINES
+            pinned[id(s)] = s.least if wanted[id(s)] < s.least else most(s)
     given = {key: math.floor(value) for key, value in wanted.items()}
     spare = left - sum(given.values())
     for key in sorted(wanted, key=lambda k: given[k] - wanted[k])[: max(0, spare)]:
@@ -140,26 +146,66 @@ def _share(spaces: list[Space], lines: int) -> None:
         s.lines = pinned.get(id(s), given.get(id(s), s.least))
 
 
+def _grow(units: list[Unit], height: float) -> None:
+    """Give every question the same lines per minute across the whole sheet, as many as keep
+    its page count (a search on the level); so spare room goes to the questions by minutes,
+    not to whatever happens to end a page."""
+    spaces = [(unit, space) for unit in units for space in unit.spaces if space.weight > 0]
+    least = {id(space): space.lines for _, space in spaces}
+    pages = len(_paginate(units, height))
+
+    def level(step: int) -> None:
+        for unit, space in spaces:
+            lines = max(least[id(space)], min(_most(space), math.floor(step * space.weight / 6)))
+            unit.height += (lines - space.lines) * RULE
+            space.lines = lines
+
+    low, high = 0, 6 * MOST_LINES  # steps of a sixth of a line per minute
+    while low < high:
+        middle = (low + high + 1) // 2
+        level(middle)
+        if len(_paginate(units, height)) > pages:
+            high = middle - 1
+        else:
+            low = middle
+    level(low)
+
+
+def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
+    """Share ``extra`` lines among ``spaces`` on top of what they have; the lines given."""
+    before = sum(s.lines for s in spaces)
+    floors = [s.least for s in spaces]
+    for s in spaces:
+        s.least = s.lines
+    _share(spaces, before + extra, most)
+    for s, floor in zip(spaces, floors, strict=True):
+        s.least = floor
+    return sum(s.lines for s in spaces) - before
+
+
 def _fill(
     units: list[Unit], height: float, three: Space | None, slack: float = SLACK
 ) -> list[list[Space]]:
-    """Grow each page's writing spaces into its spare height; return the spaces by page."""
+    """Grow the writing spaces into the sheet's spare height; return the spaces by page."""
     for unit in units:
         for space in unit.spaces:
             unit.height += (space.least - space.lines) * RULE
             space.lines = space.least
+    _grow(units, height - slack)
     pages = _paginate(units, height)
     by_page: list[list[Space]] = []
     for number, page in enumerate(pages):
         spaces = [s for unit, _ in page for s in unit.spaces]
         spare = height - _used(page) - slack
+        last = three is not None and number == len(pages) - 1
+        label = BODY_PT * LINE + 0.6 * BODY_PT
         extra = max(0, int(spare // RULE))
         if spaces and extra:
-            before = sum(s.lines for s in spaces)
-            _share(spaces, before + extra)
-            spare -= (sum(s.lines for s in spaces) - before) * RULE
-        if three is not None and number == len(pages) - 1:
-            label = BODY_PT * LINE + 0.6 * BODY_PT
+            spare -= _share_on_top(spaces, extra, _most) * RULE
+            room = (spare - label) // RULE >= THREE_THINGS_LINES
+            if not (last and room) and spare >= RULE:  # a page of capped spaces: past the cap
+                spare -= _share_on_top(spaces, int(spare // RULE), lambda _: MOST_LINES) * RULE
+        if three is not None and last:
             lines = int((spare - label) // RULE)
             if lines >= THREE_THINGS_LINES:
                 three.lines = lines  # the last page is used to its foot

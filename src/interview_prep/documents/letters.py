@@ -117,6 +117,28 @@ def _follow_up_day(kind: str, channel: str, follow_up: date | None, today: date)
     return follow_up
 
 
+LOOKS_BACK = ("thank-you", "keep-in-touch")
+
+
+def _check_after_meeting(kind: str, meeting: Meeting, today: date) -> None:
+    """Warn when a letter that thanks for a meeting is dated before that meeting."""
+    if kind not in LOOKS_BACK or meeting.when is None or today >= meeting.when.date():
+        return
+    import warnings
+
+    from ..errors import BeforeMeetingWarning
+    from ..markdown.typography import us_date
+
+    warnings.warn(
+        BeforeMeetingWarning(
+            f"the {kind.replace('-', ' ')} letter is dated {us_date(today)}, before the "
+            f"meeting it looks back on, {us_date(meeting.when.date())}; date it on or after "
+            "the meeting (the today parameter) or check the meeting's date"
+        ),
+        stacklevel=3,
+    )
+
+
 def letter(
     kind: str,
     channel: str = "email",
@@ -173,6 +195,7 @@ def letter(
         )
     today = today or date.today()
     follow_up = _follow_up_day(kind, channel, follow_up, today)
+    _check_after_meeting(kind, meeting, today)
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]

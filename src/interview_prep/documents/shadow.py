@@ -15,11 +15,45 @@ from .document import Document, footer_line, with_person
 PARTS_OF_DAY = ("morning", "midday", "afternoon", "anytime")
 MAX_HOURS = 40
 DEBRIEF_MINUTES = 20
+# Prompts tied to where the host's day stands, not only to the clock: the start of the day
+# belongs in the shadow's first block, its end in the last one, a comparison with the morning
+# after a morning block.
+STARTS_THE_DAY = (
+    "first hour", "start of the day", "before work begins", "before the main work starts",
+    "arrive", "last shift or yesterday", "tackles first",
+)  # fmt: skip
+ENDS_THE_DAY = (
+    "wraps up", "end of the day", "end-of-day", "before leaving", "leaves compared",
+    "late in the day",
+)  # fmt: skip
+AFTER_THE_MORNING = ("with the morning", "morning's plan")
 
 
 def _part_of_day(hour: int) -> str:
-    """The bank's tag for an hour of the day: before 11 morning, to 2 PM midday, then afternoon."""
-    return "morning" if hour < 11 else ("midday" if hour < 14 else "afternoon")
+    """The bank's tag for an hour of the day: before 11 morning, to 2 PM midday, to 6 PM
+    afternoon, then evening (no bank prompt is written for the evening)."""
+    if hour < 11:
+        return "morning"
+    return "midday" if hour < 14 else ("afternoon" if hour < 18 else "evening")
+
+
+def _says(item: Item, phrases: tuple[str, ...]) -> bool:
+    text = item.text.lower()
+    return any(phrase in text for phrase in phrases)
+
+
+def _fits(item: Item, index: int, blocks: list[tuple[str, set[str]]]) -> bool:
+    """Whether a prompt's place in the day agrees with block ``index`` of the shadow."""
+    parts = blocks[index][1]
+    if len(blocks) > 1 and parts == set(PARTS_OF_DAY):
+        return True  # a whole day
+    if _says(item, STARTS_THE_DAY) and index != 0:
+        return False
+    if _says(item, ENDS_THE_DAY) and (index != len(blocks) - 1 or "evening" in parts):
+        return False
+    if _says(item, AFTER_THE_MORNING):
+        return any("morning" in earlier for _, earlier in blocks[:index])
+    return True
 
 
 def _blocks(start: datetime | None, hours: int) -> list[tuple[str, set[str]]]:
@@ -68,13 +102,15 @@ def _observations(
     taken = 0
     while taken < wanted:
         placed = False
-        for (_, parts), items in zip(blocks, chosen, strict=True):
+        for index, ((_, parts), items) in enumerate(zip(blocks, chosen, strict=True)):
             if taken >= wanted:
                 break
             # the block's own part of the day first, then prompts for any time
             for part in sorted(parts, key=lambda p: p == "anytime"):
-                if groups.get(part):
-                    items.append(groups[part].pop(0))
+                fitting = [item for item in groups.get(part, []) if _fits(item, index, blocks)]
+                if fitting:
+                    items.append(fitting[0])
+                    groups[part].remove(fitting[0])
                     taken += 1
                     placed = True
                     break
