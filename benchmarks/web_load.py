@@ -49,7 +49,7 @@ def _free_port() -> int:
 @contextmanager
 def server(workers: int, render_workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A real `interview-prep serve` on a free loopback port, stopped afterwards."""
-    import httpx
+    import httpx2 as httpx
 
     port = _free_port()
     command = [sys.executable, "-m", "interview_prep", "serve", "--no-browser"]
@@ -233,7 +233,7 @@ def p95(values: list[float]) -> float:
 
 async def warm_pairs(url: str, repeat: int, baseline: Executor) -> dict[str, float]:
     """(a): app and baseline renders alternately, each PDF new to the app's cache."""
-    import httpx
+    import httpx2 as httpx
 
     app, library, plain = [], [], []
     async with httpx.AsyncClient(timeout=TIMEOUT) as client:
@@ -270,7 +270,7 @@ async def warm_pairs(url: str, repeat: int, baseline: Executor) -> dict[str, flo
 
 async def idle_previews(url: str, sheets: list[dict[str, str]]) -> float:
     """The median preview with nothing else running: what one costs without a queue."""
-    import httpx
+    import httpx2 as httpx
 
     async with httpx.AsyncClient(timeout=TIMEOUT) as client:
         seconds = [(await post(client, url, sheets[i], "html"))[0] for i in range(10)]
@@ -279,7 +279,7 @@ async def idle_previews(url: str, sheets: list[dict[str, str]]) -> float:
 
 async def class_run(url: str, sheets: list[dict[str, str]]) -> dict[str, Any]:
     """(b) and (c): the class's PDFs spread over the window, previews asked for meanwhile."""
-    import httpx
+    import httpx2 as httpx
 
     limits = httpx.Limits(max_connections=CLASS_SIZE + 4)
     async with httpx.AsyncClient(timeout=TIMEOUT, limits=limits) as client:

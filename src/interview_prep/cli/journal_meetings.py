@@ -9,11 +9,9 @@ from typing import Any
 
 import click
 
-from ..documents.templating import format_when
-from ..markdown.typography import us_date
 from .app import main, say
 from .journal_options import journal_option, open_journal
-from .journal_output import table
+from .journal_output import day_text, table, when_text
 from .options import parse_day, parse_when
 
 
@@ -60,14 +58,14 @@ def log_command(
             raise click.BadParameter(f"{who!r} is not a step number", param_hint="STEP")
         with open_journal(journal_path, create=False) as journal:
             event = journal.undo(int(who) if who else None)
-        say(f"undid step {event.id}: {event.kind} with {event.person} on {us_date(event.on)}")
+        say(f"undid step {event.id}: {event.kind} with {event.person} on {day_text(event.on)}")
         return
     if (who is None) == (meeting_id is None):
         raise click.UsageError("name a person, or a meeting with --meeting ID (not both)")
     with open_journal(journal_path) as journal:
         target: str | int = who if who is not None else meeting_id  # type: ignore[assignment]
         event = journal.log(kind, target, on=on, channel=channel)
-    say(f"logged {event.kind} with {event.person} on {us_date(event.on)} (step {event.id})")
+    say(f"logged {event.kind} with {event.person} on {day_text(event.on)} (step {event.id})")
 
 
 @main.group("meetings")
@@ -104,7 +102,7 @@ def meetings_add(name: str, when: datetime, journal_path: Path | None, **details
     """Add a meeting; its number is what --meeting takes."""
     with open_journal(journal_path) as journal:
         meeting = journal.add_meeting(name, when, **details)
-    say(f"meeting {meeting.id}: {meeting.person.name}, {format_when(meeting.when)}")
+    say(f"meeting {meeting.id}: {meeting.person.name}, {when_text(meeting.when)}")
 
 
 @meetings_group.command("list")
@@ -157,7 +155,7 @@ def meetings_edit(meeting_id: int, journal_path: Path | None, **changes: Any) ->
     """Correct a meeting: its time, length, stage, mode, format, place, field or seed."""
     with open_journal(journal_path, create=False) as journal:
         meeting = journal.edit_meeting(meeting_id, **changes)
-    say(f"meeting {meeting.id}: {meeting.person.name}, {format_when(meeting.when)}")
+    say(f"meeting {meeting.id}: {meeting.person.name}, {when_text(meeting.when)}")
 
 
 @meetings_group.command("cancel")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,20 @@ from .app import say
 
 # files that carry people's details or notes are written owner-only, whatever the umask
 PRIVATE_MODE = 0o600
+
+
+def when_text(value: datetime) -> str:
+    """'Saturday, March 14, 2026, 3:30 PM': a meeting's time as the documents write it."""
+    from ..documents.templating import format_when  # Jinja: only when a time is shown
+
+    return format_when(value)
+
+
+def day_text(value: date) -> str:
+    """'March 14, 2026'."""
+    from ..markdown.typography import us_date
+
+    return us_date(value)
 
 
 def table(rows: list[dict[str, Any]], columns: tuple[tuple[str, str], ...]) -> str:

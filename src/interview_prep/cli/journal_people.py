@@ -7,12 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..documents.templating import format_when
-from ..markdown.typography import us_date
 from ..values import counted
 from .app import main, say
 from .journal_options import journal_option, open_journal
-from .journal_output import emit_private, table
+from .journal_output import day_text, emit_private, table, when_text
 
 TABLE_COLUMNS = (
     ("name", "Name"),
@@ -103,7 +101,7 @@ def people_show(name: str, journal_path: Path | None) -> None:
     say(f"  Referred you to: {', '.join(p.name for p in referred) or '-'}")
     for meeting in met:
         say(
-            f"  Meeting {meeting.id}: {format_when(meeting.when)}, "
+            f"  Meeting {meeting.id}: {when_text(meeting.when)}, "
             f"{meeting.minutes} minutes"
             + (f", {meeting.format}" if meeting.format else "")
             + (f", {meeting.where}" if meeting.where else "")
@@ -111,7 +109,7 @@ def people_show(name: str, journal_path: Path | None) -> None:
         )
     for event in events:
         say(
-            f"  Step {event.id}: {us_date(event.on)} {event.kind}"
+            f"  Step {event.id}: {day_text(event.on)} {event.kind}"
             + (f" ({event.channel})" if event.channel else "")
             + (f", meeting {event.meeting_id}" if event.meeting_id else "")
         )

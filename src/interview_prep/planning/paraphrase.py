@@ -125,16 +125,21 @@ def _lemmatize(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _builtin_lemmas() -> dict[str, str]:
-    """The lemma of every word in the built-in banks' questions, kept in the on-disk cache,
-    so that a plan from the shell does not load lemminflect's dictionaries each time."""
+    """The lemma of every word in the built-in banks' questions and the taxonomy's names,
+    kept in the on-disk cache, so that a plan from the shell does not load lemminflect's
+    dictionaries (half a second) each time."""
     from ..catalog import cache
-    from ..catalog.reading import _builtin_banks, _builtin_key
+    from ..catalog.reading import _builtin_banks, _builtin_key, builtin_taxonomy
 
-    key = "lemmas-" + _builtin_key()[0].removeprefix("catalog-")
+    key = "lemmas-names-" + _builtin_key()[0].removeprefix("catalog-")
     table = cache.load(key)
     if isinstance(table, dict) and all(isinstance(v, str) for v in table.values()):
         return table
     words = {w for bank in _builtin_banks() for item in bank.items for w in _split(item.text)}
+    for cluster in builtin_taxonomy().clusters:
+        names = [cluster.title, *(sub.title for sub in cluster.subclusters)]
+        names += [occupation.title for occupation in cluster.occupations]
+        words.update(word for name in names for word in _split(name))
     table = {word: _lemmatize(word) for word in sorted(words)}
     cache.store(key, table)
     return table
