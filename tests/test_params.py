@@ -132,3 +132,10 @@ def test_counts_agree_with_their_nouns(
     from interview_prep.values import counted
 
     assert counted(count, noun, plural) == expected
+
+
+@pytest.mark.parametrize("typed", ["²", "x", "1.5"])
+def test_a_number_that_is_not_one_is_a_message(typed: str) -> None:
+    result = CliRunner().invoke(main, ["script", "-f", "nurse", "-s", "college", "-m", typed])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "--minutes: minutes must be a whole number" in result.output

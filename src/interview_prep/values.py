@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date, datetime
 
 from .errors import InvalidValueError
@@ -19,7 +20,8 @@ def checked_int(name: str, value: object, *, parameter: str | None = None) -> in
     low, high, meaning, example = RANGES[name]
     parameter = parameter or name.replace(" ", "-")
     if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-        value = int(value.strip())
+        with suppress(ValueError):  # "²" is a digit to str.isdigit, but no number to int()
+            value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidValueError(
             f"{name} must be a whole number, not {value!r}",
