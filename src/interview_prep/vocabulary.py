@@ -63,6 +63,7 @@ RANGES: dict[str, tuple[int, int, str, str]] = {
     "debrief minutes": (10, 120, "minutes to talk after a shadow", "20"),
     "weeks": (2, 12, "weeks of an assignment", "4"),
     "follow-up days": (1, 30, "business days to wait before following up", "5"),
+    "due days": (1, 366, "days of steps to list", "7"),
     "jobs": (1, 64, "worker processes", "2"),
     "heading level": (1, 6, "heading level", "2"),
     "heading offset": (0, 5, "levels to demote headings", "1"),

@@ -11,7 +11,7 @@ import click
 from .app import main, say
 from .journal_options import journal_option, open_journal
 from .journal_output import emit_private
-from .options import parse_day
+from .options import in_range, parse_day
 
 
 @main.command("notes")
@@ -84,7 +84,7 @@ def notes_command(
 )
 @click.option(
     "--days",
-    type=click.IntRange(1, 366),
+    type=in_range("due days"),
     default=None,
     metavar="N",
     help="A range of N days, from --from (or --on, or today).",
@@ -105,7 +105,7 @@ def notes_command(
 )
 @click.option(
     "--follow-up-after",
-    type=click.IntRange(1, 30),
+    type=in_range("follow-up days"),
     default=5,
     show_default=True,
     help="Business days to wait for a reply before following up.",

@@ -56,6 +56,14 @@ def _option_value(parse: Callable[[str], T], value: str) -> T:
         raise click.BadParameter(str(error)) from None
 
 
+def in_range(name: str) -> click.IntRange:
+    """A click type for the whole numbers of the range ``name`` in the vocabulary."""
+    from ..vocabulary import RANGES
+
+    low, high = RANGES[name][:2]
+    return click.IntRange(low, high)
+
+
 def apply_options(command: Command, options: list[Callable[[Any], Any]]) -> Command:
     for option in reversed(options):
         command = option(command)
@@ -288,18 +296,3 @@ def template_dirs_for(templates: Path | None) -> tuple[Path, ...]:
             hint="give a folder holding .md.j2 templates",
         )
     return (templates,)
-
-
-def write_document(
-    document: Any,
-    look: dict[str, Any],
-    output: Path | None,
-    fmt: str | None,
-    force: bool,
-    formats: tuple[str, ...] = DOCUMENT_FORMATS,
-) -> None:
-    """Render a document in the chosen format, with its branding, and write or print it."""
-    from ..params import OutputRequest
-
-    request = OutputRequest.from_strings({**look, "format": fmt}, path=output, formats=formats)
-    emit(request.render(document), output, force)

@@ -6,6 +6,7 @@ import click
 
 from ..errors import InterviewPrepError
 from .app import main
+from .options import in_range
 
 MISSING = 'the web page needs the web extra: pip install "interview-prep[web]"'
 
@@ -26,14 +27,14 @@ MISSING = 'the web page needs the web extra: pip install "interview-prep[web]"'
 )
 @click.option(
     "--workers",
-    type=click.IntRange(1, 64),
+    type=in_range("jobs"),
     default=1,
     show_default=True,
     help="Server processes, each with its own render workers (for a school).",
 )
 @click.option(
     "--render-workers",
-    type=click.IntRange(1, 64),
+    type=in_range("jobs"),
     default=None,
     help="Processes per server process that make PDF and Word files "
     "[default: INTERVIEW_PREP_RENDER_WORKERS, or 2].",

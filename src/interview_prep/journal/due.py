@@ -18,11 +18,12 @@ from ..documents.timeline import (
     thank_you_time,
 )
 from ..markdown.typography import short_date, us_date
+from ..vocabulary import RANGES
 from .meetings import Event, StoredMeeting
 from .people import Person
 
 CONFIRM_WINDOW_DAYS = 14
-MAX_RANGE_DAYS = 366
+MAX_RANGE_DAYS = RANGES["due days"][1]
 ORDER = ("meeting", "confirm", "follow-up", "notes", "thank-you", "keep-in-touch")
 
 
