@@ -29,9 +29,20 @@ class DueDate:
     due: date
 
 
-def _weekday(day: date) -> date:
-    """The day itself, or the Monday after when it falls on a weekend."""
-    return day + timedelta(days=(7 - day.weekday()) % 7) if day.weekday() >= 5 else day
+def due_dates(start: date, weeks: int) -> list[DueDate]:
+    """The steps' due dates over ``weeks`` from ``start``, in the usual proportions, each on a
+    school day and after the step before it (a step that lands on a weekend, a holiday or the
+    winter break moves to the next school day)."""
+    from .timeline import next_business_day
+
+    scale = weeks * 7 / 28
+    dues: list[DueDate] = []
+    for step, days in SCHEDULE:
+        day = start + timedelta(days=round(days * scale))
+        if dues and day <= dues[-1].due:
+            day = dues[-1].due + timedelta(days=1)
+        dues.append(DueDate(step, next_business_day(day, school=True)))
+    return dues
 
 
 def assignment_handout(
@@ -45,7 +56,8 @@ def assignment_handout(
 ) -> Document:
     """A handout for a class: the assignment, its steps with due dates, and a rubric.
 
-    Due dates spread over ``weeks`` (2 to 12) from ``start``, in the usual proportions.
+    Due dates spread over ``weeks`` (2 to 12) from ``start``, in the usual proportions, on
+    school days (see `due_dates`).
     """
     from ..values import checked_date
 
@@ -55,11 +67,7 @@ def assignment_handout(
             f"the assignment runs 2 to 12 weeks, not {weeks}",
             hint="four weeks gives time to find someone and meet",
         )
-    scale = weeks * 7 / 28
-    dues = [
-        DueDate(step, _weekday(start + timedelta(days=round(days * scale))))
-        for step, days in SCHEDULE
-    ]
+    dues = due_dates(start, weeks)
     from .templating import render_template
 
     context = {

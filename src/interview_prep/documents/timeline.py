@@ -71,8 +71,15 @@ def add_business_days(start: date, days: int) -> date:
     return current
 
 
-def next_business_day(day: date) -> date:
-    """The day itself, or the Monday after when it falls on a weekend."""
+def next_business_day(day: date, *, school: bool = False) -> date:
+    """The day itself, or the Monday after when it falls on a weekend; with ``school``, the
+    first school day from it on (no federal holiday, nothing in the winter break)."""
+    if school:
+        from .holidays import is_school_day
+
+        while not is_school_day(day):
+            day += timedelta(days=1)
+        return day
     return day + timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
 
 
