@@ -381,7 +381,10 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     item_top = max(item_top, top)
                 if index == len(items) - 1:
                     item_bottom = max(item_bottom, bottom)
-                found.append(Unit([item], height, item_top, item_bottom, spaces=spaces))
+                # print.css: a reflection's table keeps its rows on one page
+                whole = kind == "reflection" and element.tag == "table"
+                keep = whole and index < len(items) - 1
+                found.append(Unit([item], height, item_top, item_bottom, keep, spaces))
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)

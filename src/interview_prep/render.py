@@ -25,7 +25,8 @@ from .logo import logo_and_aspect, logo_data_uri
 from .vocabulary import PAPERS
 
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
-CONTAINERS = ("notes", "lines", "checklist", "fields", "choices")
+# "section" keeps a heading's blocks together on one page (a reflection's question and its lines)
+CONTAINERS = ("notes", "lines", "checklist", "fields", "choices", "section")
 WRITING_SPACES = {"notes": 3, "lines": 8}  # container -> ruled lines when the info gives none
 MAX_RULED_LINES = 40
 
@@ -44,6 +45,8 @@ def markdown_parser() -> MarkdownIt:
         parser.add_render_rule(f"container_{name}_open", _writing_space_open)
         parser.add_render_rule(f"container_{name}_close", _writing_space_close)
     parser.add_render_rule("th_open", _header_cell_open)
+    parser.add_render_rule("td_open", _cell_open)
+    parser.add_render_rule("html_inline", _task_box)
     return parser
 
 
@@ -96,6 +99,42 @@ def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env:
     else:
         tokens[index].attrSet("scope", "col")
     return str(renderer.renderToken(tokens, index, options, env))
+
+
+def _cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """With ``env["fillable"]`` an empty cell holds a text field named by its column, so a
+    table to fill in (the people a contact named) can be typed into too."""
+    html_open = str(renderer.renderToken(tokens, index, options, env))
+    inline = tokens[index + 1]
+    if not env.get("fillable") or inline.type != "inline" or inline.content.strip():
+        return html_open
+    column = 0
+    for token in reversed(tokens[:index]):
+        if token.type == "tr_open":
+            break
+        column += token.type == "td_open"
+    headers: list[str] = []
+    row = 0
+    for number in range(index - 1, -1, -1):
+        if tokens[number].type == "table_open":
+            for token, following in zip(tokens[number:index], tokens[number + 1 : index + 1]):
+                if token.type == "th_open" and following.type == "inline":
+                    headers.append(following.content)
+                row += token.type == "tr_open" and following.type == "td_open"
+            break
+    label = headers[column] if column < len(headers) and headers[column] else "Answer"
+    env["cells"] = number = env.get("cells", 0) + 1
+    title = html.escape(f"{label}, row {row}", quote=True)
+    return f'{html_open}<input type="text" name="cell-{number}" title="{title}">'
+
+
+def _task_box(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """A task list's box; with ``env["fillable"]`` one a reader can tick (not disabled)."""
+    content = str(tokens[index].content)
+    if env.get("fillable") and "task-list-item-checkbox" in content:
+        env["boxes"] = number = env.get("boxes", 0) + 1
+        content = content.replace(' disabled="disabled"', f' name="done-{number}"')
+    return content
 
 
 def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf", "docx")
+SCREEN_FILLABLE_KINDS = ("reflection",)  # their HTML pages have a field per writing space
 FILLABLE_KINDS = ("prep-sheet", "reflection")  # their PDFs carry a form field per writing space
 D = TypeVar("D", bound="Document")
 SUFFIXES = {
@@ -141,7 +142,9 @@ class Document:
 
         if fragment:
             return markdown_to_html(self.source, heading_offset=heading_offset)
-        return html_page(self.source, self._options(None), screen=True)
+        # a sheet written on the screen too (a student on a video call) has fields to type in
+        options = replace(self._options(None), fillable=self.kind in SCREEN_FILLABLE_KINDS)
+        return html_page(self.source, options, screen=True)
 
     def to_pdf(
         self,
