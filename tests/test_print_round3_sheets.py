@@ -6,6 +6,7 @@ circles, and a field to type in for every section on screen."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import warnings
 from collections.abc import Iterator
@@ -224,7 +225,7 @@ def test_handout_due_dates_stay_in_their_column(handouts: dict[str, bytes]) -> N
         words = document.pages[0].extract_words()
     dates = [
         day
-        for month, day in zip(words, words[1:])
+        for month, day in itertools.pairwise(words)
         if month["text"] in ("Dec", "Jan") and re.fullmatch(r"\d{1,2}", day["text"])
     ]
     step_column = min(float(w["x0"]) for w in words if w["text"] in ("Choose", "Confirm"))
@@ -358,7 +359,5 @@ def test_every_reflection_section_has_a_field_to_type_in(
     boxes = browser.find_elements(By.CSS_SELECTOR, "li.task-list-item input")
     boxes[0].click()
     assert boxes[0].is_selected()
-    overflow = browser.execute_script(
-        "return document.documentElement.scrollWidth - innerWidth"
-    )
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0

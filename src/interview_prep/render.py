@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 import sys
 import threading
@@ -117,7 +118,7 @@ def _cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -
     row = 0
     for number in range(index - 1, -1, -1):
         if tokens[number].type == "table_open":
-            for token, following in zip(tokens[number:index], tokens[number + 1 : index + 1]):
+            for token, following in itertools.pairwise(tokens[number : index + 1]):
                 if token.type == "th_open" and following.type == "inline":
                     headers.append(following.content)
                 row += token.type == "tr_open" and following.type == "td_open"
