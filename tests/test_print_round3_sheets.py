@@ -359,5 +359,15 @@ def test_every_reflection_section_has_a_field_to_type_in(
     boxes = browser.find_elements(By.CSS_SELECTOR, "li.task-list-item input")
     boxes[0].click()
     assert boxes[0].is_selected()
+    # "Circle one" on screen: a click on a choice's words marks it, and only it
+    choices = browser.find_elements(By.CSS_SELECTOR, "div.choices label")
+    assert [c.text for c in choices[:3]] == ["More curious", "About the same", "Less curious"]
+    choices[1].click()
+    radios = browser.find_elements(By.CSS_SELECTOR, "input[name='choice-1']")
+    assert [r.is_selected() for r in radios] == [False, True, False]
+    names = browser.execute_script(
+        "return [...document.querySelectorAll('textarea')].map(t => t.title)"
+    )
+    assert "Weaknesses, or gaps I want to work on:" in names and "What I learned" in names
     overflow = browser.execute_script("return document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0

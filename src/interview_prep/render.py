@@ -45,6 +45,10 @@ def markdown_parser() -> MarkdownIt:
     for name in WRITING_SPACES:
         parser.add_render_rule(f"container_{name}_open", _writing_space_open)
         parser.add_render_rule(f"container_{name}_close", _writing_space_close)
+    parser.add_render_rule("container_choices_open", _choices_open)
+    parser.add_render_rule("container_choices_close", _choices_close)
+    parser.add_render_rule("list_item_open", _item_open)
+    parser.add_render_rule("list_item_close", _item_close)
     parser.add_render_rule("th_open", _header_cell_open)
     parser.add_render_rule("td_open", _cell_open)
     parser.add_render_rule("html_inline", _task_box)
@@ -84,11 +88,48 @@ def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, e
     field = ""
     if env.get("fillable"):
         env["fields"] = number = env.get("fields", 0) + 1
-        field = f'<textarea name="notes-{number}" title="Notes {number}"></textarea>'
+        title = html.escape(_prompt(tokens, index) or f"Notes {number}", quote=True)
+        field = f'<textarea name="notes-{number}" title="{title}"></textarea>'
     rules = '<div class="rule"></div>' * count
     height = f"{count * RULE_GAP_MM:g}mm"
     weight = f' data-weight="{minutes}"' if minutes else ""
     return f'<div class="rules"{weight} style="height: {height}">{rules}{field}</div>\n</div>\n'
+
+
+def _choices_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """Choices to mark one of; with ``env["fillable"]`` each is also a radio button (the
+    screen shows it, paper keeps its circle)."""
+    env["choices"] = env.get("choices", 0) + 1
+    env["in_choices"] = True
+    return '<div class="choices">\n'
+
+
+def _choices_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    env["in_choices"] = False
+    return "</div>\n"
+
+
+def _item_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    html_open = str(renderer.renderToken(tokens, index, options, env))
+    if env.get("fillable") and env.get("in_choices"):
+        return f'{html_open}<label><input type="radio" name="choice-{env["choices"]}">'
+    return html_open
+
+
+def _item_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    html_close = str(renderer.renderToken(tokens, index, options, env))
+    return f"</label>{html_close}" if env.get("fillable") and env.get("in_choices") else html_close
+
+
+def _prompt(tokens: Any, index: int) -> str:
+    """What a writing space answers, to name its field: the nearest text before it (its
+    prompt, question or heading), without Markdown's marks."""
+    for number in range(index - 1, 0, -1):
+        token, before = tokens[number], tokens[number - 1]
+        if token.type == "inline" and before.type in ("paragraph_open", "heading_open"):
+            text = re.sub(r"\\(.)|[*_`]", r"\1", str(token.content)).strip()
+            return text[:150]
+    return ""
 
 
 def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
