@@ -26,7 +26,7 @@ from interview_prep.documents.handout import due_dates
 from interview_prep.documents.holidays import federal_holidays, is_school_day
 from interview_prep.documents.timeline import next_business_day
 
-from .browser import chromium, missing_tools, require_browser
+from .browser import AXE, SERIOUS, axe_violations, chromium, missing_tools, require_browser
 from .pdf_measure import MM, measure
 
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
@@ -366,8 +366,13 @@ def test_every_reflection_section_has_a_field_to_type_in(
     radios = browser.find_elements(By.CSS_SELECTOR, "input[name='choice-1']")
     assert [r.is_selected() for r in radios] == [False, True, False]
     names = browser.execute_script(
-        "return [...document.querySelectorAll('textarea')].map(t => t.title)"
+        "return [...document.querySelectorAll('textarea, td input')].map(t => "
+        "document.getElementById(t.getAttribute('aria-labelledby')).textContent.trim())"
     )
+    # each field is labeled by words a reader sees: its prompt, heading or column
     assert "Weaknesses, or gaps I want to work on:" in names and "What I learned" in names
+    assert names.count("Name") == 3 and names.count("Contacted on") == 3
+    if AXE.exists():  # the fields pass axe-core (labels a reader sees), phone and desktop
+        assert [v for v in axe_violations(browser) if v["impact"] in SERIOUS] == []
     overflow = browser.execute_script("return document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import io
-import itertools
 import re
 import sys
 import threading
@@ -19,6 +18,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from . import formfields
 from .errors import RenderError
 from .logo import LOGO_TYPES as LOGO_TYPES
 from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
@@ -45,13 +45,12 @@ def markdown_parser() -> MarkdownIt:
     for name in WRITING_SPACES:
         parser.add_render_rule(f"container_{name}_open", _writing_space_open)
         parser.add_render_rule(f"container_{name}_close", _writing_space_close)
-    parser.add_render_rule("container_choices_open", _choices_open)
-    parser.add_render_rule("container_choices_close", _choices_close)
-    parser.add_render_rule("list_item_open", _item_open)
-    parser.add_render_rule("list_item_close", _item_close)
+    parser.add_render_rule("container_choices_open", formfields.choices_open)
+    parser.add_render_rule("container_choices_close", formfields.choices_close)
+    parser.add_render_rule("list_item_open", formfields.item_open)
+    parser.add_render_rule("list_item_close", formfields.item_close)
     parser.add_render_rule("th_open", _header_cell_open)
-    parser.add_render_rule("td_open", _cell_open)
-    parser.add_render_rule("html_inline", _task_box)
+    parser.add_render_rule("td_open", formfields.cell_open)
     return parser
 
 
@@ -78,6 +77,7 @@ def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, en
     token = tokens[index]
     name = token.info.split()[0] if token.info.split() else "notes"
     env.setdefault("ruled", []).append((ruled_lines(token.info), _minutes(token.info)))
+    env.setdefault("ruled_open", []).append(token)
     return f'<div class="writing {name}">\n'
 
 
@@ -87,49 +87,11 @@ def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, e
     count, minutes = env["ruled"].pop()
     field = ""
     if env.get("fillable"):
-        env["fields"] = number = env.get("fields", 0) + 1
-        title = html.escape(_prompt(tokens, index) or f"Notes {number}", quote=True)
-        field = f'<textarea name="notes-{number}" title="{title}"></textarea>'
+        field = formfields.writing_field(env["ruled_open"].pop(), env)
     rules = '<div class="rule"></div>' * count
     height = f"{count * RULE_GAP_MM:g}mm"
     weight = f' data-weight="{minutes}"' if minutes else ""
     return f'<div class="rules"{weight} style="height: {height}">{rules}{field}</div>\n</div>\n'
-
-
-def _choices_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    """Choices to mark one of; with ``env["fillable"]`` each is also a radio button (the
-    screen shows it, paper keeps its circle)."""
-    env["choices"] = env.get("choices", 0) + 1
-    env["in_choices"] = True
-    return '<div class="choices">\n'
-
-
-def _choices_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    env["in_choices"] = False
-    return "</div>\n"
-
-
-def _item_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    html_open = str(renderer.renderToken(tokens, index, options, env))
-    if env.get("fillable") and env.get("in_choices"):
-        return f'{html_open}<label><input type="radio" name="choice-{env["choices"]}">'
-    return html_open
-
-
-def _item_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    html_close = str(renderer.renderToken(tokens, index, options, env))
-    return f"</label>{html_close}" if env.get("fillable") and env.get("in_choices") else html_close
-
-
-def _prompt(tokens: Any, index: int) -> str:
-    """What a writing space answers, to name its field: the nearest text before it (its
-    prompt, question or heading), without Markdown's marks."""
-    for number in range(index - 1, 0, -1):
-        token, before = tokens[number], tokens[number - 1]
-        if token.type == "inline" and before.type in ("paragraph_open", "heading_open"):
-            text = re.sub(r"\\(.)|[*_`]", r"\1", str(token.content)).strip()
-            return text[:150]
-    return ""
 
 
 def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -141,42 +103,6 @@ def _header_cell_open(renderer: Any, tokens: Any, index: int, options: Any, env:
     else:
         tokens[index].attrSet("scope", "col")
     return str(renderer.renderToken(tokens, index, options, env))
-
-
-def _cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    """With ``env["fillable"]`` an empty cell holds a text field named by its column, so a
-    table to fill in (the people a contact named) can be typed into too."""
-    html_open = str(renderer.renderToken(tokens, index, options, env))
-    inline = tokens[index + 1]
-    if not env.get("fillable") or inline.type != "inline" or inline.content.strip():
-        return html_open
-    column = 0
-    for token in reversed(tokens[:index]):
-        if token.type == "tr_open":
-            break
-        column += token.type == "td_open"
-    headers: list[str] = []
-    row = 0
-    for number in range(index - 1, -1, -1):
-        if tokens[number].type == "table_open":
-            for token, following in itertools.pairwise(tokens[number : index + 1]):
-                if token.type == "th_open" and following.type == "inline":
-                    headers.append(following.content)
-                row += token.type == "tr_open" and following.type == "td_open"
-            break
-    label = headers[column] if column < len(headers) and headers[column] else "Answer"
-    env["cells"] = number = env.get("cells", 0) + 1
-    title = html.escape(f"{label}, row {row}", quote=True)
-    return f'{html_open}<input type="text" name="cell-{number}" title="{title}">'
-
-
-def _task_box(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    """A task list's box; with ``env["fillable"]`` one a reader can tick (not disabled)."""
-    content = str(tokens[index].content)
-    if env.get("fillable") and "task-list-item-checkbox" in content:
-        env["boxes"] = number = env.get("boxes", 0) + 1
-        content = content.replace(' disabled="disabled"', f' name="done-{number}"')
-    return content
 
 
 def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
@@ -198,6 +124,8 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0, fillable: bool =
             if token.type in ("heading_open", "heading_close"):
                 level = min(6, int(token.tag[1]) + heading_offset)
                 token.tag = f"h{level}"
+    if fillable:
+        formfields.label_fields(tokens)
     return str(parser.renderer.render(tokens, parser.options, {"fillable": fillable}))
 
 

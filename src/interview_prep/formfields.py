@@ -1,0 +1,112 @@
+"""Fields to type into, for a fillable sheet (a PDF form, or a page written on screen).
+
+Each field is labeled by text a reader sees: a writing space by its prompt (or the question
+or heading it follows), a table cell by its column's header, a tick box by its item, a choice
+by its words. Markdown-it render rules; `label_fields` marks the labels before rendering.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+WRITING = ("container_notes_open", "container_lines_open")
+
+
+def _label_target(tokens: Any, index: int) -> Any:
+    """The token that opens what a writing space answers: its own prompt paragraph, else the
+    nearest paragraph, heading or list item before it that is rendered."""
+    if index + 1 < len(tokens) and tokens[index + 1].type == "paragraph_open":
+        return tokens[index + 1]
+    for token in reversed(tokens[:index]):
+        if token.type in ("paragraph_open", "heading_open") and not token.hidden:
+            return token
+        if token.type == "list_item_open":
+            return token
+    return None
+
+
+def label_fields(tokens: Any) -> None:
+    """Give each field's visible label an id, kept in the field's token (``meta["label"]``);
+    table header cells get ids too, and a task list's boxes are made to tick."""
+    count = 0
+
+    def labeled(token: Any) -> str:
+        nonlocal count
+        if not token.attrGet("id"):
+            count += 1
+            token.attrSet("id", f"field-label-{count}")
+        return str(token.attrGet("id"))
+
+    for index, token in enumerate(tokens):
+        if token.type in WRITING:
+            target = _label_target(tokens, index)
+            if target is not None:
+                token.meta["label"] = labeled(target)
+        elif token.type == "th_open":
+            labeled(token)
+        elif token.type == "list_item_open" and "task-list-item" in str(token.attrGet("class")):
+            box = next((t for t in tokens[index + 1 : index + 3] if t.type == "inline"), None)
+            children = box.children if box is not None and box.children else []
+            if children and "task-list-item-checkbox" in children[0].content:
+                item = labeled(token)
+                children[0].content = children[0].content.replace(
+                    ' disabled="disabled"', f' name="done-{count}" aria-labelledby="{item}"'
+                )
+
+
+def writing_field(token: Any, env: Any) -> str:
+    """The textarea over a writing space's rules."""
+    env["fields"] = number = env.get("fields", 0) + 1
+    label = token.meta.get("label") if token.meta else None
+    named = f' aria-labelledby="{label}"' if label else f' title="Notes {number}"'
+    return f'<textarea name="notes-{number}"{named}></textarea>'
+
+
+def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """With ``env["fillable"]`` an empty cell holds a text field labeled by its column's
+    header, so a table to fill in (the people a contact named) can be typed into too."""
+    html_open = str(renderer.renderToken(tokens, index, options, env))
+    inline = tokens[index + 1]
+    if not env.get("fillable") or inline.type != "inline" or inline.content.strip():
+        return html_open
+    column = 0
+    for token in reversed(tokens[:index]):
+        if token.type == "tr_open":
+            break
+        column += token.type == "td_open"
+    headers: list[Any] = []
+    for token in reversed(tokens[:index]):
+        if token.type == "th_open":
+            headers.insert(0, token)
+        elif token.type == "table_open":
+            break
+    env["cells"] = number = env.get("cells", 0) + 1
+    header = headers[column].attrGet("id") if column < len(headers) else None
+    named = f' aria-labelledby="{html.escape(str(header))}"' if header else ' title="Answer"'
+    return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+
+
+def choices_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    """Choices to mark one of; with ``env["fillable"]`` each is also a radio button (the
+    screen shows it, paper keeps its circle)."""
+    env["choices"] = env.get("choices", 0) + 1
+    env["in_choices"] = True
+    return '<div class="choices">\n'
+
+
+def choices_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    env["in_choices"] = False
+    return "</div>\n"
+
+
+def item_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    html_open = str(renderer.renderToken(tokens, index, options, env))
+    if env.get("fillable") and env.get("in_choices"):
+        return f'{html_open}<label><input type="radio" name="choice-{env["choices"]}">'
+    return html_open
+
+
+def item_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    html_close = str(renderer.renderToken(tokens, index, options, env))
+    return f"</label>{html_close}" if env.get("fillable") and env.get("in_choices") else html_close
