@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
+from .docx_fill import FILLED_KINDS, WritingSpace, fill, set_rows
 from .docx_inline import Inline, points
 from .docx_parts import (
+    RULE_HEIGHT,
     bullet_numbering,
     cant_split,
     field_line_stops,
@@ -53,6 +55,8 @@ CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 TALL_ROWS = {"comparison": 0.8}  # inches
 EMU_PER_TWIP = 635
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
+# points below writing space (the gap above the next question is larger) and below a table
+SPACE_BELOW_RULES, SPACE_BELOW_TABLE = 7.0, 8.0
 
 
 @dataclass
@@ -92,6 +96,7 @@ class _Writer:
         self.row: Paragraph | None = None
         self.row_kind = ""
         self.row_count = 0
+        self.spaces: list[WritingSpace] = []
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
@@ -237,7 +242,17 @@ class _Writer:
                     row.height = Inches(TALL_ROWS[self.kind])
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.table = None
-        self.word.add_paragraph().paragraph_format.space_after = points(0)
+        self._gap(SPACE_BELOW_TABLE)
+
+    def _gap(self, height: float) -> None:
+        """A paragraph of ``height`` points: Word needs one between two tables, and it is
+        the space below a table."""
+        from docx.enum.text import WD_LINE_SPACING
+
+        gap = self.word.add_paragraph().paragraph_format
+        gap.space_before = gap.space_after = points(0)
+        gap.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        gap.line_spacing = points(height)
 
     def _tr_open(self, token: Token, index: int) -> None:
         self.cell = (self.cell[0] + 1, -1)
@@ -254,19 +269,19 @@ class _Writer:
             self.target = self.table.cell(row, column).paragraphs[0]
 
     def _container_close(self, info: str) -> None:
-        name, _, count = info.strip().partition(" ")
+        name, *words = info.split()
         if name not in RULED_CONTAINERS:
             return
-        lines = int(count) if count.strip().isdigit() else DEFAULT_LINES[name]
-        ruled = self.word.add_table(rows=max(1, min(lines, 40)), cols=1)
+        count = words[0] if words else ""
+        lines = max(1, min(int(count) if count.isdigit() else DEFAULT_LINES[name], 40))
+        weight = words[1].removesuffix("min") if len(words) > 1 else ""
+        ruled = self.word.add_table(rows=1, cols=1)
         ruled_table_borders(ruled, len(self.lists), self._width())
-        for row in ruled.rows:
-            cant_split(row)
-        for number, cell in enumerate(ruled.columns[0].cells, start=1):
-            cell.paragraphs[0].paragraph_format.space_after = points(0)
-            # the lines stay together on one page
-            cell.paragraphs[0].paragraph_format.keep_with_next = number < lines
-        self.word.add_paragraph().paragraph_format.space_after = points(0)
+        cant_split(ruled.rows[0])
+        ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
+        set_rows(ruled, lines)  # the lines stay together on one page
+        self.spaces.append(WritingSpace(ruled, lines, int(weight) if weight.isdigit() else None))
+        self._gap(SPACE_BELOW_RULES)
 
     def _width(self) -> int:
         """The width between the margins, in twips."""
@@ -335,6 +350,8 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     page_setup(word, options)
     writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
     writer.run()
+    if options.kind in FILLED_KINDS:
+        fill(word, writer.spaces, RULE_HEIGHT / 20)
     if options.kind == "letter" and not options.title.startswith("Email"):
         writer.leave_room_to_sign()
     buffer = io.BytesIO()

@@ -20,7 +20,7 @@ BULLET_GLYPHS = ("•", "◦", "▪")
 RULE_COLOR = "8FA3B3"
 TABLE_RULE_COLOR = "999999"
 HEADER_RULE_COLOR = "123C5A"
-RULE_HEIGHT = 400  # twentieths of a point between ruled lines: 7 mm, as on the PDF
+RULE_HEIGHT = 397  # twentieths of a point between ruled lines: 7 mm, as on the PDF
 CELL_PADDING = (50, 100)  # twips above/below and left/right of a table cell's text
 FIELD_GAP = 340  # twips (6 mm) between two lines to write on
 

@@ -33,8 +33,8 @@ HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
 # the script is held in the meeting on one page; worksheets keep the room for writing
 KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
     "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
-    "prep-sheet": {2: (12, 6, 2)},
-    "shadow-plan": {2: (12, 6, 2)},
+    "prep-sheet": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
+    "shadow-plan": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
 }
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
 # page sizes in twentieths of a point, as Word stores them: US Letter and A4
