@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
+TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
+TICKED_KINDS = ("script",)
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
@@ -133,6 +135,9 @@ class _Writer:
             depth = len(self.lists) - 1
             if not item.numbered_paragraph_done and not item.task:
                 set_numbering(paragraph, self.lists[-1].num_id, depth)
+                if self.kind in TICKED_KINDS and self.lists[-1].ordered and not depth:
+                    # as print.css: a box after each question's number, to tick when asked
+                    paragraph.add_run(TICK_BOX).font.size = points(11)
             else:
                 list_indent(paragraph, depth)
             item.numbered_paragraph_done = True
