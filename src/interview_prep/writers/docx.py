@@ -55,6 +55,7 @@ TICKED_KINDS = ("script",)
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
+WRITE_IN_ROWS = {"reflection": 9}  # millimeters: a table's rows with blanks to write in
 EMU_PER_TWIP = 635
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 # points below writing space (the gap above the next question is larger) and below a table
@@ -239,12 +240,14 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
-            if self.kind in TALL_ROWS:
+            tall = TALL_ROWS.get(self.kind, 0.0)
+            blank = any(not cell.text.strip() for row in self.table.rows[1:] for cell in row.cells)
+            if tall or (blank and self.kind in WRITE_IN_ROWS):
                 from docx.enum.table import WD_ROW_HEIGHT_RULE
-                from docx.shared import Inches
+                from docx.shared import Inches, Mm
 
                 for row in self.table.rows[1:]:
-                    row.height = Inches(TALL_ROWS[self.kind])
+                    row.height = Inches(tall) if tall else Mm(WRITE_IN_ROWS[self.kind])
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         self.table = None
         self._gap(SPACE_BELOW_TABLE)

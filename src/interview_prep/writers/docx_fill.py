@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 from ..pagefill import _fill
 from ..pageheights import Space, Unit
+from .docx_style import BODY_FONT
 from .fonts import text_width
 
 if TYPE_CHECKING:
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
 FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
-EM_LINE = 1.15  # a line of Liberation Sans (or Arial), in ems, before line spacing
+# a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
+# stands in for Georgia in LibreOffice (Noto Serif, taller than Georgia itself)
+EM_LINE, SERIF_EM_LINE = 1.15, 1.37
 TWIP = 1 / 20  # points
 MM = 72 / 25.4
 HEADER_GAP = 2.0  # points LibreOffice keeps between a running head and the text
@@ -142,20 +145,31 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
         return default
 
     size = next((s.font.size.pt for s in chain if s.font.size is not None), 10.5)
+    serif = next((s.font.name for s in chain if s.font.name), BODY_FONT) != BODY_FONT
     sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
     size = max([size, *sizes]) if paragraph.text.strip() else size
     spacing = first(lambda f: f.line_spacing, 1.0)
-    line = spacing.pt if hasattr(spacing, "pt") else size * EM_LINE * float(spacing)
+    em = SERIF_EM_LINE if serif else EM_LINE
+    line = spacing.pt if hasattr(spacing, "pt") else size * em * float(spacing)
     before = first(lambda f: f.space_before, None)
     after = first(lambda f: f.space_after, None)
     keep = bool(first(lambda f: f.keep_with_next, False))
+    rule = sum(_rule(s.element) for s in chain[:1])  # a heading's rule: its width and gap
     return _Format(
         size,
         line,
         before.pt if before is not None else 0.0,
-        after.pt if after is not None else 0.0,
+        (after.pt if after is not None else 0.0) + rule,
         keep,
     )
+
+
+def _rule(style: Any) -> float:
+    """Points a style's bottom rule adds below its text."""
+    rule = style.find(f"{{{W}}}pPr/{{{W}}}pBdr/{{{W}}}bottom")
+    if rule is None:
+        return 0.0
+    return int(rule.get(f"{{{W}}}sz", "0")) / 8 + int(rule.get(f"{{{W}}}space", "0"))
 
 
 def _paragraph(word: WordDocument, paragraph: Any, width: float) -> tuple[int, _Format]:
