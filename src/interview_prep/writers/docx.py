@@ -55,7 +55,9 @@ TICKED_KINDS = ("script",)
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
-WRITE_IN_ROWS = {"reflection": 9}  # millimeters: a table's rows with blanks to write in
+# as print.css: a table's rows with blanks to write in, in millimeters, and whether the
+# text sits on the row's rule (the reflection's referrals) or at its top (the timeline's steps)
+WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (13, False)}
 EMU_PER_TWIP = 635
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 # points below writing space (the gap above the next question is larger) and below a table
@@ -243,12 +245,16 @@ class _Writer:
             tall = TALL_ROWS.get(self.kind, 0.0)
             blank = any(not cell.text.strip() for row in self.table.rows[1:] for cell in row.cells)
             if tall or (blank and self.kind in WRITE_IN_ROWS):
-                from docx.enum.table import WD_ROW_HEIGHT_RULE
+                from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
                 from docx.shared import Inches, Mm
 
+                least, bottom = WRITE_IN_ROWS.get(self.kind, (0, False))
                 for row in self.table.rows[1:]:
-                    row.height = Inches(tall) if tall else Mm(WRITE_IN_ROWS[self.kind])
+                    row.height = Inches(tall) if tall else Mm(least)
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                    if bottom:
+                        for cell in row.cells:
+                            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         self.table = None
         self._gap(SPACE_BELOW_TABLE)
 
