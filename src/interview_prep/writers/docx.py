@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
-from .docx_fill import FILLED_KINDS, WritingSpace, fill, set_rows
+from .docx_fill import FILLED_KINDS, WritingSpace, fill, place_lower, set_rows
 from .docx_inline import Inline, points
 from .docx_parts import (
     RULE_HEIGHT,
@@ -368,6 +368,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
         fill(word, writer.spaces, RULE_HEIGHT / 20)
     if options.kind == "letter" and not options.title.startswith("Email"):
         writer.leave_room_to_sign()
+        place_lower(word)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

@@ -33,6 +33,7 @@ EM_LINE, SERIF_EM_LINE = 1.15, 1.37
 TWIP = 1 / 20  # points
 MM = 72 / 25.4
 HEADER_GAP = 2.0  # points LibreOffice keeps between a running head and the text
+LETTER_SLACK = 24.0  # points a letter leaves spare for what the estimate cannot see
 
 
 @dataclass
@@ -87,6 +88,30 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
     _fill(units, _emu_pt(height) - 4, None)
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
+
+
+def place_lower(word: WordDocument) -> None:
+    """A short one-page letter starts lower on the sheet, with a third of the spare height
+    above it, as the PDF places it (not three inches of blank paper below)."""
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    section = word.sections[0]
+    width = _emu_pt((section.page_width or 0) - (section.left_margin or 0))
+    width -= _emu_pt(section.right_margin or 0)
+    height = _emu_pt((section.page_height or 0) - _top(word) - (section.bottom_margin or 0))
+    paragraphs = [Paragraph(p, word._body) for p in word.element.body.iter(f"{{{W}}}p")]
+    written = [p for p in paragraphs if p.text.strip()]
+    if not written or len(paragraphs) != len(word.element.body.findall(f"{{{W}}}p")):
+        return  # a letter with a table or more: leave it at the top
+    used = 0.0
+    for paragraph in paragraphs:
+        lines, form = _paragraph(word, paragraph, width)
+        used += lines * form.line + form.before + form.after
+    spare = height - used - LETTER_SLACK
+    if spare > 0:
+        first = written[0].paragraph_format
+        first.space_before = Pt((first.space_before.pt if first.space_before else 0) + spare / 3)
 
 
 def set_rows(table: Table, lines: int) -> None:
@@ -233,4 +258,4 @@ def _table(word: WordDocument, element: Any) -> float:
     return total
 
 
-__all__ = ("FILLED_KINDS", "WritingSpace", "fill", "set_rows")
+__all__ = ("FILLED_KINDS", "WritingSpace", "fill", "place_lower", "set_rows")
