@@ -180,6 +180,8 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
     after = first(lambda f: f.space_after, None)
     keep = bool(first(lambda f: f.keep_with_next, False))
     rule = sum(_rule(s.element) for s in chain[:1])  # a heading's rule: its width and gap
+    if any(s.element.find(f"{{{W}}}pPr/{{{W}}}contextualSpacing") is not None for s in chain):
+        before = after = None  # list items: no space between paragraphs of their style
     return _Format(
         size,
         line,
