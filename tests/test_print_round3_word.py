@@ -6,11 +6,11 @@ boxes and stars, everything inside the margins)."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -73,7 +73,26 @@ DOCUMENTS: dict[str, Callable[[], ip.Document]] = {
 }
 RULE = (0.56, 0.64, 0.7)  # the writing lines' color, 8FA3B3
 TABLE_RULE = (0.6, 0.6, 0.6)  # a table's rules between rows, 999999
-WORKSHEETS = ("prep15", "prep20", "prep30", "shadow3", "reflection")
+# 30-minute prep sheets of other fields and stages, whose questions run longer
+OTHERS = (
+    "electrician:college",
+    "software developer:high-school",
+    "accountant:career-changer",
+    "nurse:career-changer",
+)
+for other in OTHERS:
+    field, stage = other.split(":")
+    DOCUMENTS[f"prep30-{other}"] = lambda field=field, stage=stage: ip.prep_sheet(
+        ip.plan_interview(field, stage, 30, seed=1), DANA, MEETING, learner="Alex Kim"
+    )
+WORKSHEETS = (
+    "prep15",
+    "prep20",
+    "prep30",
+    "shadow3",
+    "reflection",
+    *(f"prep30-{o}" for o in OTHERS),
+)
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +138,7 @@ def _text_bottom(page: Any) -> float:
     return max(marks)
 
 
-@pytest.mark.parametrize("name", ["prep15", "prep20", "prep30", "reflection"])
+@pytest.mark.parametrize("name", [n for n in WORKSHEETS if n != "shadow3"])
 def test_short_worksheets_fit_one_sheet_printed_on_both_sides(
     printed: dict[str, tuple[Any, str]], name: str
 ) -> None:
@@ -157,7 +176,7 @@ def test_writing_space_goes_by_minutes(printed: dict[str, tuple[Any, str]], name
         sorted({round(line["top"], 1) for line in page.lines if _color(line) == RULE})
         for page in pdf.pages
     ]
-    gaps = [b - a for tops in rules for a, b in zip(tops, tops[1:], strict=False) if b - a < 21]
+    gaps = [b - a for tops in rules for a, b in itertools.pairwise(tops) if b - a < 21]
     assert sum(len(tops) for tops in rules) > fewest
     assert gaps and all(abs(gap - 7 * MM) < 0.6 for gap in gaps)
 
@@ -226,7 +245,7 @@ def test_timeline_rows_leave_room_to_note(printed: dict[str, tuple[Any, str]]) -
     pdf, _ = printed["timeline"]
     page = pdf.pages[0]
     rules = sorted({round(line["top"], 1) for line in page.lines if _color(line) == TABLE_RULE})
-    rows = [b - a for a, b in zip(rules, rules[1:], strict=False)]
+    rows = [b - a for a, b in itertools.pairwise(rules)]
     assert len(pdf.pages) == 1
     assert len(rows) >= 6 and min(rows) >= 13 * MM - 0.5  # a row's rules 13 mm apart at least
 

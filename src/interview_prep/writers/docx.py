@@ -30,6 +30,7 @@ from .docx_parts import (
     list_indent,
     new_ordered_list,
     repeat_as_header,
+    right_tab,
     ruled_table_borders,
     set_numbering,
 )
@@ -52,6 +53,7 @@ DEFAULT_LINES = {"notes": 3, "lines": 5}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
 TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
 TICKED_KINDS = ("script",)
+RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
@@ -102,9 +104,17 @@ class _Writer:
         self.row_kind = ""
         self.row_count = 0
         self.spaces: list[WritingSpace] = []
+        # points of space below the table just written: a paragraph that height, unless a
+        # heading follows (its space above is the gap)
+        self.gap_below = 0.0
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
+            if token.type == "heading_open":
+                self.gap_below = 0.0  # the heading's own space above is the gap
+            elif self.gap_below and not token.type.endswith("_close"):
+                self._gap(self.gap_below)
+                self.gap_below = 0.0
             handler = getattr(self, "_" + token.type, None)
             if handler is not None:
                 handler(token, index)
@@ -112,6 +122,8 @@ class _Writer:
                 self.containers.append(token.info)
             elif token.type.startswith("container_") and token.type.endswith("_close"):
                 self._container_close(self.containers.pop())
+        if self.gap_below:  # Word ends a document with a paragraph, never a table
+            self._gap(self.gap_below)
 
     # blocks -------------------------------------------------------------------------
 
@@ -256,7 +268,7 @@ class _Writer:
                         for cell in row.cells:
                             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         self.table = None
-        self._gap(SPACE_BELOW_TABLE)
+        self.gap_below = SPACE_BELOW_TABLE
 
     def _gap(self, height: float) -> None:
         """A paragraph of ``height`` points: Word needs one between two tables, and it is
@@ -295,11 +307,22 @@ class _Writer:
         ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
         set_rows(ruled, lines)  # the lines stay together on one page
         self.spaces.append(WritingSpace(ruled, lines, int(weight) if weight.isdigit() else None))
-        self._gap(SPACE_BELOW_RULES)
+        self.gap_below = SPACE_BELOW_RULES
 
     def _width(self) -> int:
         """The width between the margins, in twips."""
         return text_width(self.word) // EMU_PER_TWIP
+
+    def _is_question(self) -> bool:
+        """Whether the paragraph being written is a numbered question's own."""
+        return (
+            len(self.lists) == 1
+            and self.lists[0].ordered
+            and bool(self.items)
+            and self.target is not None
+            and self.target._p.pPr is not None
+            and self.target._p.pPr.numPr is not None
+        )
 
     def leave_room_to_sign(self) -> None:
         """Room to sign above the typed name at the foot of a printed letter."""
@@ -316,7 +339,11 @@ class _Writer:
             return
         fields = self.row is not None and self.row_kind == "fields"
         bold = (self.bold_cell and self.table is not None) or fields
-        Inline(self.word, self.target, bold).add(token.children or [])
+        inline = Inline(self.word, self.target, bold)
+        if self.kind in RIGHT_CUE_KINDS and self._is_question():
+            inline.cue_tab = True  # as on the PDF: a question's time cue at the right
+            right_tab(self.target, self._width())
+        inline.add(token.children or [])
         if fields:
             self.target.add_run("\t")  # the line to write on
         self.target = None

@@ -209,7 +209,7 @@ def _paragraph(word: WordDocument, paragraph: Any, width: float) -> tuple[int, _
         indent_pt = 18.0 * ((level.val if level is not None else 0) + 1)
     else:
         indent_pt = indent.pt if indent is not None else 0.0
-    if "\t" in paragraph.text:  # a line of fields to write on
+    if "\t" in paragraph.text and not numbered:  # a line of fields to write on
         return 1, form
     return _lines(paragraph.runs, width - indent_pt, form.size), form
 
@@ -221,7 +221,7 @@ def _lines(runs: Any, width: float, size: float) -> int:
     for run in runs:
         run_size = run.font.size.pt if run.font.size is not None else size
         bold = bool(run.bold)
-        for number, word in enumerate(run.text.split(" ")):
+        for number, word in enumerate(run.text.replace("\t", " ").split(" ")):
             advance = text_width(word, run_size, bold=bold) * ARIAL
             if number and words is not None:
                 words.append(-1.0)  # a space between words

@@ -185,6 +185,14 @@ def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
         )
 
 
+def right_tab(paragraph: Paragraph, width: int) -> None:
+    """A tab stop that sets what follows it flush with the right margin, ``width`` twips in."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Twips
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
+
+
 def field_line_stops(paragraph: Paragraph, count: int, width: int) -> None:
     """Tab stops for ``count`` labeled lines to write on, across ``width`` twips: each label
     is followed by a tab whose underscore leader is the line (the first line twice as long,

@@ -37,6 +37,8 @@ KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
     "shadow-plan": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
 }
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
+# a worksheet's theme headings are set solid (line-height 1.05 in print.css)
+TIGHT_HEADINGS = {"prep-sheet": 0.85, "shadow-plan": 0.85}
 # page sizes in twentieths of a point, as Word stores them: US Letter and A4
 PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 # page rules in print.css whose margins Word takes: a document's, and a letter's plain page
@@ -105,6 +107,8 @@ def set_styles(word: WordDocument, kind: str) -> None:
         style.paragraph_format.space_before = Pt(above)
         style.paragraph_format.space_after = Pt(below)
         style.paragraph_format.keep_with_next = True
+        if kind in TIGHT_HEADINGS and level > 1:  # as print.css: light labels, set solid
+            style.paragraph_format.line_spacing = TIGHT_HEADINGS[kind]
     _heading_rule(styles["Heading 2"].element, *(("4", "9BB4C6") if kind == "script" else ()))
     for name in ("Header", "Footer"):  # the running head and the page numbers: small grey
         if name in [style.name for style in styles]:
