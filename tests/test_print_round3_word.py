@@ -58,6 +58,7 @@ DOCUMENTS: dict[str, Callable[[], ip.Document]] = {
     "reflection": lambda: ip.reflection_sheet(_plan(30), DANA, MEETING, learner="Alex Kim"),
     "script30": lambda: ip.interview_script(_plan(30), DANA, MEETING, learner="Alex Kim"),
     "script60": lambda: ip.interview_script(_plan(60), DANA, MEETING, learner="Alex Kim"),
+    "compare3": lambda: ip.comparison_sheet(_plan(30), ["Dana Ortiz", "Sam Lee", "Priya Patel"]),
     "handout": lambda: ip.assignment_handout(date(2026, 12, 7), course="Careers 10"),
     "handout-shadow": lambda: ip.assignment_handout(date(2026, 12, 7), shadow=True),
     "timeline": lambda: ip.timeline(date(2026, 12, 1), MEETING.when, contact=DANA),
