@@ -37,6 +37,7 @@ from .docx_parts import (
 from .docx_style import (
     UNTITLED_KINDS,
     clean,
+    drop_template_thumbnail,
     page_setup,
     set_properties,
     set_styles,
@@ -368,14 +369,6 @@ def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
-def _drop_template_thumbnail(word: WordDocument) -> None:
-    """python-docx's template carries a picture of itself, which file browsers would show."""
-    relationships = word.part.package.rels
-    for key, relationship in list(relationships.items()):
-        if relationship.reltype.endswith("/metadata/thumbnail"):
-            del relationships[key]
-
-
 def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     """A Word document made from ``markdown``, laid out as ``options`` say."""
     try:
@@ -385,7 +378,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
             f"Word output needs python-docx: {error}", hint="pip install python-docx"
         ) from None
     word = docx.Document()
-    _drop_template_thumbnail(word)
+    drop_template_thumbnail(word)
     set_properties(word, options)
     set_styles(word, options.kind)
     page_setup(word, options)

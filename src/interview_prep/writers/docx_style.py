@@ -219,3 +219,11 @@ def _logo_bytes(path: Path) -> bytes:
             hint="open it in an image editor and save it again",
         )
     return data
+
+
+def drop_template_thumbnail(word: WordDocument) -> None:
+    """python-docx's template carries a picture of itself, which file browsers would show."""
+    relationships = word.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype.endswith("/metadata/thumbnail"):
+            del relationships[key]
