@@ -1,11 +1,12 @@
 """Use the whole page in Word too: a worksheet's spare height becomes writing space.
 
-The Word file is written with each writing space at its fewest lines; then the height of every
-paragraph and table is estimated from the fonts' metrics and the styles the file sets (Word,
-LibreOffice and Google Docs set Arial, or its metric twin Liberation Sans), the blocks are
-paginated as a word processor breaks them (a heading and a question stay with their writing
-space, which never splits), and the spare height of each page is shared among its writing
-spaces by the minutes each question gets, as the PDF's pagefill.py does.
+Once the Word file is written, the height of every paragraph and table is estimated from the
+fonts' metrics and the styles the file sets (Word, LibreOffice and Google Docs set Arial, or
+its metric twin Liberation Sans), the blocks are paginated as a word processor breaks them (a
+heading and a question stay with their writing space, which never splits), and the spare
+height of each page is shared among its writing spaces by the minutes each question gets, with
+pagefill.py's own sharing (the PDF's), so the two agree. The ruled tables then get that many
+rows.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads Deja
 # a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
 # stands in for Georgia in LibreOffice (Noto Serif, taller than Georgia itself)
 EM_LINE, SERIF_EM_LINE = 1.15, 1.37
-TWIP = 1 / 20  # points
-MM = 72 / 25.4
 HEADER_GAP = 2.0  # points LibreOffice keeps between a running head and the text
 LETTER_SLACK = 24.0  # points a letter leaves spare for what the estimate cannot see
 
