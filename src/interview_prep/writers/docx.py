@@ -20,7 +20,7 @@ from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
 from .docx_fill import FILLED_KINDS, WritingSpace, fill, place_lower, set_rows
-from .docx_inline import Inline, points
+from .docx_inline import Inline, points, symbol
 from .docx_parts import (
     RULE_HEIGHT,
     bullet_numbering,
@@ -141,9 +141,14 @@ class _Writer:
             if self.row_count:  # across the gap to the next label or choice
                 self.row.add_run("\t" if self.row_kind == "fields" else "\u2003\u2003")
             if self.row_kind == "choices":
-                self.row.add_run(CHOICE).font.size = points(12)
+                symbol(self.row.add_run(CHOICE[0]))
+                self.row.add_run(CHOICE[1:])
             self.row_count += 1
             self.target = self.row
+            return
+        if not self.items and self.containers and self.containers[-1].strip() == "choices":
+            self._row("choices")  # "Circle one:" on the line of its circles, as on the PDF
+            self.row_count, self.target = 1, self.row
             return
         paragraph = self.word.add_paragraph(style="List Paragraph" if self.items else None)
         if self.items:
@@ -153,7 +158,8 @@ class _Writer:
                 set_numbering(paragraph, self.lists[-1].num_id, depth)
                 if self.kind in TICKED_KINDS and self.lists[-1].ordered and not depth:
                     # as print.css: a box after each question's number, to tick when asked
-                    paragraph.add_run(TICK_BOX).font.size = points(11)
+                    symbol(paragraph.add_run(TICK_BOX[0]))
+                    paragraph.add_run(TICK_BOX[1:])
             else:
                 list_indent(paragraph, depth)
             item.numbered_paragraph_done = True
@@ -167,15 +173,18 @@ class _Writer:
 
     def _bullet_list_open(self, token: Token, index: int) -> None:
         kind = self.containers[-1].strip() if self.containers else ""
-        if kind in ("fields", "choices") and not self.lists:
-            # Name, Date, Class: labels on one line, each followed by a line to write on;
-            # choices: a circle to mark before each, on one line as on the PDF
-            self.row, self.row_kind, self.row_count = self.word.add_paragraph(), kind, 0
-            self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
-            self.row.paragraph_format.space_after = points(6)
+        if kind in ("fields", "choices") and not self.lists and self.row is None:
+            self._row(kind)
         if not self.bullets:
             self.bullets = bullet_numbering(self.word)
         self.lists.append(_ListLevel(self.bullets))
+
+    def _row(self, kind: str) -> None:
+        """Name, Date, Class: labels on one line, each followed by a line to write on;
+        choices: a circle to mark before each, on one line as on the PDF."""
+        self.row, self.row_kind, self.row_count = self.word.add_paragraph(), kind, 0
+        self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
+        self.row.paragraph_format.space_after = points(6)
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
@@ -297,6 +306,8 @@ class _Writer:
 
     def _container_close(self, info: str) -> None:
         name, *words = info.split()
+        if name in ("fields", "choices"):
+            self.row = None
         if name not in RULED_CONTAINERS:
             return
         count = words[0] if words else ""

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 CHECKBOX = {False: "☐", True: "☑"}
+# boxes to tick and circles to mark, as large as the PDF's: Arial has no box, and its circle
+# is half an em; DejaVu Sans (LibreOffice's fallback, in every Linux) has both at 0.73 em, so
+# 13 pt draws a 3.3 mm box, taller than the body's capitals
+SYMBOL_FONT, SYMBOL_SIZE = "DejaVu Sans", 13.0
 CUE_LENGTH = 40  # characters: a timing cue this short stays on one line, as on the PDF
 
 
@@ -43,7 +47,7 @@ class Inline:
             elif kind == "hardbreak":
                 self.paragraph.add_run().add_break()
             elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                self._text(CHECKBOX["checked" in child.content])
+                symbol(self.paragraph.add_run(CHECKBOX["checked" in child.content]))
             elif kind in ("strong_open", "strong_close"):
                 self.bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
@@ -82,3 +86,14 @@ def color(hex_value: str) -> Any:
     from docx.shared import RGBColor
 
     return RGBColor.from_string(hex_value)
+
+
+def symbol(run: Any) -> Any:
+    """``run`` set as a box to tick or a circle to mark: ``SYMBOL_FONT``, ``SYMBOL_SIZE``."""
+    from docx.shared import Pt
+
+    fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute}", SYMBOL_FONT)
+    run.font.size = Pt(SYMBOL_SIZE)
+    return run

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import OutputError
 from ..files.read import read_input
-from ..render import MAX_LOGO_BYTES, PageOptions
+from ..render import LOGO_GAP_PT, LOGO_MM, MAX_LOGO_BYTES, PageOptions
 from .escaping import word_property, xml_text
 
 if TYPE_CHECKING:
@@ -176,8 +176,8 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
     header = section.header.paragraphs[0]
     header.paragraph_format.space_after = Pt(0)
     if options.logo is not None:
-        header.add_run().add_picture(io.BytesIO(_logo_bytes(options.logo)), height=Mm(9))
-        header.add_run("  ")
+        _logo(header, _logo_bytes(options.logo))
+        header.add_run("\t")
     name = header.add_run(clean(options.school or options.title))
     name.bold = bool(options.school) or None
     name.font.size = Pt(9.5 if options.school else 8.5)
@@ -197,6 +197,23 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
     for run in footer.runs:
         run.font.size = Pt(8.5)
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _logo(header: Any, data: bytes) -> None:
+    """The logo ``LOGO_MM`` tall at the text margin, then a tab stop ``LOGO_GAP_PT`` after it."""
+    from docx.oxml import parse_xml
+    from docx.shared import Mm, Pt
+
+    picture = header.add_run().add_picture(io.BytesIO(data), height=Mm(LOGO_MM))
+    inline = picture._inline
+    for side in ("T", "B", "L", "R"):  # LibreOffice puts 9 pt beside a picture without them
+        inline.set(f"dist{side}", "0")
+    header.paragraph_format.tab_stops.add_tab_stop(picture.width + Pt(LOGO_GAP_PT))
+    # the name centered on the logo's height, as on the PDF (Arial's font box and its
+    # capitals share a middle within 0.1 pt)
+    header._p.get_or_add_pPr().append(
+        parse_xml(f'<w:textAlignment xmlns:w="{W}" w:val="center"/>')
+    )
 
 
 def _logo_bytes(path: Path) -> bytes:
