@@ -11,11 +11,13 @@ import re
 import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import docx
 import pdfplumber
 import pytest
+from PIL import Image, ImageDraw
 
 import interview_prep as ip
 from interview_prep.writers.docx_style import margins
@@ -72,6 +74,7 @@ DOCUMENTS: dict[str, Callable[[], ip.Document]] = {
         today=date(2026, 12, 7),
     ),
 }
+DOCUMENTS["prep30-branded"] = DOCUMENTS["prep30"]  # branded in the fixture, with a PNG
 RULE = (0.56, 0.64, 0.7)  # the writing lines' color, 8FA3B3
 TABLE_RULE = (0.6, 0.6, 0.6)  # a table's rules between rows, 999999
 # 30-minute prep sheets of other fields and stages, whose questions run longer
@@ -103,7 +106,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tupl
     folder = tmp_path_factory.mktemp("round3-word")
     sources = {}
     for name, make in DOCUMENTS.items():
-        document = make()
+        document = make() if name != "prep30-branded" else make().branded(_brand(folder))
         sources[name] = document.source
         document.to_docx(folder / f"{name}.docx")
     subprocess.run(
@@ -125,6 +128,14 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tupl
     yield {name: (opened[name], sources[name]) for name in DOCUMENTS}
     for pdf in opened.values():
         pdf.close()
+
+
+def _brand(folder: Path) -> ip.Branding:
+    """A school's name and a square PNG logo (Word takes no SVG)."""
+    logo = Image.new("RGB", (160, 160), "#123c5a")
+    ImageDraw.Draw(logo).polygon([(40, 112), (80, 40), (120, 112)], fill="#c9822b")
+    logo.save(folder / "logo.png")
+    return ip.Branding("Lakeside Community College", folder / "logo.png")
 
 
 def _color(line: Any) -> tuple[float, ...]:
@@ -264,3 +275,140 @@ def test_grown_writing_rows_still_grow_as_a_student_types() -> None:
             row._tr.find(f".//{w}keepNext") is not None for row in table.rows
         ]  # every line but the last keeps with the next
         assert keeps == [True] * (len(keeps) - 1) + [False]
+
+
+# after the Markdown of December: the branded header, boxes, choices, sections, the handout
+
+
+def _ink(page: Any, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """The dark pixels' extent inside ``box`` of ``page`` (points), drawn at 300 dpi."""
+    image = page.crop(box).to_image(resolution=300).original.convert("L")
+    scale = 300 / 72
+    dark = [
+        (x, y)
+        for y in range(image.height)
+        for x in range(image.width)
+        if image.getpixel((x, y)) < 128
+    ]
+    assert dark, box
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    return (
+        box[0] + min(xs) / scale,
+        box[1] + min(ys) / scale,
+        box[0] + (max(xs) + 1) / scale,
+        box[1] + (max(ys) + 1) / scale,
+    )
+
+
+def test_branded_header_logo_at_the_margin_and_the_name_beside_it(
+    printed: dict[str, tuple[Any, str]],
+) -> None:
+    """As render.py's LOGO_MM and LOGO_GAP_PT: the logo 8 mm tall at the text margin, the
+    school's name 6 pt after it, its capitals centered on the logo's height."""
+    from interview_prep.render import LOGO_GAP_PT, LOGO_MM
+
+    pdf, _ = printed["prep30-branded"]
+    page = pdf.pages[0]
+    (logo,) = page.images
+    assert abs(logo["x0"] - LEFT) < 0.5  # was 9 pt in: LibreOffice's default picture inset
+    assert abs(logo["bottom"] - logo["top"] - LOGO_MM * MM) < 0.3
+    first = next(c for c in page.chars if c["text"] == "L" and c["top"] < logo["bottom"])
+    assert abs(first["x0"] - logo["x1"] - LOGO_GAP_PT) < 1.0
+    _, cap_top, _, baseline = _ink(
+        page, (first["x0"], logo["top"] - 2, first["x1"], logo["bottom"] + 2)
+    )
+    middle = (logo["top"] + logo["bottom"]) / 2
+    assert abs((cap_top + baseline) / 2 - middle) < 1.5, (cap_top, baseline, middle)
+
+
+@pytest.mark.parametrize("name", ["reflection", "script30"])
+def test_tick_boxes_are_drawn_at_least_3_mm_and_4_pt_apart(
+    printed: dict[str, tuple[Any, str]], name: str
+) -> None:
+    pdf, _ = printed[name]
+    boxes = [(page, c) for page in pdf.pages for c in page.chars if c["text"] in ("☐", "○")]
+    assert boxes
+    drawn = []
+    for page, char in boxes:
+        x0, top, x1, bottom = _ink(
+            page, (char["x0"] - 1, char["top"] - 1, char["x1"] + 1, char["bottom"] + 1)
+        )
+        assert x1 - x0 >= 3 * MM and bottom - top >= 3 * MM, (
+            name,
+            char["text"],
+            x1 - x0,
+            bottom - top,
+        )
+        drawn.append((char["text"], page.page_number, round(char["x0"]), top, bottom))
+    stacked = [
+        (a, b)
+        for a, b in itertools.pairwise(drawn)
+        if a[0] == b[0] == "☐" and a[1:3] == b[1:3]  # one column on one page
+    ]
+    assert stacked
+    assert min(b[3] - a[4] for a, b in stacked) >= 4  # points between stacked boxes
+
+
+def test_circle_one_is_on_the_line_of_its_choices(printed: dict[str, tuple[Any, str]]) -> None:
+    pdf, source = printed["reflection"]
+    lines = [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+    labels = [line for line in lines if line.startswith("Circle one:")]
+    assert len(labels) == source.count("Circle one:") == 2
+    assert all(line.count("○") == 3 for line in labels)
+
+
+def test_reflection_sections_stay_whole(printed: dict[str, tuple[Any, str]]) -> None:
+    """A ``section`` container keeps with next in Word: its heading, prompts and lines on one
+    page; and each paragraph of a section but the last keeps with the next."""
+    pdf, source = printed["reflection"]
+    sections = re.findall(r"^## ([^\n]+)\n\n:::: section\n(.*?)^::::$", source, re.M | re.S)
+    assert len(sections) == 5
+    pages = [page.extract_text() or "" for page in pdf.pages]
+    for heading, body in sections:
+        prompts = [
+            line for line in body.splitlines() if line and not line.startswith((":::", "- "))
+        ]
+        (where,) = [number for number, text in enumerate(pages) if heading in text]
+        assert all(prompt in pages[where] for prompt in prompts), heading
+    word = docx.Document(io.BytesIO(DOCUMENTS["reflection"]().to_docx()))
+    noticed = next(p for p in word.paragraphs if p.text.startswith("Strengths"))
+    assert noticed.paragraph_format.keep_with_next
+    after = noticed._p.getnext()  # its lines keep with the "Weaknesses" prompt below them
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert (
+        after.tag == f"{w}tbl" and after.findall(f"{w}tr")[-1].find(f".//{w}keepNext") is not None
+    )
+
+
+@pytest.mark.parametrize("name", ["handout", "handout-shadow"])
+def test_handout_rubric_whole_and_pages_used(
+    printed: dict[str, tuple[Any, str]], name: str
+) -> None:
+    """The rubric kept whole (as the PDF), the plan's lines each a line of its own inside the
+    margins, and no page ending more than 1.5 in short but a last page at least 60% used."""
+    pdf, _ = printed[name]
+    pages = [page.extract_text() or "" for page in pdf.pages]
+    assert len(pages) == 2
+    (rubric,) = [n for n, text in enumerate(pages) if "Criterion" in text]
+    assert "Total" in pages[rubric] and re.search(r"/2[04]\b", pages[rubric])
+    lines = [line for text in pages for line in text.splitlines()]
+    plan = [line for line in lines if line.startswith(("Field:", "Who I will ask:"))]
+    assert len(plan) == 2  # one line each
+    assert "Questions I want to ask" in pages[-1]
+    for number, page in enumerate(pdf.pages, start=1):
+        bottom = _text_bottom(page)
+        unused = page.height - BOTTOM - bottom
+        if number < len(pdf.pages):
+            assert unused <= 1.5 * INCH, f"page {number} ends {unused / INCH:.2f} in short"
+        else:
+            assert (bottom - TOP) / (page.height - TOP - BOTTOM) >= 0.6
+
+
+def test_script60_stars_are_the_pdfs(printed: dict[str, tuple[Any, str]], tmp_path: Path) -> None:
+    """The must-ask stars come from the Markdown: Word shows the ones the PDF shows."""
+    pdf, _ = printed["script60"]
+    word_stars = sum(c["text"] == "★" for page in pdf.pages for c in page.chars)
+    DOCUMENTS["script60"]().to_pdf(tmp_path / "script60.pdf")
+    with pdfplumber.open(tmp_path / "script60.pdf") as printed_pdf:
+        pdf_stars = sum(c["text"] == "★" for page in printed_pdf.pages for c in page.chars)
+    assert word_stars == pdf_stars >= 2

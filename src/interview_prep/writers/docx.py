@@ -14,12 +14,20 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
-from .docx_fill import FILLED_KINDS, WritingSpace, fill, place_lower, set_rows
+from .docx_fill import (
+    FILLED_KINDS,
+    SHRINK,
+    WritingSpace,
+    fill,
+    keep_together,
+    place_lower,
+    set_rows,
+)
 from .docx_inline import Inline, points, symbol
 from .docx_parts import (
     RULE_HEIGHT,
@@ -62,9 +70,12 @@ TALL_ROWS = {"comparison": 0.8}  # inches
 # text sits on the row's rule (the reflection's referrals) or at its top (the timeline's steps)
 WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (13, False)}
 EMU_PER_TWIP = 635
+# as print.css: tables a page never splits, a handout's last (its rubric) or all of them
+WHOLE_TABLES = {"handout": slice(-1, None), "reflection": slice(None)}
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
 # points below writing space (the gap above the next question is larger) and below a table
 SPACE_BELOW_RULES, SPACE_BELOW_TABLE = 7.0, 8.0
+STACKED_FIELD_GAP = 16.0  # points above each of a plan's lines after the first
 
 
 @dataclass
@@ -97,6 +108,9 @@ class _Writer:
         self.bullets = 0
         self.bold_cell = False
         self.containers: list[str] = []
+        self.starts: list[int] = []  # the body's block count when each container opened
+        self.data_tables: list[Any] = []
+        self.headed = False  # below a section heading, not the title
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
@@ -113,6 +127,7 @@ class _Writer:
         for index, token in enumerate(self.tokens):
             if token.type == "heading_open":
                 self.gap_below = 0.0  # the heading's own space above is the gap
+                self.headed = token.tag != "h1"
             elif self.gap_below and not token.type.endswith("_close"):
                 self._gap(self.gap_below)
                 self.gap_below = 0.0
@@ -121,10 +136,13 @@ class _Writer:
                 handler(token, index)
             elif token.type.startswith("container_") and token.type.endswith("_open"):
                 self.containers.append(token.info)
+                self.starts.append(len(self._blocks()))
             elif token.type.startswith("container_") and token.type.endswith("_close"):
-                self._container_close(self.containers.pop())
+                self._container_close(self.containers.pop(), self.starts.pop())
         if self.gap_below:  # Word ends a document with a paragraph, never a table
             self._gap(self.gap_below)
+        for table in self.data_tables[WHOLE_TABLES.get(self.kind, slice(0))]:
+            keep_together([table])
 
     # blocks -------------------------------------------------------------------------
 
@@ -138,7 +156,12 @@ class _Writer:
         if self.table is not None:
             return
         if self.row is not None:
-            if self.row_count:  # across the gap to the next label or choice
+            if self.row_count and self.row_kind == "fields" and self.headed:
+                # a plan's fields under a section heading: one full line each, to write on
+                field_line_stops(self.row, 1, self._width())
+                self._row("fields")
+                self.row.paragraph_format.space_before = points(STACKED_FIELD_GAP)
+            elif self.row_count:  # across the gap to the next label or choice
                 self.row.add_run("\t" if self.row_kind == "fields" else "\u2003\u2003")
             if self.row_kind == "choices":
                 symbol(self.row.add_run(CHOICE[0]))
@@ -201,7 +224,8 @@ class _Writer:
         self.lists.pop()
         if self.row is not None and not self.lists:
             if self.row_kind == "fields":
-                field_line_stops(self.row, max(self.row_count, 1), self._width())
+                count = 1 if self.headed else max(self.row_count, 1)
+                field_line_stops(self.row, count, self._width())
             self.row = None
 
     _ordered_list_close = _bullet_list_close
@@ -261,6 +285,7 @@ class _Writer:
 
     def _table_close(self, token: Token, index: int) -> None:
         if self.table is not None:
+            self.data_tables.append(self.table._tbl)
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
@@ -304,10 +329,16 @@ class _Writer:
         if self.table is not None:
             self.target = self.table.cell(row, column).paragraphs[0]
 
-    def _container_close(self, info: str) -> None:
+    def _blocks(self) -> list[Any]:
+        body = self.word.element.body
+        return [block for block in body if not block.tag.endswith("}sectPr")]
+
+    def _container_close(self, info: str, start: int) -> None:
         name, *words = info.split()
         if name in ("fields", "choices"):
             self.row = None
+        if name == "section":  # as print.css: a section is never split between two pages
+            keep_together(self._blocks()[start:])
         if name not in RULED_CONTAINERS:
             return
         count = words[0] if words else ""
@@ -318,7 +349,9 @@ class _Writer:
         cant_split(ruled.rows[0])
         ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
         set_rows(ruled, lines)  # the lines stay together on one page
-        self.spaces.append(WritingSpace(ruled, lines, int(weight) if weight.isdigit() else None))
+        least = int(lines * SHRINK[self.kind]) if self.kind in SHRINK else None
+        minutes = int(weight) if weight.isdigit() else None
+        self.spaces.append(WritingSpace(ruled, lines, minutes, least))
         self.gap_below = SPACE_BELOW_RULES
 
     def _width(self) -> int:
@@ -352,6 +385,7 @@ class _Writer:
         fields = self.row is not None and self.row_kind == "fields"
         bold = (self.bold_cell and self.table is not None) or fields
         inline = Inline(self.word, self.target, bold)
+        inline.big_boxes = self.kind not in RIGHT_CUE_KINDS  # their 2 pages have no room yet
         if self.kind in RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
             right_tab(self.target, self._width())

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import Table
 
-FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection")
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "handout")
+# a kind's writing spaces without minutes may shrink to this share of their lines to fit a
+# page (the handout's questions, under a rubric kept whole)
+SHRINK = {"handout": 0.5}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
 # a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
@@ -42,6 +45,7 @@ class WritingSpace:
     table: Table
     lines: int
     minutes: int | None
+    least: int | None = None
 
 
 @dataclass
@@ -77,12 +81,13 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
         elif tag == "tbl":
             space = by_table.get(id(block))
             if space is None:
-                units.append(Unit([], _table(word, block), 0, 0))
+                units.append(Unit([], _table(word, block), 0, 0, keep=_keeps(block)))
                 continue
             minutes = space.minutes
-            least = max(1, min(2, minutes - 1)) if minutes else space.lines
+            least = max(1, min(2, minutes - 1)) if minutes else space.least or space.lines
             estimate = Space(Element("div"), space.lines, least, float(minutes or space.lines))
-            units.append(Unit([], space.lines * row_height, 0, 0, spaces=[estimate]))
+            ruled = space.lines * row_height
+            units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
     _fill(units, _emu_pt(height) - 4, None)
     for space, estimate in planned:
@@ -115,6 +120,7 @@ def place_lower(word: WordDocument) -> None:
 
 def set_rows(table: Table, lines: int) -> None:
     """Give a ruled table ``lines`` rows (at least one)."""
+    keep_last = _keeps(table._tbl)
     rows = table._tbl.tr_lst
     while len(rows) < lines:
         rows[-1].addnext(copy.deepcopy(rows[-1]))
@@ -122,15 +128,35 @@ def set_rows(table: Table, lines: int) -> None:
     while len(rows) > max(1, lines):
         table._tbl.remove(rows[-1])
         rows = table._tbl.tr_lst
-    _keep_rows_together(table)
+    _keep_rows_together(table, keep_last)
 
 
-def _keep_rows_together(table: Table) -> None:
+def keep_together(blocks: list[Any]) -> None:
+    """Paragraphs and tables that a page never splits: each paragraph keeps with the next,
+    but the last one (or a last table's last row, which would keep the table)."""
+    if not blocks:
+        return
+    last = blocks[-1].findall(f"{{{W}}}tr")[-1:] or [blocks[-1]]
+    ends = list(last[0].iter(f"{{{W}}}p"))  # held, so lxml hands back these same proxies
+    for block in blocks:
+        for paragraph in block.iter(f"{{{W}}}p"):
+            if not any(paragraph is end for end in ends):
+                paragraph.get_or_add_pPr().keepNext_val = True
+
+
+def _keeps(table: Any) -> bool:
+    """Whether ``table`` (an element) stays with what follows: its last paragraph keeps."""
+    last = [*table.iter(f"{{{W}}}p")][-1:]
+    return bool(last) and last[0].find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None
+
+
+def _keep_rows_together(table: Table, keep_last: bool) -> None:
     rows = table._tbl.tr_lst
     for number, row in enumerate(rows, start=1):
+        keep = number < len(rows) or keep_last  # the last row too, inside a section
         for paragraph in row.iter(f"{{{W}}}p"):
             # on when present, off when absent: never w:val="false" (or "true")
-            paragraph.get_or_add_pPr().keepNext_val = True if number < len(rows) else None
+            paragraph.get_or_add_pPr().keepNext_val = True if keep else None
 
 
 def _emu_pt(emu: int) -> float:
@@ -259,4 +285,12 @@ def _table(word: WordDocument, element: Any) -> float:
     return total
 
 
-__all__ = ("FILLED_KINDS", "WritingSpace", "fill", "place_lower", "set_rows")
+__all__ = (
+    "FILLED_KINDS",
+    "SHRINK",
+    "WritingSpace",
+    "fill",
+    "keep_together",
+    "place_lower",
+    "set_rows",
+)

@@ -33,6 +33,7 @@ class Inline:
         self.strike = False
         self.link: str | None = None
         self.cue_tab = False  # a time cue goes to the right margin, after a tab
+        self.big_boxes = True  # a checklist's boxes as large as the PDF's (not yet on prep sheets)
 
     def add(self, children: Sequence[Token]) -> None:
         for child in children:
@@ -47,7 +48,9 @@ class Inline:
             elif kind == "hardbreak":
                 self.paragraph.add_run().add_break()
             elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                symbol(self.paragraph.add_run(CHECKBOX["checked" in child.content]))
+                box = self.paragraph.add_run(CHECKBOX["checked" in child.content])
+                if self.big_boxes:
+                    symbol(box)
             elif kind in ("strong_open", "strong_close"):
                 self.bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
@@ -94,6 +97,9 @@ def symbol(run: Any) -> Any:
 
     fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute}", SYMBOL_FONT)
+        fonts.set(
+            f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute}",
+            SYMBOL_FONT,
+        )
     run.font.size = Pt(SYMBOL_SIZE)
     return run

@@ -211,9 +211,7 @@ def _logo(header: Any, data: bytes) -> None:
     header.paragraph_format.tab_stops.add_tab_stop(picture.width + Pt(LOGO_GAP_PT))
     # the name centered on the logo's height, as on the PDF (Arial's font box and its
     # capitals share a middle within 0.1 pt)
-    header._p.get_or_add_pPr().append(
-        parse_xml(f'<w:textAlignment xmlns:w="{W}" w:val="center"/>')
-    )
+    header._p.get_or_add_pPr().append(parse_xml(f'<w:textAlignment xmlns:w="{W}" w:val="center"/>'))
 
 
 def _logo_bytes(path: Path) -> bytes:
