@@ -63,6 +63,7 @@ RULED_CONTAINERS = tuple(DEFAULT_LINES)
 TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
 TICKED_KINDS = ("script",)
 RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
+CHECK_LINE = 13.3  # points from one checklist item to the next: a body line
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
@@ -185,6 +186,12 @@ class _Writer:
                     paragraph.add_run(TICK_BOX[1:])
             else:
                 list_indent(paragraph, depth)
+            if item.task and not item.numbered_paragraph_done:
+                from docx.enum.text import WD_LINE_SPACING
+
+                # the large box sets no taller line: stacked boxes 4 pt apart, as print.css
+                paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                paragraph.paragraph_format.line_spacing = points(CHECK_LINE)
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
@@ -385,7 +392,6 @@ class _Writer:
         fields = self.row is not None and self.row_kind == "fields"
         bold = (self.bold_cell and self.table is not None) or fields
         inline = Inline(self.word, self.target, bold)
-        inline.big_boxes = self.kind not in RIGHT_CUE_KINDS  # their 2 pages have no room yet
         if self.kind in RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
             right_tab(self.target, self._width())

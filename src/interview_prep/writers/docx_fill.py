@@ -55,6 +55,7 @@ class _Format:
     before: float
     after: float
     keep: bool
+    base: float = 10.5  # the size of a run that sets none (a box to tick sets its own)
 
 
 def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> None:
@@ -194,7 +195,7 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
                 return value
         return default
 
-    size = next((s.font.size.pt for s in chain if s.font.size is not None), 10.5)
+    size = base = next((s.font.size.pt for s in chain if s.font.size is not None), 10.5)
     serif = next((s.font.name for s in chain if s.font.name), BODY_FONT) != BODY_FONT
     sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
     size = max([size, *sizes]) if paragraph.text.strip() else size
@@ -213,6 +214,7 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
         before.pt if before is not None else 0.0,
         (after.pt if after is not None else 0.0) + rule,
         keep,
+        base,
     )
 
 
@@ -236,7 +238,7 @@ def _paragraph(word: WordDocument, paragraph: Any, width: float) -> tuple[int, _
         indent_pt = indent.pt if indent is not None else 0.0
     if "\t" in paragraph.text and not numbered:  # a line of fields to write on
         return 1, form
-    return _lines(paragraph.runs, width - indent_pt, form.size), form
+    return _lines(paragraph.runs, width - indent_pt, form.base), form
 
 
 def _lines(runs: Any, width: float, size: float) -> int:

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 CHECKBOX = {False: "☐", True: "☑"}
 # boxes to tick and circles to mark, as large as the PDF's: Arial has no box, and its circle
 # is half an em; DejaVu Sans (LibreOffice's fallback, in every Linux) has both at 0.73 em, so
-# 13 pt draws a 3.3 mm box, taller than the body's capitals
-SYMBOL_FONT, SYMBOL_SIZE = "DejaVu Sans", 13.0
+# 12.5 pt draws a 3.2 mm box, taller than the body's capitals
+SYMBOL_FONT, SYMBOL_SIZE = "DejaVu Sans", 12.5
 CUE_LENGTH = 40  # characters: a timing cue this short stays on one line, as on the PDF
 
 
@@ -33,7 +33,6 @@ class Inline:
         self.strike = False
         self.link: str | None = None
         self.cue_tab = False  # a time cue goes to the right margin, after a tab
-        self.big_boxes = True  # a checklist's boxes as large as the PDF's (not yet on prep sheets)
 
     def add(self, children: Sequence[Token]) -> None:
         for child in children:
@@ -48,9 +47,7 @@ class Inline:
             elif kind == "hardbreak":
                 self.paragraph.add_run().add_break()
             elif kind == "html_inline" and "task-list-item-checkbox" in child.content:
-                box = self.paragraph.add_run(CHECKBOX["checked" in child.content])
-                if self.big_boxes:
-                    symbol(box)
+                symbol(self.paragraph.add_run(CHECKBOX["checked" in child.content]))
             elif kind in ("strong_open", "strong_close"):
                 self.bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
