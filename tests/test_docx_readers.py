@@ -315,5 +315,7 @@ def test_choices_are_circles_to_mark_on_one_line(printed: dict[str, Path]) -> No
     with _pdf(printed, "reflection") as pdf:
         lines = _lines(pdf.pages[0])
     row = next(line for line in lines if "More curious" in line)
-    assert re.fullmatch(r"○ More curious\s+○ About the same\s+○ Less curious", row), row
+    assert re.fullmatch(r"Circle one:\s+○ More curious\s+○ About the same\s+○ Less curious", row), (
+        row
+    )
     assert not any(line.startswith("•") and "curious" in line for line in lines)
