@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
-from ..pagefill import _fill
+from ..pagefill import SLACK, _fill, _paginate, _used
 from ..pageheights import Space, Unit
 from .docx_style import BODY_FONT
 from .fonts import text_width
@@ -91,6 +91,14 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
             units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
     _fill(units, _emu_pt(height) - 4, None)
+    shrunk = {id(e): space.lines for space, e in planned if space.least is not None}
+    for page in _paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
+        spare = _emu_pt(height) - 4 - SLACK - _used(page)
+        for unit, _ in page:
+            for estimate in (e for e in unit.spaces if id(e) in shrunk):
+                more = max(0, min(shrunk[id(estimate)] - estimate.lines, int(spare // row_height)))
+                estimate.lines += more
+                spare -= more * row_height
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
 
