@@ -348,6 +348,8 @@ def test_tick_boxes_are_drawn_at_least_3_mm_and_4_pt_apart(
     ]
     assert stacked
     assert min(b[3] - a[4] for a, b in stacked) >= 4  # points between stacked boxes
+    if name == "reflection":  # its checklist's boxes at the margin, as on the PDF
+        assert all(abs(x - LEFT) < 1.5 for box, _, x, _, _ in drawn if box == "☐")
 
 
 def test_circle_one_is_on_the_line_of_its_choices(printed: dict[str, tuple[Any, str]]) -> None:

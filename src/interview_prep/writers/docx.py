@@ -63,6 +63,7 @@ RULED_CONTAINERS = tuple(DEFAULT_LINES)
 TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
 TICKED_KINDS = ("script",)
 RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
+BOX_HANG = 14.0  # points: a box and its space, which a checklist's wrapped lines clear
 CHECK_LINE = 13.3  # points from one checklist item to the next: a body line
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
@@ -192,6 +193,10 @@ class _Writer:
                 # the large box sets no taller line: stacked boxes 4 pt apart, as print.css
                 paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 paragraph.paragraph_format.line_spacing = points(CHECK_LINE)
+                # as print.css: the box at its list's edge, a wrapped line under the text
+                form = paragraph.paragraph_format
+                form.left_indent = points(depth * 18 + BOX_HANG)
+                form.first_line_indent = points(-BOX_HANG)
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
