@@ -19,6 +19,8 @@ from xml.etree.ElementTree import Element, SubElement
 
 from .pageheights import BODY_PT, LINE, MM, PX, RULE, Space, Unit, units
 
+from .render import BRANDED_TOP_MM
+
 if TYPE_CHECKING:
     from .render import PageOptions
 
@@ -82,7 +84,7 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
 def _content_box(options: PageOptions) -> tuple[float, float]:
     """The width and height (points) of a page's content area, as print.css sets it."""
     width, height = PAPER[options.paper]
-    top = 24 * MM if (options.school or options.logo) else 11 * MM
+    top = BRANDED_TOP_MM * MM if (options.school or options.logo) else 11 * MM
     return width - 38 * MM, height - top - 12 * MM
 
 

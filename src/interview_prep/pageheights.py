@@ -331,12 +331,14 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
     first = 0.26 * width if kind != "comparison" else 0.3 * width
     rest = (width - first) / max(1, len(cells) - 1) if len(cells) > 1 else width
     tallest = 0.0
+    close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
+    line = 1.2 if close else style.line
     for index, cell in enumerate(cells):
         cell_width = (first if index == 0 and len(cells) > 1 else rest) - 1.0 * style.size
-        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, style.line)
+        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, line)
         lines, line_height = _text_lines(cell, cell_style, cell_width, kind)
         tallest = max(tallest, lines * line_height)
-    return max(tallest, least) + 0.3 * style.size + 0.5
+    return max(tallest, least) + (0.2 if close else 0.3) * style.size + 0.5
 
 
 def _after_label(previous: Element | None) -> bool:
