@@ -181,6 +181,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
     worksheet = kind in ("prep-sheet", "shadow-plan")
     if tag == "h1":
         return 0.0, 0.2 * em
+    if tag in ("h2", "h3") and parent == "after-ol" and worksheet:
+        return 0.5 * em, 0.1 * em
     if tag in ("h2", "h3") and parent == "after-blockquote":
         return 1.1 * em, (0.1 if worksheet else 0.2 if tag == "h2" else 0.25) * em
     if tag == "h2":
@@ -357,6 +359,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
         after = ""
         if previous is not None and previous.tag in ("h2", "h3", "blockquote"):
             after = "after-blockquote" if previous.tag == "blockquote" else "after-h2"
+        elif previous is not None and previous.tag == "ol":
+            after = "after-ol"
         top, bottom = _outer_margins(element, style, kind, after)
         if element.tag in ("ol", "ul") or (element.tag == "table" and kind != "comparison"):
             items = list(element.iter("tr")) if element.tag == "table" else list(element)
