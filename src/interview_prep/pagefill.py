@@ -28,6 +28,7 @@ FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection")
 MOST_LINES = 12
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
 THREE_THINGS_LINES = 3
+ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
 
@@ -153,8 +154,15 @@ def _grow(units: list[Unit], height: float) -> None:
     its page count (a search on the level); so spare room goes to the questions by minutes,
     not to whatever happens to end a page."""
     spaces = [(unit, space) for unit in units for space in unit.spaces if space.weight > 0]
-    least = {id(space): space.lines for _, space in spaces}
     pages = len(_paginate(units, height))
+    if pages > ONE_SHEET:
+        # past one sheet printed on both sides a page more costs little: a line a minute first
+        for unit, space in spaces:
+            lines = max(space.lines, min(_most(space), int(space.weight)))
+            unit.height += (lines - space.lines) * RULE
+            space.lines = lines
+        pages = len(_paginate(units, height))
+    least = {id(space): space.lines for _, space in spaces}
 
     def level(step: int) -> None:
         for unit, space in spaces:
