@@ -46,6 +46,7 @@ class Unit:
     bottom: float
     keep: bool = False
     spaces: list[Space] = field(default_factory=list)
+    header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
 
 
 @dataclass(frozen=True)
@@ -362,21 +363,27 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
         elif previous is not None and previous.tag == "ol":
             after = "after-ol"
         top, bottom = _outer_margins(element, style, kind, after)
-        if element.tag in ("ol", "ul") or (element.tag == "table" and kind != "comparison"):
+        if element.tag in ("ol", "ul", "table"):
             items = list(element.iter("tr")) if element.tag == "table" else list(element)
             inner = width - (
                 7 * MM
                 if "contains-task-list" in classes
                 else (1.9 if element.tag == "ol" else 1.5) * 10.5
             )
+            header = 0.0
             for index, item in enumerate(items):
                 spaces: list[Space] = []
                 if element.tag == "table":
-                    # print.css: the reflection's last table has rows 9 mm tall to write in
+                    # print.css: the reflection's last table has rows 9 mm tall to write in,
+                    # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
+                    if kind == "comparison" and item.find("td") is not None:
+                        least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
+                    if index == 0 and item.find("th") is not None:
+                        header = height
                 else:
                     if element.tag == "ol":
                         height = _question(item, style, inner, kind, spaces)
@@ -387,7 +394,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     item_top = max(item_top, top)
                 if index == len(items) - 1:
                     item_bottom = max(item_bottom, bottom)
-                found.append(Unit([item], height, item_top, item_bottom, spaces=spaces))
+                repeat = header if element.tag == "table" and index else 0.0
+                found.append(Unit([item], height, item_top, item_bottom, spaces=spaces, header=repeat))
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)
