@@ -66,7 +66,9 @@ def _own_style(element: Element, parent: Style, kind: str) -> Style:
     if tag == "h1":
         return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
     if tag == "h2":
-        if kind in ("prep-sheet", "shadow-plan"):
+        if kind == "shadow-plan":
+            return Style(12.0, True, True, 1.05)
+        if kind == "prep-sheet":
             return Style(10.0, True, True, 1.05)
         return Style(13.0, True, True, 1.2)
     if tag == "h3":
@@ -182,6 +184,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
     worksheet = kind in ("prep-sheet", "shadow-plan")
     if tag == "h1":
         return 0.0, 0.2 * em
+    if tag == "h2" and kind == "shadow-plan":
+        return (0.5 if parent == "after-ol" else 1.2) * em, 0.3 * em
     if tag in ("h2", "h3") and parent == "after-ol" and worksheet:
         return 0.5 * em, 0.1 * em
     if tag in ("h2", "h3") and parent == "after-blockquote":
@@ -270,7 +274,7 @@ def _block(
     if not children or tag in ("p", "h1", "h2", "h3", "th", "td"):
         lines, line_height = _text_lines(element, style, width, kind, question)
         worksheet = kind in ("prep-sheet", "shadow-plan")
-        rule = 0.8 if worksheet else 0.1 * style.size + 1.2
+        rule = 1.2 if kind == "shadow-plan" else 0.8 if worksheet else 0.1 * style.size + 1.2
         extra = rule if tag == "h2" else 0.0  # padding and rule
         return lines * line_height + extra
     inner = width
