@@ -24,7 +24,7 @@ from .render import BRANDED_TOP_MM
 if TYPE_CHECKING:
     from .render import PageOptions
 
-FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison")
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 MOST_LINES = 12
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
 THREE_THINGS_LINES = 3

@@ -22,6 +22,7 @@ BODY_PT, LINE = 10.5, 1.27
 _SPACES = re.compile(r"(\s+)")
 INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
 WORKSHEETS = ("prep-sheet", "shadow-plan")
+TIMELINE_COLUMNS = (0.15, 0.5, 0.07, 0.28)  # print.css: date, step, done, notes
 
 
 @dataclass
@@ -337,15 +338,19 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
         return 0.0
     first = 0.26 * width if kind != "comparison" else 0.3 * width
     rest = (width - first) / max(1, len(cells) - 1) if len(cells) > 1 else width
+    widths = [first] + [rest] * (len(cells) - 1)
+    size = style.size
+    if kind == "timeline" and len(cells) == len(TIMELINE_COLUMNS):  # print.css
+        widths, size = [share * width for share in TIMELINE_COLUMNS], 10.0
     tallest = 0.0
     close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
     line = 1.2 if close else style.line
     for index, cell in enumerate(cells):
-        cell_width = (first if index == 0 and len(cells) > 1 else rest) - 1.0 * style.size
-        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, line)
+        cell_width = (widths[index] if len(cells) > 1 else width) - 1.0 * size
+        cell_style = Style(size, cell.tag == "th" or index == 0, False, line)
         lines, line_height = _text_lines(cell, cell_style, cell_width, kind)
         tallest = max(tallest, lines * line_height)
-    return max(tallest, least) + (0.2 if close else 0.3) * style.size + 0.5
+    return max(tallest, least) + (0.2 if close else 0.3) * size + 0.5
 
 
 def _after_label(previous: Element | None) -> bool:
@@ -382,7 +387,7 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
-                    if kind == "comparison" and item.find("td") is not None:
+                    if kind in ("comparison", "timeline") and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
