@@ -22,7 +22,7 @@ BODY_PT, LINE = 10.5, 1.27
 _SPACES = re.compile(r"(\s+)")
 INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
 WORKSHEETS = ("prep-sheet", "shadow-plan")
-TIMELINE_COLUMNS = (0.15, 0.5, 0.07, 0.28)  # print.css: date, step, done, notes
+TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
 
 
 @dataclass

@@ -148,7 +148,7 @@ def timeline(
             Step(
                 "follow-up",
                 "Follow up if there is no reply",
-                f"After {follow_up_after} business days with no answer, write once more.",
+                f"No answer in {follow_up_after} business days? Write once more.",
                 add_business_days(request_date, follow_up_after) if request_date else None,
             )
         )
@@ -159,13 +159,13 @@ def timeline(
         Step(
             "confirm",
             "Confirm the meeting",
-            "Restate the time and place; résumé attached, for information only.",
+            "Restate the time and place; attach your résumé, for information.",
             confirm_day,
         ),
         Step(
             "meeting",
             "Informational interview" + (f" with {who}" if who else ""),
-            f"{minutes} minutes. Bring your prep sheet; keep to the time.",
+            f"Bring your prep sheet; keep to {minutes} minutes.",
             meeting.date() if meeting else None,
             start=meeting,
             end=end,
@@ -173,7 +173,7 @@ def timeline(
         Step(
             "notes",
             "Write down what you learned",
-            "That day, while fresh: what surprised you, names, next steps.",
+            "That day: what surprised you, names, next steps.",
             meeting.date() if meeting else None,
         ),
     ]
