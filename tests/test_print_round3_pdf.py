@@ -4,6 +4,7 @@ with pdfplumber (and, for rules drawn as a cell's background, on the page's pixe
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
 from datetime import date, datetime
 from functools import cache
@@ -156,7 +157,7 @@ def _stacked_box_gaps(data: bytes) -> list[float]:
                 column.sort(key=lambda r: r["top"])
                 gaps += [
                     b["top"] - a["bottom"]
-                    for a, b in zip(column, column[1:], strict=False)
+                    for a, b in itertools.pairwise(column)
                     if b["top"] - a["bottom"] < 15
                 ]
     return gaps
@@ -210,7 +211,7 @@ def test_a_comparison_cells_last_rule_is_clear_of_its_border() -> None:
         x = int((header["x0"] + 20) * scale)  # inside the middle person's column
         across = [line for line in page.lines if line["x0"] <= x / scale <= line["x1"]]
         borders = sorted({round(line["top"]) for line in across})
-        rows = [(a, b) for a, b in zip(borders, borders[1:], strict=False) if b - a > 15 * MM]
+        rows = [(a, b) for a, b in itertools.pairwise(borders) if b - a > 15 * MM]
         assert len(rows) >= 5
         for top, bottom in rows:
             dark = _grey_rows(image, x, int((top + 2) * scale), int((bottom - 1.5) * scale))
@@ -270,7 +271,7 @@ def test_the_timeline_is_flush_with_the_margins_with_room_for_notes() -> None:
                 if top < char["top"] < footer["top"] - 5 and char["size"] < 12:
                     lines_by_row.setdefault(round(char["top"]), set())
         tops = sorted(lines_by_row)
-        clusters = 1 + sum(1 for a, b in zip(tops, tops[1:], strict=False) if b - a > 20)
+        clusters = 1 + sum(1 for a, b in itertools.pairwise(tops) if b - a > 20)
         assert clusters == 7  # seven steps ...
         assert len(tops) <= 2 * 7  # ... in at most two lines each (four before)
         image = page.to_image(resolution=144).original.convert("RGB")
@@ -289,9 +290,7 @@ def test_a_timeline_and_comparison_are_laid_out_once(
         raise AssertionError("the estimate missed: laid out twice")
 
     monkeypatch.setattr(pagefill, "_measure", missed)
-    measured = measure(
-        ip.timeline(date(2026, 12, 1), WHEN, contact=DANA, replied=replied).to_pdf()
-    )
+    measured = measure(ip.timeline(date(2026, 12, 1), WHEN, contact=DANA, replied=replied).to_pdf())
     assert measured.unused_mm[0] <= MOST_UNUSED / MM
     names = NAMES[: 2 + replied]
     ip.comparison_sheet(plan(20 if replied else 30), names).to_pdf()

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
 from .pageheights import BODY_PT, LINE, MM, PX, RULE, WORKSHEETS, Space, Unit, units
-
 from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:

@@ -404,7 +404,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 if index == len(items) - 1:
                     item_bottom = max(item_bottom, bottom)
                 repeat = header if element.tag == "table" and index else 0.0
-                found.append(Unit([item], height, item_top, item_bottom, spaces=spaces, header=repeat))
+                found.append(
+                    Unit([item], height, item_top, item_bottom, spaces=spaces, header=repeat)
+                )
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)
