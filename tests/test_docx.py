@@ -84,7 +84,11 @@ def word_facts(data: bytes) -> dict[str, Any]:
         ],
         "numbers": word_numbers(word),
         "tables": sum(t.style is not None and t.style.name == "Table Grid" for t in word.tables),
-        "boxes": sum(p.text.startswith(("☐", "☑")) for p in word.paragraphs),
+        # task items; a script's numbered questions carry a tick box of their own
+        "boxes": sum(
+            p.text.startswith(("☐", "☑")) and (p._p.pPr is None or p._p.pPr.numPr is None)
+            for p in word.paragraphs
+        ),
         "ruled": sum(t.style is None or t.style.name != "Table Grid" for t in word.tables),
     }
 

@@ -212,8 +212,14 @@ def test_type_matches_the_pdf_sans_body_navy_serif_headings(printed: dict[str, P
         chars = pdf.pages[0].chars
         foot = [c for c in chars if c["top"] > pdf.pages[0].height - 13 * MM]
     assert foot and {round(c["size"], 1) for c in foot} == {8.5}  # "page 1 of 3" included
-    heading = [c for c in chars if c["size"] > 16]
-    body = [c for c in chars if c["text"].isalpha() and 10 <= c["size"] <= 11]
+    heading = [c for c in chars if c["size"] >= 15.5]  # the title: 16 pt, as on the PDF
+    body = [
+        c
+        for c in chars
+        if c["text"].isalpha()
+        and 10 <= c["size"] <= 11
+        and c["non_stroking_color"] != pytest.approx(NAVY, abs=0.01)  # not a 10 pt heading
+    ]
     assert heading and all("Serif" in c["fontname"] for c in heading)
     assert all(c["non_stroking_color"] == pytest.approx(NAVY, abs=0.01) for c in heading)
     fonts = {c["fontname"].split("+")[-1].split("-")[0] for c in body}

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from .docx_columns import column_widths, table_shape
+from .docx_fill import FILLED_KINDS, WritingSpace, fill, place_lower, set_rows
 from .docx_inline import Inline, points
 from .docx_parts import (
+    RULE_HEIGHT,
     bullet_numbering,
     cant_split,
     field_line_stops,
@@ -28,12 +30,14 @@ from .docx_parts import (
     list_indent,
     new_ordered_list,
     repeat_as_header,
+    right_tab,
     ruled_table_borders,
     set_numbering,
 )
 from .docx_style import (
     UNTITLED_KINDS,
     clean,
+    drop_template_thumbnail,
     page_setup,
     set_properties,
     set_styles,
@@ -48,11 +52,19 @@ if TYPE_CHECKING:
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
 RULED_CONTAINERS = tuple(DEFAULT_LINES)
+TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
+TICKED_KINDS = ("script",)
+RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
+# as print.css: a table's rows with blanks to write in, in millimeters, and whether the
+# text sits on the row's rule (the reflection's referrals) or at its top (the timeline's steps)
+WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (13, False)}
 EMU_PER_TWIP = 635
 SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
+# points below writing space (the gap above the next question is larger) and below a table
+SPACE_BELOW_RULES, SPACE_BELOW_TABLE = 7.0, 8.0
 
 
 @dataclass
@@ -92,9 +104,18 @@ class _Writer:
         self.row: Paragraph | None = None
         self.row_kind = ""
         self.row_count = 0
+        self.spaces: list[WritingSpace] = []
+        # points of space below the table just written: a paragraph that height, unless a
+        # heading follows (its space above is the gap)
+        self.gap_below = 0.0
 
     def run(self) -> None:
         for index, token in enumerate(self.tokens):
+            if token.type == "heading_open":
+                self.gap_below = 0.0  # the heading's own space above is the gap
+            elif self.gap_below and not token.type.endswith("_close"):
+                self._gap(self.gap_below)
+                self.gap_below = 0.0
             handler = getattr(self, "_" + token.type, None)
             if handler is not None:
                 handler(token, index)
@@ -102,6 +123,8 @@ class _Writer:
                 self.containers.append(token.info)
             elif token.type.startswith("container_") and token.type.endswith("_close"):
                 self._container_close(self.containers.pop())
+        if self.gap_below:  # Word ends a document with a paragraph, never a table
+            self._gap(self.gap_below)
 
     # blocks -------------------------------------------------------------------------
 
@@ -128,6 +151,9 @@ class _Writer:
             depth = len(self.lists) - 1
             if not item.numbered_paragraph_done and not item.task:
                 set_numbering(paragraph, self.lists[-1].num_id, depth)
+                if self.kind in TICKED_KINDS and self.lists[-1].ordered and not depth:
+                    # as print.css: a box after each question's number, to tick when asked
+                    paragraph.add_run(TICK_BOX).font.size = points(11)
             else:
                 list_indent(paragraph, depth)
             item.numbered_paragraph_done = True
@@ -229,15 +255,31 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
-            if self.kind in TALL_ROWS:
-                from docx.enum.table import WD_ROW_HEIGHT_RULE
-                from docx.shared import Inches
+            tall = TALL_ROWS.get(self.kind, 0.0)
+            blank = any(not cell.text.strip() for row in self.table.rows[1:] for cell in row.cells)
+            if tall or (blank and self.kind in WRITE_IN_ROWS):
+                from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+                from docx.shared import Inches, Mm
 
+                least, bottom = WRITE_IN_ROWS.get(self.kind, (0, False))
                 for row in self.table.rows[1:]:
-                    row.height = Inches(TALL_ROWS[self.kind])
+                    row.height = Inches(tall) if tall else Mm(least)
                     row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+                    if bottom:
+                        for cell in row.cells:
+                            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
         self.table = None
-        self.word.add_paragraph().paragraph_format.space_after = points(0)
+        self.gap_below = SPACE_BELOW_TABLE
+
+    def _gap(self, height: float) -> None:
+        """A paragraph of ``height`` points: Word needs one between two tables, and it is
+        the space below a table."""
+        from docx.enum.text import WD_LINE_SPACING
+
+        gap = self.word.add_paragraph().paragraph_format
+        gap.space_before = gap.space_after = points(0)
+        gap.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        gap.line_spacing = points(height)
 
     def _tr_open(self, token: Token, index: int) -> None:
         self.cell = (self.cell[0] + 1, -1)
@@ -254,23 +296,34 @@ class _Writer:
             self.target = self.table.cell(row, column).paragraphs[0]
 
     def _container_close(self, info: str) -> None:
-        name, _, count = info.strip().partition(" ")
+        name, *words = info.split()
         if name not in RULED_CONTAINERS:
             return
-        lines = int(count) if count.strip().isdigit() else DEFAULT_LINES[name]
-        ruled = self.word.add_table(rows=max(1, min(lines, 40)), cols=1)
+        count = words[0] if words else ""
+        lines = max(1, min(int(count) if count.isdigit() else DEFAULT_LINES[name], 40))
+        weight = words[1].removesuffix("min") if len(words) > 1 else ""
+        ruled = self.word.add_table(rows=1, cols=1)
         ruled_table_borders(ruled, len(self.lists), self._width())
-        for row in ruled.rows:
-            cant_split(row)
-        for number, cell in enumerate(ruled.columns[0].cells, start=1):
-            cell.paragraphs[0].paragraph_format.space_after = points(0)
-            # the lines stay together on one page
-            cell.paragraphs[0].paragraph_format.keep_with_next = number < lines
-        self.word.add_paragraph().paragraph_format.space_after = points(0)
+        cant_split(ruled.rows[0])
+        ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
+        set_rows(ruled, lines)  # the lines stay together on one page
+        self.spaces.append(WritingSpace(ruled, lines, int(weight) if weight.isdigit() else None))
+        self.gap_below = SPACE_BELOW_RULES
 
     def _width(self) -> int:
         """The width between the margins, in twips."""
         return text_width(self.word) // EMU_PER_TWIP
+
+    def _is_question(self) -> bool:
+        """Whether the paragraph being written is a numbered question's own."""
+        return (
+            len(self.lists) == 1
+            and self.lists[0].ordered
+            and bool(self.items)
+            and self.target is not None
+            and self.target._p.pPr is not None
+            and self.target._p.pPr.numPr is not None
+        )
 
     def leave_room_to_sign(self) -> None:
         """Room to sign above the typed name at the foot of a printed letter."""
@@ -287,7 +340,11 @@ class _Writer:
             return
         fields = self.row is not None and self.row_kind == "fields"
         bold = (self.bold_cell and self.table is not None) or fields
-        Inline(self.word, self.target, bold).add(token.children or [])
+        inline = Inline(self.word, self.target, bold)
+        if self.kind in RIGHT_CUE_KINDS and self._is_question():
+            inline.cue_tab = True  # as on the PDF: a question's time cue at the right
+            right_tab(self.target, self._width())
+        inline.add(token.children or [])
         if fields:
             self.target.add_run("\t")  # the line to write on
         self.target = None
@@ -312,14 +369,6 @@ def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
     return False
 
 
-def _drop_template_thumbnail(word: WordDocument) -> None:
-    """python-docx's template carries a picture of itself, which file browsers would show."""
-    relationships = word.part.package.rels
-    for key, relationship in list(relationships.items()):
-        if relationship.reltype.endswith("/metadata/thumbnail"):
-            del relationships[key]
-
-
 def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     """A Word document made from ``markdown``, laid out as ``options`` say."""
     try:
@@ -329,14 +378,17 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
             f"Word output needs python-docx: {error}", hint="pip install python-docx"
         ) from None
     word = docx.Document()
-    _drop_template_thumbnail(word)
+    drop_template_thumbnail(word)
     set_properties(word, options)
     set_styles(word, options.kind)
     page_setup(word, options)
     writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
     writer.run()
+    if options.kind in FILLED_KINDS:
+        fill(word, writer.spaces, RULE_HEIGHT / 20)
     if options.kind == "letter" and not options.title.startswith("Email"):
         writer.leave_room_to_sign()
+        place_lower(word)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

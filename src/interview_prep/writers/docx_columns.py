@@ -6,22 +6,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .fonts import text_width
+
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
-# twips a character of 10.5 pt Arial takes at most on average, bold, and a cell's padding
-CHAR_TWIPS, CELL_TWIPS = 125, 260
+# characters: a cell this short stays on one line ("Thu, Dec 10", "Developing (2)")
+ONE_LINE = 14
+CELL_TWIPS = 260  # a cell's padding, and a little to spare
+ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
+CELL_PT = 10.5
 
 
-def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[int]]:
+def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[float]]:
     """The rows of the table that opens at ``tokens[start]``, how much room each column
     wants (its longest text, or room to write in where its cells are blank), and each
-    column's longest word, which must fit on a line."""
+    column's widest word (or cell of at most ONE_LINE characters), in points, which must fit
+    on a line."""
     rows = column = 0
     headers: list[int] = []
     bodies: list[int] = []
-    words: list[int] = []
+    words: list[float] = []
     for index in range(start + 1, len(tokens)):
         token = tokens[index]
         if token.type == "table_close":
@@ -32,11 +38,14 @@ def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], li
             if column == len(headers):
                 headers.append(0)
                 bodies.append(0)
-                words.append(0)
+                words.append(0.0)
             text = tokens[index + 1].content.strip()
             lengths = headers if token.type == "th_open" else bodies
             lengths[column] = max(lengths[column], len(text))
-            words[column] = max([words[column], *(len(word) for word in text.split())])
+            whole = [text] if len(text) <= ONE_LINE else []
+            bold = token.type == "th_open"
+            widest = (text_width(w, CELL_PT, bold=bold) * ARIAL for w in [*whole, *text.split()])
+            words[column] = max([words[column], *widest])
             column += 1
     wants = [
         max(h, b, 8) if b else max(h, WRITING_ROOM) for h, b in zip(headers, bodies, strict=True)
@@ -44,11 +53,11 @@ def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], li
     return rows, wants, words
 
 
-def column_widths(wants: Sequence[int], words: Sequence[int], total: int) -> list[int]:
+def column_widths(wants: Sequence[int], words: Sequence[float], total: int) -> list[int]:
     """Widths in twips sharing ``total`` in proportion to what each column wants, up to a
     limit, but never so narrow that a column's longest word breaks across lines."""
     weights = [min(want, 70) for want in wants]
-    floors = [min(CELL_TWIPS + CHAR_TWIPS * word, total // 2) for word in words]
+    floors = [min(CELL_TWIPS + int(20 * word), total // 2) for word in words]
     if sum(floors) >= total:
         return [total * floor // sum(floors) for floor in floors]
     widths = [total * weight // sum(weights) for weight in weights]

@@ -28,6 +28,7 @@ class Inline:
         self.italic = False
         self.strike = False
         self.link: str | None = None
+        self.cue_tab = False  # a time cue goes to the right margin, after a tab
 
     def add(self, children: Sequence[Token]) -> None:
         for child in children:
@@ -47,6 +48,8 @@ class Inline:
                 self.bold = kind == "strong_open"
             elif kind in ("em_open", "em_close"):
                 self.italic = kind == "em_open"
+                if self.italic and self.cue_tab:
+                    self.paragraph.add_run("\t")
             elif kind in ("s_open", "s_close"):
                 self.strike = kind == "s_open"
             elif kind == "link_open":

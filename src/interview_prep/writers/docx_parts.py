@@ -20,7 +20,7 @@ BULLET_GLYPHS = ("•", "◦", "▪")
 RULE_COLOR = "8FA3B3"
 TABLE_RULE_COLOR = "999999"
 HEADER_RULE_COLOR = "123C5A"
-RULE_HEIGHT = 400  # twentieths of a point between ruled lines: 7 mm, as on the PDF
+RULE_HEIGHT = 397  # twentieths of a point between ruled lines: 7 mm, as on the PDF
 CELL_PADDING = (50, 100)  # twips above/below and left/right of a table cell's text
 FIELD_GAP = 340  # twips (6 mm) between two lines to write on
 
@@ -183,6 +183,14 @@ def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
             # "at least": a row grows when a student types more than a line into it
             _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="atLeast"/>')
         )
+
+
+def right_tab(paragraph: Paragraph, width: int) -> None:
+    """A tab stop that sets what follows it flush with the right margin, ``width`` twips in."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Twips
+
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Twips(width), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def field_line_stops(paragraph: Paragraph, count: int, width: int) -> None:

@@ -33,10 +33,12 @@ HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
 # the script is held in the meeting on one page; worksheets keep the room for writing
 KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
     "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
-    "prep-sheet": {2: (12, 6, 2)},
-    "shadow-plan": {2: (12, 6, 2)},
+    "prep-sheet": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
+    "shadow-plan": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
 }
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
+# a worksheet's theme headings are set solid (line-height 1.05 in print.css)
+TIGHT_HEADINGS = {"prep-sheet": 0.85, "shadow-plan": 0.85}
 # page sizes in twentieths of a point, as Word stores them: US Letter and A4
 PAPER_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
 # page rules in print.css whose margins Word takes: a document's, and a letter's plain page
@@ -105,6 +107,8 @@ def set_styles(word: WordDocument, kind: str) -> None:
         style.paragraph_format.space_before = Pt(above)
         style.paragraph_format.space_after = Pt(below)
         style.paragraph_format.keep_with_next = True
+        if kind in TIGHT_HEADINGS and level > 1:  # as print.css: light labels, set solid
+            style.paragraph_format.line_spacing = TIGHT_HEADINGS[kind]
     _heading_rule(styles["Heading 2"].element, *(("4", "9BB4C6") if kind == "script" else ()))
     for name in ("Header", "Footer"):  # the running head and the page numbers: small grey
         if name in [style.name for style in styles]:
@@ -215,3 +219,11 @@ def _logo_bytes(path: Path) -> bytes:
             hint="open it in an image editor and save it again",
         )
     return data
+
+
+def drop_template_thumbnail(word: WordDocument) -> None:
+    """python-docx's template carries a picture of itself, which file browsers would show."""
+    relationships = word.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype.endswith("/metadata/thumbnail"):
+            del relationships[key]
