@@ -22,6 +22,7 @@ BODY_PT, LINE = 10.5, 1.27
 _SPACES = re.compile(r"(\s+)")
 INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
 WORKSHEETS = ("prep-sheet", "shadow-plan")
+TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Unit:
     bottom: float
     keep: bool = False
     spaces: list[Space] = field(default_factory=list)
+    header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ def _own_style(element: Element, parent: Style, kind: str) -> Style:
     if tag == "h1":
         return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
     if tag == "h2":
-        if kind in ("prep-sheet", "shadow-plan"):
+        if kind == "shadow-plan":
+            return Style(12.0, True, True, 1.05)
+        if kind == "prep-sheet":
             return Style(10.0, True, True, 1.05)
         return Style(13.0, True, True, 1.2)
     if tag == "h3":
@@ -181,6 +185,10 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
     worksheet = kind in ("prep-sheet", "shadow-plan")
     if tag == "h1":
         return 0.0, 0.2 * em
+    if tag == "h2" and kind == "shadow-plan":
+        return (0.5 if parent == "after-ol" else 1.2) * em, 0.3 * em
+    if tag in ("h2", "h3") and parent == "after-ol" and worksheet:
+        return 0.5 * em, 0.1 * em
     if tag in ("h2", "h3") and parent == "after-blockquote":
         return 1.1 * em, (0.1 if worksheet else 0.2 if tag == "h2" else 0.25) * em
     if tag == "h2":
@@ -267,7 +275,7 @@ def _block(
     if not children or tag in ("p", "h1", "h2", "h3", "th", "td"):
         lines, line_height = _text_lines(element, style, width, kind, question)
         worksheet = kind in ("prep-sheet", "shadow-plan")
-        rule = 0.8 if worksheet else 0.1 * style.size + 1.2
+        rule = 1.2 if kind == "shadow-plan" else 0.8 if worksheet else 0.1 * style.size + 1.2
         extra = rule if tag == "h2" else 0.0  # padding and rule
         return lines * line_height + extra
     inner = width
@@ -330,13 +338,19 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
         return 0.0
     first = 0.26 * width if kind != "comparison" else 0.3 * width
     rest = (width - first) / max(1, len(cells) - 1) if len(cells) > 1 else width
+    widths = [first] + [rest] * (len(cells) - 1)
+    size = style.size
+    if kind == "timeline" and len(cells) == len(TIMELINE_COLUMNS):  # print.css
+        widths, size = [share * width for share in TIMELINE_COLUMNS], 10.0
     tallest = 0.0
+    close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
+    line = 1.2 if close else style.line
     for index, cell in enumerate(cells):
-        cell_width = (first if index == 0 and len(cells) > 1 else rest) - 1.0 * style.size
-        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, style.line)
+        cell_width = (widths[index] if len(cells) > 1 else width) - 1.0 * size
+        cell_style = Style(size, cell.tag == "th" or index == 0, False, line)
         lines, line_height = _text_lines(cell, cell_style, cell_width, kind)
         tallest = max(tallest, lines * line_height)
-    return max(tallest, least) + 0.3 * style.size + 0.5
+    return max(tallest, least) + (0.2 if close else 0.3) * size + 0.5
 
 
 def _after_label(previous: Element | None) -> bool:
@@ -355,22 +369,30 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
         after = ""
         if previous is not None and previous.tag in ("h2", "h3", "blockquote"):
             after = "after-blockquote" if previous.tag == "blockquote" else "after-h2"
+        elif previous is not None and previous.tag == "ol":
+            after = "after-ol"
         top, bottom = _outer_margins(element, style, kind, after)
-        if element.tag in ("ol", "ul") or (element.tag == "table" and kind != "comparison"):
+        if element.tag in ("ol", "ul", "table"):
             items = list(element.iter("tr")) if element.tag == "table" else list(element)
             inner = width - (
                 7 * MM
                 if "contains-task-list" in classes
                 else (1.9 if element.tag == "ol" else 1.5) * 10.5
             )
+            header = 0.0
             for index, item in enumerate(items):
                 spaces: list[Space] = []
                 if element.tag == "table":
-                    # print.css: the reflection's last table has rows 9 mm tall to write in
+                    # print.css: the reflection's last table has rows 9 mm tall to write in,
+                    # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
+                    if kind in ("comparison", "timeline") and item.find("td") is not None:
+                        least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
+                    if index == 0 and item.find("th") is not None:
+                        header = height
                 else:
                     if element.tag == "ol":
                         height = _question(item, style, inner, kind, spaces)
@@ -384,7 +406,10 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 # print.css: a reflection's table keeps its rows on one page
                 whole = kind == "reflection" and element.tag == "table"
                 keep = whole and index < len(items) - 1
-                found.append(Unit([item], height, item_top, item_bottom, keep, spaces))
+                repeat = header if element.tag == "table" and index else 0.0
+                found.append(
+                    Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
+                )
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)
