@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
-from .pageheights import BODY_PT, LINE, MM, PX, RULE, WORKSHEETS, Space, Unit, units
+from .pageheights import PX, RULE, WORKSHEETS, Space, Unit, units
+from .pagetext import BODY_PT, LINE, MM
 from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:
