@@ -17,15 +17,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
-from .pageheights import BODY_PT, LINE, MM, PX, RULE, Space, Unit, units
+from .pageheights import PX, RULE, WORKSHEETS, Space, Unit, units
+from .pagetext import BODY_PT, LINE, MM
+from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:
     from .render import PageOptions
 
-FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection")
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 MOST_LINES = 12
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
 THREE_THINGS_LINES = 3
+ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
 
@@ -51,7 +54,7 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
-    three = _three_things(main, options) if options.kind != "reflection" else None
+    three = _three_things(main, options) if options.kind in WORKSHEETS else None
     return Filled(main, height, blocks, _fill(blocks, height, three), three)
 
 
@@ -82,7 +85,9 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
 def _content_box(options: PageOptions) -> tuple[float, float]:
     """The width and height (points) of a page's content area, as print.css sets it."""
     width, height = PAPER[options.paper]
-    top = 24 * MM if (options.school or options.logo) else 11 * MM
+    if options.kind == "comparison":  # print.css: a landscape page
+        width, height = height, width
+    top = BRANDED_TOP_MM * MM if (options.school or options.logo) else 11 * MM
     return width - 38 * MM, height - top - 12 * MM
 
 
@@ -104,7 +109,7 @@ def _paginate(units: list[Unit], height: float) -> list[list[tuple[Unit, float]]
             after = unit.bottom
         if pages[-1] and used + need > height:
             pages.append([])
-            used, below = 0.0, 0.0
+            used, below = group[0].header, 0.0  # a table's header row repeats on the new page
         for unit in group:
             gap = max(below, unit.top) if pages[-1] else 0.0
             pages[-1].append((unit, used + gap))
@@ -151,8 +156,15 @@ def _grow(units: list[Unit], height: float) -> None:
     its page count (a search on the level); so spare room goes to the questions by minutes,
     not to whatever happens to end a page."""
     spaces = [(unit, space) for unit in units for space in unit.spaces if space.weight > 0]
-    least = {id(space): space.lines for _, space in spaces}
     pages = len(_paginate(units, height))
+    if pages > ONE_SHEET:
+        # past one sheet printed on both sides a page more costs little: a line a minute first
+        for unit, space in spaces:
+            lines = max(space.lines, min(_most(space), int(space.weight)))
+            unit.height += (lines - space.lines) * RULE
+            space.lines = lines
+        pages = len(_paginate(units, height))
+    least = {id(space): space.lines for _, space in spaces}
 
     def level(step: int) -> None:
         for unit, space in spaces:

@@ -7,21 +7,26 @@ widths (fonts.py). Heights are in points.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from .writers.fonts import text_width
+from .pagetext import (
+    BODY_PT,
+    INLINE,
+    LINE,
+    MM,
+    Style,
+    class_names,
+    own_style,
+    set_lines,
+    text_lines,
+)
 
-MM = 72 / 25.4
 PX = 0.75  # WeasyPrint lays out in CSS pixels, 96 an inch
 RULE = 7 * MM  # one ruled line
 FEWEST_LINES = 2  # a question's writing space before the page's spare height is shared
-BODY_PT, LINE = 10.5, 1.27
-_SPACES = re.compile(r"(\s+)")
-INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
 WORKSHEETS = ("prep-sheet", "shadow-plan")
+TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
 
 
 @dataclass
@@ -46,105 +51,7 @@ class Unit:
     bottom: float
     keep: bool = False
     spaces: list[Space] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Style:
-    size: float = BODY_PT
-    bold: bool = False
-    serif: bool = False
-    line: float = LINE
-
-
-def _classes(element: Element) -> set[str]:
-    return set((element.get("class") or "").split())
-
-
-def _own_style(element: Element, parent: Style, kind: str) -> Style:
-    tag = element.tag
-    if tag == "h1":
-        return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
-    if tag == "h2":
-        if kind in ("prep-sheet", "shadow-plan"):
-            return Style(10.0, True, True, 1.05)
-        return Style(13.0, True, True, 1.2)
-    if tag == "h3":
-        if kind in ("prep-sheet", "shadow-plan"):
-            return Style(10.0, True, True, 1.05)
-        return Style(11.5, True, True, 1.2)
-    if tag in ("strong", "b", "th"):
-        return Style(parent.size, True, parent.serif, parent.line)
-    if tag == "em":
-        return Style(9.5, parent.bold, parent.serif, parent.line)
-    return parent
-
-
-def _runs(
-    element: Element, style: Style, kind: str, question: bool = False
-) -> Iterator[tuple[str, Style, bool]]:
-    """The text of an inline run as (text, style, unbreakable) pieces."""
-    nowrap = element.tag == "em"
-    if element.text:
-        yield element.text, style, nowrap
-    for number, child in enumerate(element):
-        if child.tag in INLINE:
-            child_style = _own_style(child, style, kind)
-            if question and child.tag == "strong" and number == 0:
-                child_style = Style(11.0, True, child_style.serif)  # ol > li > p > strong
-            yield from _runs(child, child_style, kind)
-        if child.tail:
-            yield child.tail, style, nowrap
-
-
-class _Lines:
-    """Inline content set in lines: how many, how tall, how full the last one is, and the
-    width of a time cue floated out of the flow (a question's)."""
-
-    def __init__(self, count: int, height: float, last: float, cue: float) -> None:
-        self.count, self.height, self.last, self.cue = count, height, last, cue
-
-
-def _text_lines(
-    element: Element, style: Style, width: float, kind: str, question: bool = False
-) -> tuple[int, float]:
-    """How many lines an element's inline content takes at ``width``, and its line height."""
-    lines = _set(element, style, width, kind, question)
-    return lines.count, lines.height
-
-
-def _set(element: Element, style: Style, width: float, kind: str, question: bool) -> _Lines:
-    words: list[tuple[float, float]] = []  # (width, width of the space after it)
-    current, tallest, spaced, cue = 0.0, style.size, True, 0.0
-    floats = question and kind in ("prep-sheet", "shadow-plan")
-    for text, run, nowrap in _runs(element, style, kind, question):
-        tallest = max(tallest, run.size)
-        space = text_width(" ", run.size, serif=run.serif, bold=run.bold)
-        if nowrap:
-            set_width = text_width(" ".join(text.split()), run.size, serif=run.serif, bold=run.bold)
-            if floats:  # print.css floats the cue right, 4 mm from the text
-                cue += set_width + 4 * MM
-                continue
-            current += set_width
-            spaced = False
-            continue
-        for piece in _SPACES.split(text):
-            if not piece:
-                continue
-            if piece.isspace():
-                if not spaced:
-                    words.append((current, space))
-                    current, spaced = 0.0, True
-                continue
-            current += text_width(piece, run.size, serif=run.serif, bold=run.bold)
-            spaced = False
-    if not spaced:
-        words.append((current, 0.0))
-    lines, used = 1, 0.0
-    for word, space in words:
-        if used and used + word > width:
-            lines, used = lines + 1, 0.0
-        used += word + space
-    return _Lines(lines, tallest * style.line, used, cue)
+    header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
 
 
 def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
@@ -153,7 +60,7 @@ def _question(item: Element, style: Style, width: float, kind: str, spaces: list
     blocks = [child for child in item if child.tag not in INLINE]
     if not blocks or blocks[0].tag != "p":
         return _block(item, style, width, kind, spaces)
-    text = _set(blocks[0], style, width, kind, True)
+    text = set_lines(blocks[0], style, width, kind, True)
     heights = [(text.count * text.height, *_outer_margins(blocks[0], style, kind, "li"))]
     cue_left = text.cue and text.last + text.cue > width
     for child in blocks[1:]:
@@ -161,7 +68,7 @@ def _question(item: Element, style: Style, width: float, kind: str, spaces: list
         if cue_left and child.tag == "ul":
             first = child.find("li")
             follow = (
-                _set(first, style, width - 1.5 * BODY_PT, kind, False)
+                set_lines(first, style, width - 1.5 * BODY_PT, kind, False)
                 if first is not None
                 else None
             )
@@ -181,6 +88,10 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
     worksheet = kind in ("prep-sheet", "shadow-plan")
     if tag == "h1":
         return 0.0, 0.2 * em
+    if tag == "h2" and kind == "shadow-plan":
+        return (0.5 if parent == "after-ol" else 1.2) * em, 0.3 * em
+    if tag in ("h2", "h3") and parent == "after-ol" and worksheet:
+        return 0.5 * em, 0.1 * em
     if tag in ("h2", "h3") and parent == "after-blockquote":
         return 1.1 * em, (0.1 if worksheet else 0.2 if tag == "h2" else 0.25) * em
     if tag == "h2":
@@ -198,7 +109,7 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
             return 0.1 * em, 0.4 * em
         return 0.2 * em, (0.1 if worksheet and tag == "ol" else 0.4) * em
     if tag == "li":
-        if "task-list-item" in _classes(element):
+        if "task-list-item" in class_names(element):
             gap = 0.2 if kind in ("prep-sheet", "shadow-plan") else 0.25
             return gap * em, gap * em
         if parent == "ol":
@@ -208,11 +119,11 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         return (0.1 if parent == "after-h2" else 0.3) * em, 0.6 * em
     if tag == "blockquote":
         return 0.5 * em, 0.5 * em
-    if tag == "div" and "writing" in _classes(element):
+    if tag == "div" and "writing" in class_names(element):
         return 0.0, 0.15 * em
-    if tag == "div" and "fields" in _classes(element):
+    if tag == "div" and "fields" in class_names(element):
         return 0.2 * em, 0.4 * em
-    if tag == "div" and "choices" in _classes(element):
+    if tag == "div" and "choices" in class_names(element):
         return 0.2 * em, 0.3 * em
     return 0.0, 0.0
 
@@ -224,18 +135,18 @@ def _outer_margins(
     top, bottom = _margins(element, style, kind, parent)
     blocks = [c for c in element if c.tag not in INLINE]
     through = element.tag in ("div", "ul", "ol", "li") and not (
-        _classes(element) & {"fields", "choices", "rules"}
+        class_names(element) & {"fields", "choices", "rules"}
     )
     if blocks and through and not (element.text or "").strip():
         name = _name(element)
-        first = _outer_margins(blocks[0], _own_style(blocks[0], style, kind), kind, name)
-        last = _outer_margins(blocks[-1], _own_style(blocks[-1], style, kind), kind, name)
+        first = _outer_margins(blocks[0], own_style(blocks[0], style, kind), kind, name)
+        last = _outer_margins(blocks[-1], own_style(blocks[-1], style, kind), kind, name)
         top, bottom = max(top, first[0]), max(bottom, last[1])
     return top, bottom
 
 
 def _name(element: Element) -> str:
-    classes = _classes(element)
+    classes = class_names(element)
     return "div.checklist" if element.tag == "div" and "checklist" in classes else element.tag
 
 
@@ -249,7 +160,7 @@ def _block(
 ) -> float:
     """The border-box height (points) of a block element at ``width``; writing spaces found
     inside are added to ``spaces``. ``question``: a numbered question, whose text is 11 pt."""
-    tag, classes = element.tag, _classes(element)
+    tag, classes = element.tag, class_names(element)
     if tag == "div" and "rules" in classes:
         lines = len(element.findall("div"))
         minutes = element.get("data-weight")
@@ -265,9 +176,9 @@ def _block(
         return max(BODY_PT * LINE, 3.8 * MM)
     children = [child for child in element if child.tag not in INLINE]
     if not children or tag in ("p", "h1", "h2", "h3", "th", "td"):
-        lines, line_height = _text_lines(element, style, width, kind, question)
+        lines, line_height = text_lines(element, style, width, kind, question)
         worksheet = kind in ("prep-sheet", "shadow-plan")
-        rule = 0.8 if worksheet else 0.1 * style.size + 1.2
+        rule = 1.2 if kind == "shadow-plan" else 0.8 if worksheet else 0.1 * style.size + 1.2
         extra = rule if tag == "h2" else 0.0  # padding and rule
         return lines * line_height + extra
     inner = width
@@ -280,7 +191,7 @@ def _block(
     heights = []
     name = _name(element)
     for child in children:
-        child_style = _own_style(child, style, kind)
+        child_style = own_style(child, style, kind)
         height = _block(child, child_style, inner, kind, spaces, question and tag == "li")
         heights.append((height, *_outer_margins(child, child_style, kind, name)))
     if tag == "div" and "checklist" in classes and element.get("data-columns") == "2":
@@ -330,13 +241,19 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
         return 0.0
     first = 0.26 * width if kind != "comparison" else 0.3 * width
     rest = (width - first) / max(1, len(cells) - 1) if len(cells) > 1 else width
+    widths = [first] + [rest] * (len(cells) - 1)
+    size = style.size
+    if kind == "timeline" and len(cells) == len(TIMELINE_COLUMNS):  # print.css
+        widths, size = [share * width for share in TIMELINE_COLUMNS], 10.0
     tallest = 0.0
+    close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
+    line = 1.2 if close else style.line
     for index, cell in enumerate(cells):
-        cell_width = (first if index == 0 and len(cells) > 1 else rest) - 1.0 * style.size
-        cell_style = Style(style.size, cell.tag == "th" or index == 0, False, style.line)
-        lines, line_height = _text_lines(cell, cell_style, cell_width, kind)
+        cell_width = (widths[index] if len(cells) > 1 else width) - 1.0 * size
+        cell_style = Style(size, cell.tag == "th" or index == 0, False, line)
+        lines, line_height = text_lines(cell, cell_style, cell_width, kind)
         tallest = max(tallest, lines * line_height)
-    return max(tallest, least) + 0.3 * style.size + 0.5
+    return max(tallest, least) + (0.2 if close else 0.3) * size + 0.5
 
 
 def _after_label(previous: Element | None) -> bool:
@@ -348,29 +265,37 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
     found: list[Unit] = []
     previous: Element | None = None
     for element in main:
-        classes = _classes(element)
+        classes = class_names(element)
         if element.tag == "div" and "checklist" in classes and _after_label(previous):
             element.set("data-columns", "2")  # print.css: p + div.checklist has two columns
-        style = _own_style(element, Style(), kind)
+        style = own_style(element, Style(), kind)
         after = ""
         if previous is not None and previous.tag in ("h2", "h3", "blockquote"):
             after = "after-blockquote" if previous.tag == "blockquote" else "after-h2"
+        elif previous is not None and previous.tag == "ol":
+            after = "after-ol"
         top, bottom = _outer_margins(element, style, kind, after)
-        if element.tag in ("ol", "ul") or (element.tag == "table" and kind != "comparison"):
+        if element.tag in ("ol", "ul", "table"):
             items = list(element.iter("tr")) if element.tag == "table" else list(element)
             inner = width - (
                 7 * MM
                 if "contains-task-list" in classes
                 else (1.9 if element.tag == "ol" else 1.5) * 10.5
             )
+            header = 0.0
             for index, item in enumerate(items):
                 spaces: list[Space] = []
                 if element.tag == "table":
-                    # print.css: the reflection's last table has rows 9 mm tall to write in
+                    # print.css: the reflection's last table has rows 9 mm tall to write in,
+                    # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
+                    if kind in ("comparison", "timeline") and item.find("td") is not None:
+                        least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
+                    if index == 0 and item.find("th") is not None:
+                        header = height
                 else:
                     if element.tag == "ol":
                         height = _question(item, style, inner, kind, spaces)
@@ -384,7 +309,10 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 # print.css: a reflection's table keeps its rows on one page
                 whole = kind == "reflection" and element.tag == "table"
                 keep = whole and index < len(items) - 1
-                found.append(Unit([item], height, item_top, item_bottom, keep, spaces))
+                repeat = header if element.tag == "table" and index else 0.0
+                found.append(
+                    Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
+                )
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)

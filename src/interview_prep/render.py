@@ -184,13 +184,18 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-# Branding sits in the top margin, 10-18 mm from the paper's edge (printers clip the outer 4-6):
-# the logo 8 mm tall at the text margin, the school's name 6 pt after it, centered on its height
+# Branding sits in the top margin, 7 mm from the paper's edge (printers clip the outer 4-6): the
+# logo 8 mm tall at the text margin, the school's name 6 pt after it, centered on its height, and
+# the running head on the name's baseline (both boxes set one 8 mm line, 3 mm above the text)
 LOGO_MM = 8
 LOGO_GAP_PT = 6
-_BRANDED_PAGE = """@page { margin-top: 24mm;
-  @top-left { vertical-align: bottom; padding-bottom: 6mm; height: 18mm; line-height: 8mm; } }
-@page script { margin-top: 24mm; }
+BRANDED_TOP_MM = 18
+_BRANDED_PAGE = f"""@page {{ margin-top: {BRANDED_TOP_MM}mm;
+  @top-left {{ vertical-align: bottom; padding-bottom: 3mm; height: {BRANDED_TOP_MM}mm;
+    line-height: {LOGO_MM}mm; }}
+  @top-right {{ vertical-align: bottom; padding-bottom: 3mm; height: {BRANDED_TOP_MM}mm;
+    line-height: {LOGO_MM}mm; }} }}
+@page script {{ margin-top: {BRANDED_TOP_MM}mm; }}
 """
 
 
@@ -207,7 +212,7 @@ def _page_css(options: PageOptions) -> str:
             uri, aspect = logo_and_aspect(options.logo)
             width = LOGO_MM * aspect
             brand += [
-                f"background: url({css_string(uri)}) no-repeat left 0 bottom 6mm;",
+                f"background: url({css_string(uri)}) no-repeat left 0 bottom 3mm;",
                 "background-origin: border-box;",
                 f"background-size: {width:.2f}mm {LOGO_MM}mm;",
                 f"padding-left: calc({width:.2f}mm + {LOGO_GAP_PT}pt);",

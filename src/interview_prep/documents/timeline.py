@@ -155,8 +155,7 @@ def timeline(
             Step(
                 "follow-up",
                 "Follow up if there is no reply",
-                f"After {follow_up_after} business days with no answer, write once more, as "
-                "your request said you would.",
+                f"No answer in {follow_up_after} business days? Write once more.",
                 add_business_days(request_date, follow_up_after) if request_date else None,
             )
         )
@@ -167,13 +166,13 @@ def timeline(
         Step(
             "confirm",
             "Confirm the meeting",
-            "Restate the day, time and place; attach your résumé for their information only.",
+            "Restate the time and place; attach your résumé, for information.",
             confirm_day,
         ),
         Step(
             "meeting",
             "Informational interview" + (f" with {who}" if who else ""),
-            f"{minutes} minutes. Bring your prep sheet; keep to the time.",
+            f"Bring your prep sheet; keep to {minutes} minutes.",
             meeting.date() if meeting else None,
             start=meeting,
             end=end,
@@ -181,7 +180,7 @@ def timeline(
         Step(
             "notes",
             "Write down what you learned",
-            "The same day, while it is fresh: what surprised you, names, next steps.",
+            "That day: what surprised you, names, next steps.",
             meeting.date() if meeting else None,
         ),
     ]
@@ -190,7 +189,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Send it no later than a day after you met, and mention one thing you learned.",
+            "Within a day of meeting; mention one thing you learned.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,
