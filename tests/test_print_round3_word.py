@@ -260,6 +260,8 @@ def test_timeline_rows_leave_room_to_note(printed: dict[str, tuple[Any, str]]) -
     rows = [b - a for a, b in itertools.pairwise(rules)]
     assert len(pdf.pages) == 1
     assert len(rows) >= 6 and min(rows) >= 13 * MM - 0.5  # a row's rules 13 mm apart at least
+    unused = page.height - BOTTOM - _text_bottom(page)
+    assert unused <= 1.5 * INCH  # its notes' lines fill the page
 
 
 def test_grown_writing_rows_still_grow_as_a_student_types() -> None:
@@ -321,7 +323,7 @@ def test_branded_header_logo_at_the_margin_and_the_name_beside_it(
     assert abs((cap_top + baseline) / 2 - middle) < 1.5, (cap_top, baseline, middle)
 
 
-@pytest.mark.parametrize("name", ["reflection", "script30"])
+@pytest.mark.parametrize("name", ["reflection", "script30", "timeline", "prep30"])
 def test_tick_boxes_are_drawn_at_least_3_mm_and_4_pt_apart(
     printed: dict[str, tuple[Any, str]], name: str
 ) -> None:

@@ -361,9 +361,9 @@ class _Writer:
         cant_split(ruled.rows[0])
         ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
         set_rows(ruled, lines)  # the lines stay together on one page
-        least = int(lines * SHRINK[self.kind]) if self.kind in SHRINK else None
+        share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
-        self.spaces.append(WritingSpace(ruled, lines, minutes, least))
+        self.spaces.append(WritingSpace(ruled, lines, minutes, int(lines * share), most))
         self.gap_below = SPACE_BELOW_RULES
 
     def _width(self) -> int:

@@ -25,10 +25,11 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import Table
 
-FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "handout")
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "handout", "timeline")
 # a kind's writing spaces without minutes may shrink to this share of their lines to fit a
-# page (the handout's questions, under a rubric kept whole)
-SHRINK = {"handout": 0.5}
+# page (the handout's questions, under a rubric kept whole), then grow back into the page's
+# spare height up to this many lines (None: as many as the Markdown asks for)
+SHRINK: dict[str, tuple[float, int | None]] = {"handout": (0.5, None), "timeline": (1.0, 40)}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
 # a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
@@ -46,6 +47,7 @@ class WritingSpace:
     lines: int
     minutes: int | None
     least: int | None = None
+    most: int | None = None
 
 
 @dataclass
@@ -91,7 +93,7 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
             units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
     _fill(units, _emu_pt(height) - 4, None)
-    shrunk = {id(e): space.lines for space, e in planned if space.least is not None}
+    shrunk = {id(e): space.most or space.lines for space, e in planned if space.least}
     for page in _paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
         spare = _emu_pt(height) - 4 - SLACK - _used(page)
         for unit, _ in page:

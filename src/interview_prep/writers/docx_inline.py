@@ -65,6 +65,8 @@ class Inline:
         if self.italic:  # timing cues, as print.css sets them: plain dark grey, never split
             text = text.replace(" ", "\u00a0") if len(text) <= CUE_LENGTH else text
         run = self.paragraph.add_run(clean(text))
+        if text.strip() in CHECKBOX.values():  # a table's box to tick (the timeline's Done)
+            symbol(run)
         run.bold = self.bold or None
         run.font.strike = self.strike or None
         if self.italic:
