@@ -18,19 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
-from .docx_columns import column_widths, table_shape
+from .docx_columns import RULED, column_widths, holds_writing_space, rows_to_write_in, table_shape
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
     WritingSpace,
     fill,
     keep_together,
+    leave_room_to_sign,
     place_lower,
     set_rows,
 )
 from .docx_inline import Inline, points, symbol
 from .docx_parts import (
     RULE_HEIGHT,
+    box_line,
     bullet_numbering,
     cant_split,
     field_line_stops,
@@ -39,7 +41,7 @@ from .docx_parts import (
     new_ordered_list,
     repeat_as_header,
     right_tab,
-    ruled_table_borders,
+    ruled_space,
     set_numbering,
 )
 from .docx_style import (
@@ -59,12 +61,10 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 DEFAULT_LINES = {"notes": 3, "lines": 5}
-RULED_CONTAINERS = tuple(DEFAULT_LINES)
+RULED_CONTAINERS = RULED  # docx_columns: "notes", "lines"
 TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
 TICKED_KINDS = ("script",)
 RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
-BOX_HANG = 14.0  # points: a box and its space, which a checklist's wrapped lines clear
-CHECK_LINE = 13.3  # points from one checklist item to the next: a body line
 CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
 # as in print.css: a comparison has tall rows to write in
 TALL_ROWS = {"comparison": 0.8}  # inches
@@ -188,15 +188,7 @@ class _Writer:
             else:
                 list_indent(paragraph, depth)
             if item.task and not item.numbered_paragraph_done:
-                from docx.enum.text import WD_LINE_SPACING
-
-                # the large box sets no taller line: stacked boxes 4 pt apart, as print.css
-                paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-                paragraph.paragraph_format.line_spacing = points(CHECK_LINE)
-                # as print.css: the box at its list's edge, a wrapped line under the text
-                form = paragraph.paragraph_format
-                form.left_indent = points(depth * 18 + BOX_HANG)
-                form.first_line_indent = points(-BOX_HANG)
+                box_line(paragraph, depth)
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
@@ -248,7 +240,7 @@ class _Writer:
         self.items.append(
             _Item(
                 task="task-list-item" in str(token.attrGet("class") or ""),
-                ruled=_holds_writing_space(self.tokens, index),
+                ruled=holds_writing_space(self.tokens, index),
             )
         )
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -301,19 +293,12 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
-            tall = TALL_ROWS.get(self.kind, 0.0)
-            blank = any(not cell.text.strip() for row in self.table.rows[1:] for cell in row.cells)
-            if tall or (blank and self.kind in WRITE_IN_ROWS):
-                from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
-                from docx.shared import Inches, Mm
-
-                least, bottom = WRITE_IN_ROWS.get(self.kind, (0, False))
-                for row in self.table.rows[1:]:
-                    row.height = Inches(tall) if tall else Mm(least)
-                    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-                    if bottom:
-                        for cell in row.cells:
-                            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            rows_to_write_in(
+                self.table,
+                TALL_ROWS.get(self.kind, 0.0),
+                self.kind in WRITE_IN_ROWS,
+                *WRITE_IN_ROWS.get(self.kind, (0, False)),
+            )
         self.table = None
         self.gap_below = SPACE_BELOW_TABLE
 
@@ -356,10 +341,7 @@ class _Writer:
         count = words[0] if words else ""
         lines = max(1, min(int(count) if count.isdigit() else DEFAULT_LINES[name], 40))
         weight = words[1].removesuffix("min") if len(words) > 1 else ""
-        ruled = self.word.add_table(rows=1, cols=1)
-        ruled_table_borders(ruled, len(self.lists), self._width())
-        cant_split(ruled.rows[0])
-        ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = points(0)
+        ruled = ruled_space(self.word, len(self.lists), self._width())
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
@@ -381,14 +363,6 @@ class _Writer:
             and self.target._p.pPr.numPr is not None
         )
 
-    def leave_room_to_sign(self) -> None:
-        """Room to sign above the typed name at the foot of a printed letter."""
-        from docx.shared import Mm
-
-        written = [p for p in self.word.paragraphs if p.text.strip()]
-        if len(written) > 1:
-            written[-1].paragraph_format.space_before = Mm(SIGNATURE_ROOM)
-
     # inline -------------------------------------------------------------------------
 
     def _inline(self, token: Token, index: int) -> None:
@@ -404,25 +378,6 @@ class _Writer:
         if fields:
             self.target.add_run("\t")  # the line to write on
         self.target = None
-
-
-def _holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
-    """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
-    depth = 0
-    for token in tokens[start:]:
-        if token.type == "list_item_open":
-            depth += 1
-        elif token.type == "list_item_close":
-            depth -= 1
-            if not depth:
-                return False
-        elif (
-            token.type.startswith("container_")
-            and token.type.endswith("_open")
-            and token.info.strip().split(" ")[0] in RULED_CONTAINERS
-        ):
-            return True
-    return False
 
 
 def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
@@ -443,7 +398,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     if options.kind in FILLED_KINDS:
         fill(word, writer.spaces, RULE_HEIGHT / 20)
     if options.kind == "letter" and not options.title.startswith("Email"):
-        writer.leave_room_to_sign()
+        leave_room_to_sign(word, SIGNATURE_ROOM)
         place_lower(word)
     buffer = io.BytesIO()
     word.save(buffer)

@@ -1,5 +1,5 @@
 """How wide each column of a Word table is: shared by what its cells hold, never so narrow
-that a word breaks across lines."""
+that a word breaks across lines; rows to write in; which list items hold writing space."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from .fonts import text_width
 
 if TYPE_CHECKING:
+    from docx.table import Table
     from markdown_it.token import Token
 
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
@@ -17,6 +18,7 @@ ONE_LINE = 14
 CELL_TWIPS = 260  # a cell's padding, and a little to spare
 ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
 CELL_PT = 10.5
+RULED = ("notes", "lines")  # the containers that hold ruled writing space
 
 
 def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[float]]:
@@ -73,3 +75,39 @@ def column_widths(wants: Sequence[int], words: Sequence[float], total: int) -> l
         widths = [
             floors[i] if i in fixed else left * weights[i] // free for i in range(len(widths))
         ]
+
+
+def rows_to_write_in(table: Table, tall: float, write_in: bool, least: float, bottom: bool) -> None:
+    """Rows ``tall`` inches (a comparison's), or ``least`` mm if a row has a blank cell to
+    write in, growing as a student types; text on the row's rule if ``bottom``."""
+    blank = any(not cell.text.strip() for row in table.rows[1:] for cell in row.cells)
+    if not (tall or (blank and write_in)):
+        return
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+    from docx.shared import Inches, Mm
+
+    for row in table.rows[1:]:
+        row.height = Inches(tall) if tall else Mm(least)
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        if bottom:
+            for cell in row.cells:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+
+def holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
+    """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
+    depth = 0
+    for token in tokens[start:]:
+        if token.type == "list_item_open":
+            depth += 1
+        elif token.type == "list_item_close":
+            depth -= 1
+            if not depth:
+                return False
+        elif (
+            token.type.startswith("container_")
+            and token.type.endswith("_open")
+            and token.info.strip().split(" ")[0] in RULED
+        ):
+            return True
+    return False

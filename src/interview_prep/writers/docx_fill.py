@@ -129,6 +129,15 @@ def place_lower(word: WordDocument) -> None:
         first.space_before = Pt((first.space_before.pt if first.space_before else 0) + spare / 3)
 
 
+def leave_room_to_sign(word: WordDocument, room: float) -> None:
+    """``room`` mm to sign above the typed name at the foot of a printed letter."""
+    from docx.shared import Mm
+
+    written = [p for p in word.paragraphs if p.text.strip()]
+    if len(written) > 1:
+        written[-1].paragraph_format.space_before = Mm(room)
+
+
 def set_rows(table: Table, lines: int) -> None:
     """Give a ruled table ``lines`` rows (at least one)."""
     keep_last = _keeps(table._tbl)
@@ -303,6 +312,7 @@ __all__ = (
     "WritingSpace",
     "fill",
     "keep_together",
+    "leave_room_to_sign",
     "place_lower",
     "set_rows",
 )

@@ -161,6 +161,34 @@ def light_table(table: Table, width: int, boxed: bool = False) -> None:
         )
 
 
+BOX_HANG = 14.0  # points: a box and its space, which a checklist's wrapped lines clear
+CHECK_LINE = 13.3  # points from one checklist item to the next: a body line
+
+
+def box_line(paragraph: Paragraph, depth: int) -> None:
+    """A checklist item: its large box sets no taller line (stacked boxes 4 pt apart, as
+    print.css), the box at its list's edge and a wrapped line under the text."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    form = paragraph.paragraph_format
+    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    form.line_spacing = Pt(CHECK_LINE)
+    form.left_indent = Pt(depth * 18 + BOX_HANG)
+    form.first_line_indent = Pt(-BOX_HANG)
+
+
+def ruled_space(word: WordDocument, indent_level: int, width: int) -> Table:
+    """A one-row table of ruled writing lines, ``width`` twips wide, never split."""
+    from docx.shared import Pt
+
+    ruled: Table = word.add_table(rows=1, cols=1)
+    ruled_table_borders(ruled, indent_level, width)
+    cant_split(ruled.rows[0])
+    ruled.rows[0].cells[0].paragraphs[0].paragraph_format.space_after = Pt(0)
+    return ruled
+
+
 def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
     """Make a one-column table look like ruled lines to write on, inside the margins."""
     from docx.shared import Twips
