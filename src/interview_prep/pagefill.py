@@ -11,6 +11,7 @@ heights measured from that layout and the page laid out a second time.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -258,9 +259,7 @@ def _share_pages(
     return by_page
 
 
-def _balance(
-    units: list[Unit], height: float, three: Space | None, slack: float
-) -> frozenset[int]:
+def _balance(units: list[Unit], height: float, three: Space | None, slack: float) -> frozenset[int]:
     """Page breaks moved a question earlier where that evens out the lines a minute: a page's
     spare room otherwise all goes to the questions that happen to share its page."""
     breaks: frozenset[int] = frozenset()
@@ -270,7 +269,7 @@ def _balance(
     while moved:
         moved = False
         laid = _paginate(units, height, breaks)
-        for page, following in zip(laid, laid[1:]):
+        for page, following in itertools.pairwise(laid):
             start = _last_question(page)
             if start is None:
                 continue
