@@ -294,3 +294,44 @@ def test_a_timeline_and_comparison_are_laid_out_once(
     assert measured.unused_mm[0] <= MOST_UNUSED / MM
     names = NAMES[: 2 + replied]
     ip.comparison_sheet(plan(20 if replied else 30), names).to_pdf()
+
+
+# --- writing room on one sheet: no theme headings, page breaks that even out the lines -------
+
+
+@pytest.mark.parametrize(
+    ("field", "stage", "minutes"),
+    [
+        ("nurse", "college", 30),
+        ("electrician", "career-changer", 30),
+        ("software developer", "high-school", 20),
+        ("accountant", "college", 30),
+    ],
+)
+@pytest.mark.parametrize("branded", [False, True])
+def test_on_one_sheet_every_three_minute_question_gets_three_lines(
+    field: str, stage: str, minutes: int, branded: bool, logo: Path
+) -> None:
+    asked_plan = plan(minutes, field, stage)
+    sheet = ip.prep_sheet(asked_plan, DANA, MEETING, learner="Alex Kim")
+    if branded:
+        sheet = sheet.branded(ip.Branding("Lakeside Community College", logo))
+    page = measure(sheet.to_pdf())
+    assert page.pages == 2
+    asked = [*asked_plan.questions, *asked_plan.closing]
+    lines = [round(space / 7) for space in page.writing_spaces_mm()]
+    assert len(lines) in (len(asked), len(asked) + 1), lines  # perhaps a Three things box
+    three = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes >= 3]
+    assert three and min(three) >= 3, lines
+    # the page breaks even the room out: no 3-minute question gets twice another's
+    assert max(three) <= 2 * min(three), lines
+
+
+def test_a_sheet_for_one_sheet_of_paper_numbers_its_questions_without_theme_headings() -> None:
+    short = ip.prep_sheet(plan(30)).source
+    long = ip.prep_sheet(plan(60)).source
+    themes = {planned.item.theme for planned in plan(60).questions}
+    titles = [plan(60).taxonomy.theme(theme).title for theme in themes]
+    assert not any(f"## {title}" in short for title in titles)
+    assert all(f"## {title}" in long for title in titles)
+    assert "## Opening" in short and "## Closing asks" in short

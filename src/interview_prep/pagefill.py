@@ -11,6 +11,7 @@ heights measured from that layout and the page laid out a second time.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Filled:
     units: list[Unit]
     plan: list[list[Space]]
     three: Space | None
+    balance: bool
 
 
 def plan_fill(root: Element, options: PageOptions) -> Filled | None:
@@ -54,8 +56,10 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
-    three = _three_things(main, options) if options.kind in WORKSHEETS else None
-    return Filled(main, height, blocks, _fill(blocks, height, three), three)
+    worksheet = options.kind in WORKSHEETS
+    three = _three_things(main, options) if worksheet else None
+    plan = _fill(blocks, height, three, balance=worksheet)
+    return Filled(main, height, blocks, plan, three, worksheet)
 
 
 def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> Any:
@@ -78,7 +82,7 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     if three is not None:
         _drop(filled.main, three)
         three = _three_things(filled.main, options)
-    _fill(filled.units, filled.height, three, SLACK + RULE)  # a line more to spare
+    _fill(filled.units, filled.height, three, SLACK + RULE, filled.balance)  # a line more to spare
     return render()
 
 
@@ -94,9 +98,12 @@ def _content_box(options: PageOptions) -> tuple[float, float]:
 # --- paginating and filling -----------------------------------------------------------------
 
 
-def _paginate(units: list[Unit], height: float) -> list[list[tuple[Unit, float]]]:
+def _paginate(
+    units: list[Unit], height: float, breaks: frozenset[int] = frozenset()
+) -> list[list[tuple[Unit, float]]]:
     """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
-    goes to the next page with what follows it when the two do not fit together."""
+    goes to the next page with what follows it when the two do not fit together; a unit in
+    ``breaks`` (by id) starts a page."""
     pages: list[list[tuple[Unit, float]]] = [[]]
     used, below, index = 0.0, 0.0, 0
     while index < len(units):
@@ -107,7 +114,7 @@ def _paginate(units: list[Unit], height: float) -> list[list[tuple[Unit, float]]
         for number, unit in enumerate(group):
             need += (max(after, unit.top) if pages[-1] or number else 0.0) + unit.height
             after = unit.bottom
-        if pages[-1] and used + need > height:
+        if pages[-1] and (used + need > height or id(group[0]) in breaks):
             pages.append([])
             used, below = group[0].header, 0.0  # a table's header row repeats on the new page
         for unit in group:
@@ -145,7 +152,10 @@ def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most
             pinned[id(s)] = s.least if wanted[id(s)] < s.least else most(s)
     given = {key: math.floor(value) for key, value in wanted.items()}
     spare = left - sum(given.values())
-    for key in sorted(wanted, key=lambda k: given[k] - wanted[k])[: max(0, spare)]:
+    weights = {id(s): s.weight for s in free}
+    # the lines left after the whole shares go to the longest questions first, so a question
+    # never ends up with fewer lines than a shorter one beside it
+    for key in sorted(wanted, key=lambda k: (-weights[k], given[k] - wanted[k]))[: max(0, spare)]:
         given[key] += 1
     for s in spaces:
         s.lines = pinned.get(id(s), given.get(id(s), s.least))
@@ -196,15 +206,36 @@ def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int])
 
 
 def _fill(
-    units: list[Unit], height: float, three: Space | None, slack: float = SLACK
+    units: list[Unit],
+    height: float,
+    three: Space | None,
+    slack: float = SLACK,
+    balance: bool = False,
 ) -> list[list[Space]]:
     """Grow the writing spaces into the sheet's spare height; return the spaces by page."""
     for unit in units:
         for space in unit.spaces:
             unit.height += (space.least - space.lines) * RULE
             space.lines = space.least
+        for element in unit.elements:
+            element.attrib.pop("data-break", None)
     _grow(units, height - slack)
-    pages = _paginate(units, height)
+    breaks = _balance(units, height, three, slack) if balance else frozenset()
+    by_page = _share_pages(_paginate(units, height, breaks), height, three, slack)
+    for unit in units:
+        if id(unit) in breaks:
+            unit.elements[0].set("data-break", "page")  # print.css: a page starts here
+        for space in unit.spaces:
+            _set_lines(space)
+    if three is not None:
+        _set_lines(three)
+    return by_page
+
+
+def _share_pages(
+    pages: list[list[tuple[Unit, float]]], height: float, three: Space | None, slack: float
+) -> list[list[Space]]:
+    """Share each page's spare height among its writing spaces; the spaces by page."""
     by_page: list[list[Space]] = []
     for number, page in enumerate(pages):
         spaces = [s for unit, _ in page for s in unit.spaces]
@@ -225,12 +256,63 @@ def _fill(
             else:
                 three.lines = 0
         by_page.append(spaces)
-    for unit in units:
-        for space in unit.spaces:
-            _set_lines(space)
-    if three is not None:
-        _set_lines(three)
     return by_page
+
+
+def _balance(units: list[Unit], height: float, three: Space | None, slack: float) -> frozenset[int]:
+    """Page breaks moved a question earlier where that evens out the lines a minute: a page's
+    spare room otherwise all goes to the questions that happen to share its page."""
+    breaks: frozenset[int] = frozenset()
+    best = _evenness(units, height, three, slack, breaks)
+    pages = len(_paginate(units, height, breaks))
+    moved = True
+    while moved:
+        moved = False
+        laid = _paginate(units, height, breaks)
+        for page, following in itertools.pairwise(laid):
+            start = _last_question(page)
+            if start is None:
+                continue
+            trial = (breaks - {id(following[0][0])}) | {id(page[start][0])}
+            if len(_paginate(units, height, trial)) != pages:
+                continue
+            score = _evenness(units, height, three, slack, trial)
+            if score > best:
+                breaks, best, moved = trial, score, True
+                break
+    return breaks
+
+
+def _last_question(page: list[tuple[Unit, float]]) -> int | None:
+    """Where the page's last question starts (with a heading kept with it), if not at the top."""
+    index = max((i for i, (unit, _) in enumerate(page) if unit.spaces), default=None)
+    if index is None:
+        return None
+    while index > 0 and page[index - 1][0].keep:
+        index -= 1
+    return index or None
+
+
+def _evenness(
+    units: list[Unit], height: float, three: Space | None, slack: float, breaks: frozenset[int]
+) -> tuple[float, ...]:
+    """The questions' lines a minute, fewest first, with the pages broken at ``breaks``; none
+    (the worst) when a page before the last would be left with blank paper at its foot."""
+    spaces = [space for unit in units for space in unit.spaces]
+    kept = {id(space): space.lines for space in spaces}
+    kept_three = three.lines if three is not None else 0
+    pages = _paginate(units, height, breaks)
+    _share_pages(pages, height, three, slack)
+    score = tuple(sorted(s.lines / s.weight for s in spaces if s.weight >= 2))
+    for page in pages[:-1]:
+        grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
+        if height - _used(page) - grown > slack + 2 * RULE:
+            score = ()
+    for space in spaces:
+        space.lines = kept[id(space)]
+    if three is not None:
+        three.lines = kept_three
+    return score
 
 
 def _set_lines(space: Space) -> None:
