@@ -320,7 +320,7 @@ def test_branded_header_logo_at_the_margin_and_the_name_beside_it(
         page, (first["x0"], logo["top"] - 2, first["x1"], logo["bottom"] + 2)
     )
     middle = (logo["top"] + logo["bottom"]) / 2
-    assert abs((cap_top + baseline) / 2 - middle) < 1.5, (cap_top, baseline, middle)
+    assert abs((cap_top + baseline) / 2 - middle) < 1.0, (cap_top, baseline, middle)
 
 
 @pytest.mark.parametrize("name", ["reflection", "script30", "timeline", "prep30"])

@@ -156,6 +156,7 @@ def text_width(word: WordDocument) -> int:
 
 def page_setup(word: WordDocument, options: PageOptions) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
     from docx.shared import Mm, Pt, RGBColor, Twips
 
     width, height = PAPER_TWIPS[options.paper]
@@ -186,6 +187,9 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
         title = header.add_run(clean(f"  ·  {options.title}"))
         title.font.size = Pt(8.5)
         title.font.color.rgb = RGBColor.from_string("555555")
+    if options.logo is not None:  # a centered font box sits 1.4 pt under its capitals: 2 pt up
+        for run in header.runs[1:]:
+            run._r.get_or_add_rPr().append(parse_xml(f'<w:position xmlns:w="{W}" w:val="4"/>'))
     if options.kind in UNTITLED_KINDS:
         return
     from .docx_parts import add_page_fields
