@@ -320,6 +320,9 @@ def test_branded_header_logo_at_the_margin_and_the_name_beside_it(
         page, (first["x0"], logo["top"] - 2, first["x1"], logo["bottom"] + 2)
     )
     middle = (logo["top"] + logo["bottom"]) / 2
+    title = min(c["top"] for c in page.chars if c["top"] > logo["bottom"])
+    assert title - logo["bottom"] >= 3 * MM  # the title is not set on the logo's foot
+    assert len(pdf.pages) == 2  # still one sheet printed on both sides
     assert abs((cap_top + baseline) / 2 - middle) < 1.0, (cap_top, baseline, middle)
 
 

@@ -66,6 +66,7 @@ def margins() -> dict[str, tuple[float, float, float, float]]:
 
 UNTITLED_KINDS = ("letter",)
 LANDSCAPE_KINDS = ("comparison",)
+LOGO_AIR_MM = 4  # between the logo's foot and the text
 WORD_LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 
 
@@ -157,7 +158,7 @@ def text_width(word: WordDocument) -> int:
 def page_setup(word: WordDocument, options: PageOptions) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
-    from docx.shared import Mm, Pt, RGBColor, Twips
+    from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 
     width, height = PAPER_TWIPS[options.paper]
     section = word.sections[0]
@@ -178,6 +179,9 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
     header.paragraph_format.space_after = Pt(0)
     if options.logo is not None:
         _logo(header, _logo_bytes(options.logo))
+        # text starts 4 mm under the logo, not on its foot (the PDF keeps 6 mm)
+        air = (section.header_distance or 0) + Mm(LOGO_MM + LOGO_AIR_MM)
+        section.top_margin = Emu(max(section.top_margin or 0, air))
         header.add_run("\t")
     name = header.add_run(clean(options.school or options.title))
     name.bold = bool(options.school) or None
