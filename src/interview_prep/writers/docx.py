@@ -1,12 +1,9 @@
 """Markdown -> Word (.docx): the markdown-it tokens of a document walked into python-docx.
 
-Every document kind gets Word output from the Markdown it already has: headings become
-Heading styles, ordered lists real Word numbering (the questions of a document share one list,
-so Word renumbers them when a student deletes one), tables Word tables with a repeated header
-row, task items checkbox glyphs, ``::: fields`` lines to write a name on, ``::: notes`` and
-``::: lines`` ruled writing space that grows as a student types. Page size, margins, type,
-header, footer and branding follow the :class:`~interview_prep.render.PageOptions` and the
-print stylesheet the PDF uses (docx_style.py).
+Headings become Heading styles, the questions one Word numbering (deleting one renumbers the
+rest), tables Word tables, task items tick boxes, ``::: fields`` lines to write on, ``::: notes``
+and ``::: lines`` ruled space that grows as a student types; page, type and branding follow
+the PageOptions and print.css (docx_style.py, docx_kinds.py).
 """
 
 from __future__ import annotations
@@ -18,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
-from .docx_columns import RULED, column_widths, holds_writing_space, rows_to_write_in, table_shape
+from . import docx_kinds as kinds
+from .docx_columns import column_widths, holds_writing_space, rows_to_write_in, table_shape
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
@@ -59,25 +57,6 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
     from markdown_it.token import Token
-
-DEFAULT_LINES = {"notes": 3, "lines": 5}
-RULED_CONTAINERS = RULED  # docx_columns: "notes", "lines"
-TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
-TICKED_KINDS = ("script",)
-RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
-CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
-# as in print.css: a comparison has tall rows to write in
-TALL_ROWS = {"comparison": 0.8}  # inches
-# as print.css: a table's rows with blanks to write in, in millimeters, and whether the
-# text sits on the row's rule (the reflection's referrals) or at its top (the timeline's steps)
-WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (13, False)}
-EMU_PER_TWIP = 635
-# as print.css: tables a page never splits, a handout's last (its rubric) or all of them
-WHOLE_TABLES = {"handout": slice(-1, None), "reflection": slice(None)}
-SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
-# points below writing space (the gap above the next question is larger) and below a table
-SPACE_BELOW_RULES, SPACE_BELOW_TABLE = 7.0, 8.0
-STACKED_FIELD_GAP = 16.0  # points above each of a plan's lines after the first
 
 
 @dataclass
@@ -143,7 +122,7 @@ class _Writer:
                 self._container_close(self.containers.pop(), self.starts.pop())
         if self.gap_below:  # Word ends a document with a paragraph, never a table
             self._gap(self.gap_below)
-        for table in self.data_tables[WHOLE_TABLES.get(self.kind, slice(0))]:
+        for table in self.data_tables[kinds.WHOLE_TABLES.get(self.kind, slice(0))]:
             keep_together([table])
 
     # blocks -------------------------------------------------------------------------
@@ -162,12 +141,12 @@ class _Writer:
                 # a plan's fields under a section heading: one full line each, to write on
                 field_line_stops(self.row, 1, self._width())
                 self._row("fields")
-                self.row.paragraph_format.space_before = points(STACKED_FIELD_GAP)
+                self.row.paragraph_format.space_before = points(kinds.STACKED_FIELD_GAP)
             elif self.row_count:  # across the gap to the next label or choice
                 self.row.add_run("\t" if self.row_kind == "fields" else "\u2003\u2003")
             if self.row_kind == "choices":
-                symbol(self.row.add_run(CHOICE[0]))
-                self.row.add_run(CHOICE[1:])
+                symbol(self.row.add_run(kinds.CHOICE[0]))
+                self.row.add_run(kinds.CHOICE[1:])
             self.row_count += 1
             self.target = self.row
             return
@@ -181,10 +160,10 @@ class _Writer:
             depth = len(self.lists) - 1
             if not item.numbered_paragraph_done and not item.task:
                 set_numbering(paragraph, self.lists[-1].num_id, depth)
-                if self.kind in TICKED_KINDS and self.lists[-1].ordered and not depth:
+                if self.kind in kinds.TICKED_KINDS and self.lists[-1].ordered and not depth:
                     # as print.css: a box after each question's number, to tick when asked
-                    symbol(paragraph.add_run(TICK_BOX[0]))
-                    paragraph.add_run(TICK_BOX[1:])
+                    symbol(paragraph.add_run(kinds.TICK_BOX[0]))
+                    paragraph.add_run(kinds.TICK_BOX[1:])
             else:
                 list_indent(paragraph, depth)
             if item.task and not item.numbered_paragraph_done:
@@ -193,7 +172,7 @@ class _Writer:
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
         if any(item.ruled for item in self.items) or any(
-            c.split()[0] in RULED_CONTAINERS for c in self.containers if c.split()
+            c.split()[0] in kinds.RULED_CONTAINERS for c in self.containers if c.split()
         ):
             paragraph.paragraph_format.keep_with_next = True
         self.target = paragraph
@@ -275,11 +254,11 @@ class _Writer:
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
         widths = column_widths(lengths, words, self._width())
-        if self.kind in TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
+        if self.kind in kinds.TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
             first = self._width() * 3 // 10
             rest = (self._width() - first) // (len(widths) - 1)
             widths = [first, *[rest] * (len(widths) - 1)]
-        light_table(self.table, sum(widths), boxed=self.kind in TALL_ROWS)
+        light_table(self.table, sum(widths), boxed=self.kind in kinds.TALL_ROWS)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
             for cell in column.cells:
@@ -295,12 +274,12 @@ class _Writer:
                 cant_split(row)
             rows_to_write_in(
                 self.table,
-                TALL_ROWS.get(self.kind, 0.0),
-                self.kind in WRITE_IN_ROWS,
-                *WRITE_IN_ROWS.get(self.kind, (0, False)),
+                kinds.TALL_ROWS.get(self.kind, 0.0),
+                self.kind in kinds.WRITE_IN_ROWS,
+                *kinds.WRITE_IN_ROWS.get(self.kind, (0, False)),
             )
         self.table = None
-        self.gap_below = SPACE_BELOW_TABLE
+        self.gap_below = kinds.SPACE_BELOW_TABLE
 
     def _gap(self, height: float) -> None:
         """A paragraph of ``height`` points: Word needs one between two tables, and it is
@@ -336,21 +315,21 @@ class _Writer:
             self.row = None
         if name == "section":  # as print.css: a section is never split between two pages
             keep_together(self._blocks()[start:])
-        if name not in RULED_CONTAINERS:
+        if name not in kinds.RULED_CONTAINERS:
             return
         count = words[0] if words else ""
-        lines = max(1, min(int(count) if count.isdigit() else DEFAULT_LINES[name], 40))
+        lines = max(1, min(int(count) if count.isdigit() else kinds.DEFAULT_LINES[name], 40))
         weight = words[1].removesuffix("min") if len(words) > 1 else ""
         ruled = ruled_space(self.word, len(self.lists), self._width())
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
         self.spaces.append(WritingSpace(ruled, lines, minutes, int(lines * share), most))
-        self.gap_below = SPACE_BELOW_RULES
+        self.gap_below = kinds.SPACE_BELOW_RULES
 
     def _width(self) -> int:
         """The width between the margins, in twips."""
-        return text_width(self.word) // EMU_PER_TWIP
+        return text_width(self.word) // kinds.EMU_PER_TWIP
 
     def _is_question(self) -> bool:
         """Whether the paragraph being written is a numbered question's own."""
@@ -371,7 +350,7 @@ class _Writer:
         fields = self.row is not None and self.row_kind == "fields"
         bold = (self.bold_cell and self.table is not None) or fields
         inline = Inline(self.word, self.target, bold)
-        if self.kind in RIGHT_CUE_KINDS and self._is_question():
+        if self.kind in kinds.RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
             right_tab(self.target, self._width())
         inline.add(token.children or [])
@@ -398,7 +377,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     if options.kind in FILLED_KINDS:
         fill(word, writer.spaces, RULE_HEIGHT / 20)
     if options.kind == "letter" and not options.title.startswith("Email"):
-        leave_room_to_sign(word, SIGNATURE_ROOM)
+        leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)
     buffer = io.BytesIO()
     word.save(buffer)

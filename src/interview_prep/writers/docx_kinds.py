@@ -1,0 +1,24 @@
+"""How each document kind is set in Word: the sizes and choices print.css makes for the PDF."""
+
+from __future__ import annotations
+
+from .docx_columns import RULED
+
+DEFAULT_LINES = {"notes": 3, "lines": 5}
+RULED_CONTAINERS = RULED  # docx_columns: "notes", "lines"
+TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
+TICKED_KINDS = ("script",)
+RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
+CHOICE = "○ "  # a circle to mark, before each of a ::: choices list's items
+# as in print.css: a comparison has tall rows to write in
+TALL_ROWS = {"comparison": 0.8}  # inches
+# as print.css: a table's rows with blanks to write in, in millimeters, and whether the
+# text sits on the row's rule (the reflection's referrals) or at its top (the timeline's steps)
+WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (13, False)}
+EMU_PER_TWIP = 635
+# as print.css: tables a page never splits, a handout's last (its rubric) or all of them
+WHOLE_TABLES = {"handout": slice(-1, None), "reflection": slice(None)}
+SIGNATURE_ROOM = 20  # millimeters between a letter's sign-off and the typed name
+# points below writing space (the gap above the next question is larger) and below a table
+SPACE_BELOW_RULES, SPACE_BELOW_TABLE = 7.0, 8.0
+STACKED_FIELD_GAP = 16.0  # points above each of a plan's lines after the first
