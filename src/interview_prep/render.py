@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from . import formfields
+from . import formfields, tablelabels
 from .errors import RenderError
 from .logo import LOGO_TYPES as LOGO_TYPES
 from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
@@ -51,6 +51,7 @@ def markdown_parser() -> MarkdownIt:
     parser.add_render_rule("list_item_close", formfields.item_close)
     parser.add_render_rule("th_open", _header_cell_open)
     parser.add_render_rule("td_open", formfields.cell_open)
+    parser.core.ruler.push("table_labels", tablelabels.label_cells)
     return parser
 
 
