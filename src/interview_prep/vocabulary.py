@@ -38,6 +38,9 @@ DEFAULT_LETTER_MINUTES = 20
 DEFAULT_SHADOW_HOURS = 4
 DEFAULT_DEBRIEF_MINUTES = 20
 DEFAULT_FOLLOW_UP_DAYS = 5
+# a letter's minutes when none are given: a request asks for a short talk; a confirmation
+# restates the meeting, as long as every plan of that meeting; a shadow request asks for the debrief
+LETTER_MINUTES_BY_KIND = {"confirm": DEFAULT_MINUTES, "shadow-request": DEFAULT_DEBRIEF_MINUTES}
 DEFAULT_WEEKS = 4
 
 # parameter name -> the words it takes

@@ -36,7 +36,11 @@ from .options import bank_option, catalog_for, document_output
     "--how-found", default=None, help='How you found them, e.g. "on the hospital\'s staff page".'
 )
 @click.option(
-    "--minutes", "-m", default="20", show_default=True, metavar="N", help="Minutes you ask for."
+    "--minutes",
+    "-m",
+    default=None,
+    metavar="N",
+    help="Minutes you ask for (default: 20; a confirm letter restates the meeting's 30).",
 )
 @click.option("--meeting-format", default=None, help="in-person, phone or video.")
 @click.option(

@@ -81,7 +81,9 @@ def assignment_handout(
     markdown = render_template("handout.md.j2", context, template_dirs)
     from ..markdown.typography import short_date
 
-    parts = [part for part in (course, teacher) if part]
+    # with no course or teacher the footer still says what it is ("from Mon, Dec 7" is a fragment)
+    label = "Job shadow assignment" if shadow else "Informational interview assignment"
+    parts = [part for part in (course, teacher) if part] or [label]
     footer = " · ".join([*parts, f"from {short_date(start)}"])
     return Document(
         "handout",

@@ -13,7 +13,13 @@ from ..catalog.catalog import Catalog, default_catalog
 from ..errors import LetterTooLongError
 from ..model import Contact, Meeting, Sender
 from ..planning.plan import Plan
-from ..vocabulary import CHANNELS, LETTER_KINDS, normalize_choice
+from ..vocabulary import (
+    CHANNELS,
+    DEFAULT_LETTER_MINUTES,
+    LETTER_KINDS,
+    LETTER_MINUTES_BY_KIND,
+    normalize_choice,
+)
 from .document import Document
 
 if TYPE_CHECKING:
@@ -74,10 +80,11 @@ def _body(text: str, signoff_lines: tuple[str, ...]) -> str:
     return "\n".join(lines[start:end]).strip()
 
 
-def _check_numbers(minutes: int, hours: int | None, days: Sequence[date | None]) -> None:
+def _check_numbers(minutes: int | None, hours: int | None, days: Sequence[date | None]) -> None:
     from ..values import checked_date, checked_int
 
-    checked_int("letter minutes", minutes)
+    if minutes is not None:
+        checked_int("letter minutes", minutes)
     if hours is not None:
         checked_int("hours", hours)
     for day in days:
@@ -149,7 +156,7 @@ def letter(
     contact: Contact | None = None,
     referral: str | None = None,
     how_found: str | None = None,
-    minutes: int = 20,
+    minutes: int | None = None,
     meeting: Meeting | None = None,
     availability: str | None = None,
     follow_up: date | None = None,
@@ -169,6 +176,9 @@ def letter(
     Every letter says plainly that the learner seeks information, not a job. A LinkedIn
     note is fitted to the character limit of the account (``free``: 200, ``premium``: 300),
     trying shorter wordings before giving up with `LetterTooLongError`.
+
+    ``minutes`` defaults to the meeting's or the plan's length, else to the kind's default:
+    a request asks for 20 minutes, a confirmation restates a 30-minute meeting.
     """
     kind = normalize_choice("letter-kind", kind, what="letter kind")
     channel = normalize_choice("channel", channel)
@@ -215,7 +225,10 @@ def letter(
         "contact": contact or Contact(),
         "referral": referral,
         "how_found": how_found,
-        "minutes": meeting.minutes or minutes,
+        "minutes": meeting.minutes
+        or minutes
+        or (plan.minutes if plan else None)
+        or LETTER_MINUTES_BY_KIND.get(kind, DEFAULT_LETTER_MINUTES),
         "when": meeting.when,
         "where": meeting.where,
         "meeting_format": meeting.format,

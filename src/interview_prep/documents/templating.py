@@ -36,6 +36,11 @@ def format_when(value: datetime) -> str:
     return f"{value:%A}, {us_date(value)}, {format_time(value)}"
 
 
+def format_when_at(value: datetime) -> str:
+    """The same inside a sentence: 'Tuesday, March 3, 2026, at 2:30 PM'."""
+    return f"{value:%A}, {us_date(value)}, at {format_time(value)}"
+
+
 def format_day(value: date) -> str:
     """A date as an American letter gives it: 'March 3, 2026'."""
     return us_date(value)
@@ -207,6 +212,7 @@ def environment(
     )
     env.globals["range"] = _counted_range
     env.filters["when"] = format_when
+    env.filters["when_at"] = format_when_at
     env.filters["day"] = format_day
     env.filters["clock"] = clock
     env.filters["by_time"] = by_time

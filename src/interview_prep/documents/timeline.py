@@ -146,7 +146,7 @@ def timeline(
         Step(
             "request",
             "Send your request",
-            "Email, message, letter or call, as planned.",
+            "Email, message, letter, or call, as planned.",
             request_date,
         ),
     ]
@@ -180,7 +180,7 @@ def timeline(
         Step(
             "notes",
             "Write down what you learned",
-            "That day: what surprised you, names, next steps.",
+            "That day: what surprised you, the names you heard, and your next steps.",
             meeting.date() if meeting else None,
         ),
     ]
@@ -189,7 +189,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Within a day of meeting; mention one thing you learned.",
+            "Within a day of the meeting; mention one thing you learned.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,
@@ -198,7 +198,7 @@ def timeline(
         Step(
             "keep-in-touch",
             "Keep in touch",
-            "If you made a real connection, tell them how things have gone since.",
+            "If you made a real connection, write in a few months to say what you did next.",
             next_business_day(meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS))
             if meeting
             else None,

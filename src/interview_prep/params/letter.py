@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from ..model import Contact, Meeting, Sender
 from ..vocabulary import (
     CHANNELS,
-    DEFAULT_LETTER_MINUTES,
     LETTER_KINDS,
     LINKEDIN_ACCOUNTS,
     MEETING_FORMATS,
@@ -71,7 +70,7 @@ def build_letter(
         reader.text("from-email"),
         reader.text("from-phone"),
     )
-    minutes = reader.number("minutes", DEFAULT_LETTER_MINUTES, range_name="letter minutes")
+    minutes = reader.number("minutes", None, range_name="letter minutes")
     hours = reader.number("hours", None)
     follow_up = reader.day("follow-up-date", "follow-up date")
     request_date = reader.day("request-date", "request date") or (
@@ -90,7 +89,7 @@ def build_letter(
             contact=contact,
             referral=reader.text("referral"),
             how_found=reader.text("how-found"),
-            minutes=DEFAULT_LETTER_MINUTES if minutes is None else minutes,
+            minutes=minutes,
             meeting=meeting,
             availability=reader.text("availability"),
             follow_up=follow_up,
