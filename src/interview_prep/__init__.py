@@ -23,6 +23,7 @@ from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
 from .errors import ParameterError as ParameterError
 from .errors import ParameterProblem as ParameterProblem
+from .errors import LateHoursWarning as LateHoursWarning
 from .errors import PastDateWarning as PastDateWarning
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
@@ -134,6 +135,7 @@ __all__ = [
     "Item",
     "Journal",
     "JournalError",
+    "LateHoursWarning",
     "Letter",
     "LetterTooLongError",
     "Meeting",

@@ -239,6 +239,10 @@ class BeforeMeetingWarning(PastDateWarning):
     """A thank-you or keep-in-touch letter is dated before the meeting it looks back on."""
 
 
+class LateHoursWarning(InterviewPrepWarning):
+    """A job shadow (with the talk after it) starts before 6 AM or runs past 8 PM."""
+
+
 class RefusedResourceWarning(InterviewPrepWarning):
     """A stylesheet or page asked for a file or web address, which rendering never fetches."""
 

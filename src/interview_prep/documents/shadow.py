@@ -126,6 +126,42 @@ def _debrief_start(meeting: Meeting | None, hours: int) -> datetime | None:
     return meeting.when + timedelta(hours=hours)
 
 
+EARLIEST_HOUR, LATEST_HOUR = 6, 20  # a shadow outside 6 AM-8 PM needs a word with the host
+
+
+def _check_hours(meeting: Meeting | None, hours: int, debrief_minutes: int) -> None:
+    """Warn when a day of the shadow, with the talk after it, starts before 6 AM or ends
+    after 8 PM: a student should not be asked to stay so early or so late."""
+    if meeting is None or meeting.when is None:
+        return
+    start = meeting.when
+    end = start + timedelta(hours=min(hours, 8), minutes=debrief_minutes if hours <= 8 else 0)
+    latest = start.replace(hour=LATEST_HOUR, minute=0, second=0, microsecond=0)
+    if start.hour >= EARLIEST_HOUR and end <= latest:
+        return
+    import warnings
+
+    from ..errors import LateHoursWarning
+    from ..markdown.typography import us_date
+    from .templating import format_time
+
+    day = f"{start:%A}, {us_date(start)}"
+    if start.hour < EARLIEST_HOUR:
+        what = f"starts at {format_time(start)} on {day}, before 6 AM"
+        better = "a later start"
+    else:
+        talk = f" with the {debrief_minutes}-minute talk after it" if hours <= 8 else " each day"
+        what = f"from {format_time(start)} on {day} ends at {format_time(end)}{talk}, after 8 PM"
+        better = "an earlier start"
+    warnings.warn(
+        LateHoursWarning(
+            f"the shadow {what}; ask your host for a daytime block, or choose {better} or "
+            "fewer hours"
+        ),
+        stacklevel=3,
+    )
+
+
 def shadow_plan(
     field: str,
     stage: str,
@@ -149,6 +185,7 @@ def shadow_plan(
             f"a shadow lasts 1 to {MAX_HOURS} hours, not {hours!r}",
             hint="a few hours is common; a working week is 40",
         )
+    _check_hours(meeting, hours, debrief_minutes)
     catalog = catalog or default_catalog()
     plan = plan_interview(
         field,
