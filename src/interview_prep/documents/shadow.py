@@ -151,7 +151,7 @@ def _check_hours(meeting: Meeting | None, hours: int, debrief_minutes: int) -> N
         better = "a later start"
     else:
         talk = f" with the {debrief_minutes}-minute talk after it" if hours <= 8 else " each day"
-        what = f"from {format_time(start)} on {day} ends at {format_time(end)}{talk}, after 8 PM"
+        what = f"from {format_time(start)} on {day}, ends at {format_time(end)}{talk}, after 8 PM"
         better = "an earlier start"
     warnings.warn(
         LateHoursWarning(
