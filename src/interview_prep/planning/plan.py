@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..catalog.catalog import Catalog, builtin_bank_ids, default_catalog
 from ..catalog.fields import FieldMatch
@@ -96,6 +97,18 @@ class Plan:
         """Minutes the planned conversation takes; never more than ``minutes``."""
         return self.reserved_minutes + self.question_minutes
 
+    @cached_property
+    def must_ask(self) -> frozenset[str]:
+        """The ids of the questions marked ★: the 3-5 to keep when time runs short
+        (`stars.must_ask_ids` says which)."""
+        from .stars import must_ask_ids
+
+        return must_ask_ids(self.questions, self.taxonomy, self.minutes)
+
+    def is_must_ask(self, planned: PlannedItem) -> bool:
+        """Whether ``planned`` is one of the plan's ★ questions."""
+        return planned.item.id in self.must_ask and planned in self.questions
+
     @property
     def covered_themes(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(p.item.theme for p in self.questions))
@@ -118,6 +131,7 @@ class Plan:
                 "text": item.text,
                 "minutes": item.minutes,
                 "priority": item.priority,
+                "must_ask": self.is_must_ask(planned),
                 "field": _field_of(item, self.field),
                 "ends_at": planned.ends_at,
                 "why": list(planned.reasons),
@@ -168,9 +182,10 @@ class Plan:
         ]
         for planned in (*self.questions, *self.closing):
             item = planned.item
+            star = "★ " if self.is_must_ask(planned) else ""
             lines.append(
                 f"| {planned.ends_at} | {item.minutes} | {item.theme} | "
-                f"{escape_markdown(item.text)} |"
+                f"{star}{escape_markdown(item.text)} |"
             )
         if self.uncovered:
             lines += ["", "Core themes not covered: " + ", ".join(self.uncovered)]
