@@ -40,7 +40,7 @@ def test_the_guide_says_what_families_need(guide: ip.Document) -> None:
     for heading in (
         "## It is a request for information, never for a job",
         "## Whom to ask: help Maya find people",
-        "## Why people 2, 5 and 10 years into the work are worth asking",
+        "## Why people 2, 5, and 10 years into the work are worth asking",
         "## What Maya can ask",
         "## After the meeting",
     ):
@@ -93,7 +93,7 @@ def test_pdf_and_word_hold_the_guide(guide: ip.Document) -> None:
     assert "About 10 years in" in text
     word = docx.Document(io.BytesIO(guide.to_docx()))
     paragraphs = [p.text for p in word.paragraphs]
-    assert "Why people 2, 5 and 10 years into the work are worth asking" in paragraphs
+    assert "Why people 2, 5, and 10 years into the work are worth asking" in paragraphs
     assert any(p.startswith("Relatives") for p in paragraphs)
 
 

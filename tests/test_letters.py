@@ -103,7 +103,8 @@ def test_printed_letter_promises_the_follow_up_date() -> None:
 
 def test_confirm_restates_time_place_and_resume_for_information() -> None:
     text = write("confirm", "email").text
-    assert "Saturday, March 14, 2026, 3:30 PM at Mercy General" in text
+    assert "at Mercy General on Saturday, March 14, 2026, at 3:30 PM." in text
+    assert "about 30 minutes" in text  # the meeting's length, as in every plan
     assert "résumé" in text and "for your information only" in text
 
 

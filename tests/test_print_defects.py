@@ -79,9 +79,10 @@ def test_an_early_shadow_follows_the_clock_and_the_debrief_heads_its_opening() -
 
 
 def test_an_afternoon_shadow_gets_afternoon_prompts_and_a_long_one_days() -> None:
-    late = ip.shadow_plan(
-        "electrician", "high-school", 6, meeting=ip.Meeting(datetime(2026, 12, 14, 15, 30))
-    ).source
+    with pytest.warns(ip.LateHoursWarning):  # it runs until 9:50 PM
+        late = ip.shadow_plan(
+            "electrician", "high-school", 6, meeting=ip.Meeting(datetime(2026, 12, 14, 15, 30))
+        ).source
     assert "### 3:30–4:30 PM" in late and "### 8:30–9:30 PM" in late
     assert "Morning" not in late and "first hour, before the main" not in late
     week = ip.shadow_plan("electrician", "college", 40).source

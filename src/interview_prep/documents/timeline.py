@@ -180,7 +180,7 @@ def timeline(
         Step(
             "notes",
             "Write down what you learned",
-            "That day: what surprised you, the names you heard, and your next steps.",
+            "That day: what surprised you, names, and next steps.",
             meeting.date() if meeting else None,
         ),
     ]
@@ -198,7 +198,7 @@ def timeline(
         Step(
             "keep-in-touch",
             "Keep in touch",
-            "If you made a real connection, write in a few months to say what you did next.",
+            "If you made a real connection, tell them later what you did next.",
             next_business_day(meeting.date() + timedelta(days=KEEP_IN_TOUCH_DAYS))
             if meeting
             else None,
