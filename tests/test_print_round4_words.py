@@ -33,7 +33,9 @@ def body(letter: ip.Letter) -> str:
 # ---- letters ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("news", "learned"), list(itertools.product([None, NEWS], [None, LEARNED])))
+@pytest.mark.parametrize(
+    ("news", "learned"), list(itertools.product([None, NEWS], [None, LEARNED]))
+)
 def test_keep_in_touch_reads_well_with_and_without_its_optional_parts(
     news: str | None, learned: str | None
 ) -> None:
@@ -108,7 +110,9 @@ NO_SERIAL = re.compile(r"\b[a-z][\w’'-]*, [a-z][\w’'-]* (?:and|or) [a-z][\w�
 
 
 def test_series_uses_the_serial_comma() -> None:
-    assert series(["Dana Ortiz", "Sam Lee", "Priya Patel"]) == "Dana Ortiz, Sam Lee, and Priya Patel"
+    assert (
+        series(["Dana Ortiz", "Sam Lee", "Priya Patel"]) == "Dana Ortiz, Sam Lee, and Priya Patel"
+    )
     assert series(["A", "B"], "or") == "A or B"
 
 

@@ -17,13 +17,13 @@ from .errors import InterviewPrepError as InterviewPrepError
 from .errors import InterviewPrepWarning as InterviewPrepWarning
 from .errors import InvalidValueError as InvalidValueError
 from .errors import JournalError as JournalError
+from .errors import LateHoursWarning as LateHoursWarning
 from .errors import LetterTooLongError as LetterTooLongError
 from .errors import MissingGlyphsWarning as MissingGlyphsWarning
 from .errors import NoReplyAddressWarning as NoReplyAddressWarning
 from .errors import OutputError as OutputError
 from .errors import ParameterError as ParameterError
 from .errors import ParameterProblem as ParameterProblem
-from .errors import LateHoursWarning as LateHoursWarning
 from .errors import PastDateWarning as PastDateWarning
 from .errors import PlanError as PlanError
 from .errors import PluginWarning as PluginWarning
