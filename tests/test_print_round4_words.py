@@ -227,3 +227,9 @@ def test_a_short_plan_without_bank_must_asks_has_no_star_and_no_key() -> None:
     sheet = ip.prep_sheet(plan).source
     assert "★" not in sheet
     assert "★" not in ip.interview_script(plan).to_markdown()
+
+
+def test_a_shadow_debrief_stars_its_question_about_the_day() -> None:
+    document = ip.shadow_plan("electrician", "high-school", 6, seed=1)
+    about_today = document.source.split("### About today", 1)[1]
+    assert re.search(r"^1\. ★ \*\*", about_today.lstrip(), flags=re.M)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Taxonomy
+from ..vocabulary import MODES
 
 if TYPE_CHECKING:
     from .plan import PlannedItem
@@ -24,8 +25,9 @@ def must_ask_ids(
     questions: Sequence[PlannedItem], taxonomy: Taxonomy, minutes: int
 ) -> frozenset[str]:
     """The ids of the questions to star, chosen in this order until the plan has its
-    `star_count`: the bank's priority-1 items, the first (top-ranked) question of each core
-    theme in the taxonomy's order, the first question of every other theme, then the rest in
+    `star_count`: the bank's priority-1 items, the first (top-ranked) question of each theme
+    of this kind of meeting only (a shadow's debrief), then of each core theme, in the
+    taxonomy's order, the first question of every other theme, then the rest in
     conversation order (more priority-1 items raise the count, to five at most). Below 15
     minutes only priority-1 items are starred."""
     items = [planned.item for planned in questions]
@@ -35,7 +37,11 @@ def must_ask_ids(
     firsts: dict[str, str] = {}
     for item in items:
         firsts.setdefault(item.theme, item.id)
-    themes = sorted(taxonomy.themes, key=lambda theme: (not theme.core, theme.order))
+    # a theme only one kind of meeting has (the debrief after a shadow) is that meeting's heart
+    themes = sorted(
+        taxonomy.themes,
+        key=lambda theme: (theme.modes == MODES, not theme.core, theme.order),
+    )
     heads = [firsts[theme.id] for theme in themes if theme.id in firsts]
     order = dict.fromkeys([*bank_must, *heads, *(item.id for item in items)])
     count = min(MOST_STARS, max(star_count(minutes), len(bank_must)))
