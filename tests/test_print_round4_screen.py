@@ -30,7 +30,11 @@ def _documents() -> dict[str, ip.Document]:
     return {
         "prep30": ip.prep_sheet(plan, DANA, MEETING, learner="Alex Kim"),
         "shadow3": ip.shadow_plan(
-            "nurse", "college", 3, contact=DANA, meeting=ip.Meeting(datetime(2026, 12, 14, 7, 0)),
+            "nurse",
+            "college",
+            3,
+            contact=DANA,
+            meeting=ip.Meeting(datetime(2026, 12, 14, 7, 0)),
             seed=1,
         ),
         "compare3": ip.comparison_sheet(plan, PEOPLE),
@@ -223,8 +227,9 @@ return {width: head.width, table: table.getBoundingClientRect().width, left: hea
 """
 
 
-@pytest.mark.parametrize(("name", "caption"), [("prep30", "Meeting"), ("reflection", "Meeting"),
-                                               ("shadow3", "Shadow")])
+@pytest.mark.parametrize(
+    ("name", "caption"), [("prep30", "Meeting"), ("reflection", "Meeting"), ("shadow3", "Shadow")]
+)
 def test_on_a_phone_the_meeting_caption_is_a_small_heading(
     browser: Any, pages: dict[str, Path], name: str, caption: str
 ) -> None:
@@ -269,8 +274,7 @@ def test_at_1280_wide_tables_take_a_wider_measure(
         assert abs(table["center"] - seen["center"]) <= 2
     if name == "handout":
         steps, rubric = seen["tables"]
-        dates = [cell for cell in steps["cells"][::3]]
-        assert all(cell["lines"] == 1 and cell["width"] <= 140 for cell in dates)
+        assert all(cell["lines"] == 1 and cell["width"] <= 140 for cell in steps["cells"][::3])
         assert all(cell["lines"] == 1 for cell in steps["cells"][2::3])  # Hand in
         assert max(cell["lines"] for cell in rubric["cells"]) <= 4
     if name == "timeline":

@@ -248,7 +248,8 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
         f'<body class="{kind}">\n{header}<main>\n'
-        f"{markdown_to_html(markdown, fillable=options.fillable, screen=screen)}</main>\n</body>\n</html>\n"
+        f"{markdown_to_html(markdown, fillable=options.fillable, screen=screen)}"
+        "</main>\n</body>\n</html>\n"
     )
 
 

@@ -1,7 +1,8 @@
 """No-break spaces in rendered HTML: a number stays with its unit ("30 minutes", "3 hours"),
 a clock time with AM or PM ("4:00 PM") and a month with its day ("Dec 14"), so a narrow
-screen or column never puts them on two lines. A markdown-it render rule for text, so the HTML and the PDF made from it get the
-spaces while the Markdown, portable and Word outputs (which read the tokens) keep plain ones.
+screen or column never puts them on two lines. A markdown-it render rule for text, so the
+HTML and the PDF made from it get the spaces while the Markdown, portable and Word outputs
+(which read the tokens) keep plain ones.
 """
 
 from __future__ import annotations
