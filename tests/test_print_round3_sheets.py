@@ -131,7 +131,7 @@ def test_no_unlabeled_blank_and_a_comma_after_the_year(kind: str, channel: str) 
 def test_keep_in_touch_without_news_says_something_real() -> None:
     text = write("keep-in-touch", news=None).text
     assert "____" not in text
-    assert "Since then, I have kept learning about work as a registered nurse" in text
+    assert "I have kept reading about the work and thinking about my next steps." in text
     assert "on December 14, 2026, about" in write("thank-you").text
     assert "on November 30, 2026, to ask" in write("follow-up").text
 
