@@ -225,7 +225,7 @@ def test_timeline_writes_ics(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert code == 0 and target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     code, out, _ = run(runner, "timeline", "--meeting", "2026-03-14T15:30")
-    assert code == 0 and "Saturday, March 14, 2026, 3:30 PM" in out
+    assert code == 0 and "Saturday, March 14, 2026, at 3:30 PM" in out
     code, _, err = run(runner, "timeline")
     assert code == 2 and "needs the request date" in err
 
