@@ -302,7 +302,7 @@ def test_libreoffice_prints_letter_and_a4_pages(tmp_path: Path) -> None:
         assert (round(float(box.width)), round(float(box.height))) == size
         assert 2 <= len(reader.pages) <= 6
         first = reader.pages[0].extract_text()
-        assert "Prep sheet: Registered Nurse" in first and "page 1 of" in first
+        assert "Prep sheet: Registered Nurse" in first and "Page 1 of" in first
 
 
 def test_cli_writes_word_files_and_batch_makes_one_per_student(

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from . import docx_kinds as kinds
-from .docx_columns import column_widths, holds_writing_space, rows_to_write_in, table_shape
+from .docx_columns import (
+    column_widths,
+    holds_writing_space,
+    rows_to_write_in,
+    rule_blank_cells,
+    table_shape,
+)
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
@@ -258,6 +264,9 @@ class _Writer:
             first = self._width() * 3 // 10
             rest = (self._width() - first) // (len(widths) - 1)
             widths = [first, *[rest] * (len(widths) - 1)]
+        shares = kinds.COLUMN_SHARES.get(self.kind, ())
+        if len(shares) == len(widths):
+            widths = [self._width() * share // 100 for share in shares]
         light_table(self.table, sum(widths), boxed=self.kind in kinds.TALL_ROWS)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
@@ -278,6 +287,8 @@ class _Writer:
                 self.kind in kinds.WRITE_IN_ROWS,
                 *kinds.WRITE_IN_ROWS.get(self.kind, (0, False)),
             )
+            if self.kind in kinds.RULED_CELLS:
+                rule_blank_cells(self.table, kinds.RULED_CELLS[self.kind], kinds.CELL_RULE_MM)
         self.table = None
         self.gap_below = kinds.SPACE_BELOW_TABLE
 
@@ -348,8 +359,13 @@ class _Writer:
         if self.target is None:
             return
         fields = self.row is not None and self.row_kind == "fields"
-        bold = (self.bold_cell and self.table is not None) or fields
+        # as print.css: a table's header in navy, and its first column's labels in bold
+        label = self.table is not None and self.cell[1] == 0 and self.cell[0] > 0
+        label = label and self.kind not in kinds.PLAIN_FIRST_COLUMN
+        bold = (self.bold_cell and self.table is not None) or fields or label
         inline = Inline(self.word, self.target, bold)
+        if self.table is not None and (self.bold_cell or label):
+            inline.ink = kinds.HEADER_INK if self.bold_cell else kinds.LABEL_INK
         if self.kind in kinds.RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
             right_tab(self.target, self._width())

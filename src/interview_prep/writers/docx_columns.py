@@ -94,6 +94,27 @@ def rows_to_write_in(table: Table, tall: float, write_in: bool, least: float, bo
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
 
+def rule_blank_cells(table: Table, rules: int, pitch_mm: float) -> None:
+    """``rules`` light rules ``pitch_mm`` apart across each blank body cell of ``table`` (a
+    nested table of ruled rows), the row's own border below them the last line to write on."""
+    from docx.shared import Mm, Pt
+
+    from .docx_parts import CELL_PADDING, ruled_table_borders
+
+    for row in table.rows[1:]:
+        for cell in row.cells:
+            if cell.text.strip() or cell.tables:
+                continue
+            width = (cell.width or 0) // 635 - 2 * CELL_PADDING[1]  # twips inside the padding
+            first = cell.paragraphs[0]
+            ruled = cell.add_table(rows=rules, cols=1)
+            ruled_table_borders(ruled, 0, width, Mm(pitch_mm).twips, inset=False)
+            cell._tc.remove(first._p)
+            end = cell.paragraphs[-1].paragraph_format  # Word ends a cell with a paragraph
+            end.space_before = end.space_after = Pt(0)
+            end.line_spacing = Pt(1)
+
+
 def holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
     """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
     depth = 0

@@ -189,13 +189,19 @@ def ruled_space(word: WordDocument, indent_level: int, width: int) -> Table:
     return ruled
 
 
-def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
-    """Make a one-column table look like ruled lines to write on, inside the margins."""
+def ruled_table_borders(
+    table: Table, indent_level: int, width: int, pitch: int = RULE_HEIGHT, inset: bool = True
+) -> None:
+    """Make a one-column table look like ruled lines to write on, ``pitch`` twips apart,
+    inside the margins (or, not ``inset``, flush with the cell that holds it)."""
     from docx.shared import Twips
 
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE_COLOR}"'
     indent = INDENT * indent_level
     _fit_between_margins(table, width - indent, indent)
+    if not inset:
+        _add_table_property(table, _xml('<w:tblInd XMLNS w:w="0" w:type="dxa"/>'))
+        _add_table_property(table, _padding(0))
     for cell in table.columns[0].cells:
         cell.width = Twips(width - indent)
     _add_table_property(
@@ -209,7 +215,7 @@ def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
     for row in table.rows:
         row._tr.get_or_add_trPr().append(
             # "at least": a row grows when a student types more than a line into it
-            _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="atLeast"/>')
+            _xml(f'<w:trHeight XMLNS w:val="{pitch}" w:hRule="atLeast"/>')
         )
 
 

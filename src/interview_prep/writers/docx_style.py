@@ -200,11 +200,18 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
 
     footer = section.footer.paragraphs[0]
     footer.paragraph_format.space_after = Pt(0)
-    footer.add_run(clean(f"{options.footer}  ·  page "))
+    # as print.css: the footer's words at the left, "Page 1 of 2" flush right
+    footer.add_run(clean(f"{options.footer}\tPage ") if options.footer else "\tPage ")
     add_page_fields(footer)
     for run in footer.runs:
         run.font.size = Pt(8.5)
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    stops = footer.paragraph_format.tab_stops
+    for stop in word.styles["Footer"].paragraph_format.tab_stops:  # the template's center tab
+        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(text_width(word), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _logo(header: Any, data: bytes) -> None:
