@@ -98,6 +98,7 @@ class _Writer:
         self.starts: list[int] = []  # the body's block count when each container opened
         self.data_tables: list[Any] = []
         self.headed = False  # below a section heading, not the title
+        self.heading = ""  # the words of the heading above
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
@@ -115,6 +116,7 @@ class _Writer:
             if token.type == "heading_open":
                 self.gap_below = 0.0  # the heading's own space above is the gap
                 self.headed = token.tag != "h1"
+                self.heading = self.tokens[index + 1].content
             elif self.gap_below and not token.type.endswith("_close"):
                 self._gap(self.gap_below)
                 self.gap_below = 0.0
@@ -335,7 +337,10 @@ class _Writer:
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
-        self.spaces.append(WritingSpace(ruled, lines, minutes, int(lines * share), most))
+        closing = self.heading.strip().startswith(kinds.CLOSING_HEADING)
+        self.spaces.append(
+            WritingSpace(ruled, lines, minutes, int(lines * share), most, closing=closing)
+        )
         self.gap_below = kinds.SPACE_BELOW_RULES
 
     def _width(self) -> int:
@@ -391,7 +396,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
     writer.run()
     if options.kind in FILLED_KINDS:
-        fill(word, writer.spaces, RULE_HEIGHT / 20)
+        fill(word, writer.spaces, RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
     if options.kind == "letter" and not options.title.startswith("Email"):
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)

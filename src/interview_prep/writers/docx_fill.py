@@ -50,6 +50,7 @@ class WritingSpace:
     minutes: int | None
     least: int | None = None
     most: int | None = None
+    closing: bool = False  # a closing ask, never given more lines than the shortest question
 
 
 @dataclass
@@ -62,9 +63,12 @@ class _Format:
     base: float = 10.5  # the size of a run that sets none (a box to tick sets its own)
 
 
-def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> None:
+def fill(
+    word: WordDocument, spaces: list[WritingSpace], row_height: float, balance: bool = False
+) -> None:
     """Grow ``spaces`` (tables of ruled rows ``row_height`` points apart) into each page's
-    spare height, by minutes."""
+    spare height, by minutes; ``balance``: a page may break before its last question where
+    that evens out the lines a minute (as the PDF's worksheets)."""
     if not spaces:
         return
     section = word.sections[0]
@@ -73,6 +77,7 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
     by_table = {id(space.table._tbl): space for space in spaces}
     planned: list[tuple[WritingSpace, Space]] = []
     units: list[Unit] = []
+    starts: dict[int, Any] = {}  # a unit's first element (a stand-in): its paragraph
     for block in word.element.body:
         tag = block.tag.split("}")[1]
         if tag == "p":
@@ -80,9 +85,10 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
 
             paragraph = Paragraph(block, word._body)
             lines, form = _paragraph(word, paragraph, _emu_pt(width))
-            units.append(
-                Unit([], lines * form.line + form.before + form.after, 0, 0, keep=form.keep)
-            )
+            marker = Element("p")
+            starts[id(marker)] = paragraph
+            tall = lines * form.line + form.before + form.after
+            units.append(Unit([marker], tall, 0, 0, keep=form.keep))
         elif tag == "tbl":
             space = by_table.get(id(block))
             if space is None:
@@ -94,7 +100,12 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
             ruled = space.lines * row_height
             units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
-    _fill(units, _emu_pt(height) - 4, None)
+    for unit in units:
+        unit.elements = unit.elements or [Element("table")]
+    _fill(units, _emu_pt(height) - 4, None, balance=balance)
+    for unit in units:
+        if unit.elements[0].get("data-break") and id(unit.elements[0]) in starts:
+            starts[id(unit.elements[0])].paragraph_format.page_break_before = True
     shrunk = {id(e): space.most or space.lines for space, e in planned if space.least}
     for page in _paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
         spare = _emu_pt(height) - 4 - SLACK - _used(page)
@@ -103,8 +114,26 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
                 more = max(0, min(shrunk[id(estimate)] - estimate.lines, int(spare // row_height)))
                 estimate.lines += more
                 spare -= more * row_height
+    _by_minutes([(space, estimate) for space, estimate in planned if space.minutes])
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
+
+
+def _by_minutes(timed: list[tuple[WritingSpace, Space]]) -> None:
+    """Lines by minutes across the sheet, within a line: none more than a line above the
+    fewest lines a minute of a question of two minutes or more, and a closing ask never more
+    than the shortest question (a page's spare height stays spare rather than pile onto the
+    questions that happen to share it)."""
+    questions = [(s, e) for s, e in timed if not s.closing]
+    rates = [e.lines / (s.minutes or 1) for s, e in questions if (s.minutes or 0) >= 2]
+    if not rates:
+        return
+    rate, shortest = min(rates), min(e.lines for _, e in questions)
+    for space, estimate in timed:
+        most = int(rate * (space.minutes or 0)) + 1
+        if space.closing:
+            most = min(most, shortest)
+        estimate.lines = max(estimate.least, min(estimate.lines, most))
 
 
 def place_lower(word: WordDocument) -> None:

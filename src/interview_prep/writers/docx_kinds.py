@@ -31,3 +31,6 @@ STACKED_FIELD_GAP = 16.0  # points above each of a plan's lines after the first
 # (not a comparison's questions, which carry their own bold theme)
 HEADER_INK, LABEL_INK = "123C5A", "333333"
 PLAIN_FIRST_COLUMN = ("comparison",)
+# as the PDF's worksheets: a page may break early where that evens out the lines a minute
+BALANCED = ("prep-sheet", "shadow-plan")
+CLOSING_HEADING = "Closing asks"  # _conversation.md.j2's heading over the closing asks
