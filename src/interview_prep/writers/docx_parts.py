@@ -117,8 +117,7 @@ def cant_split(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(_xml("<w:cantSplit XMLNS/>"))
 
 
-def _padding(left_right: int) -> _Element:
-    above = CELL_PADDING[0]
+def _padding(left_right: int, above: int = CELL_PADDING[0]) -> _Element:
     return _xml(
         f'<w:tblCellMar XMLNS><w:top w:w="{above}" w:type="dxa"/>'
         f'<w:left w:w="{left_right}" w:type="dxa"/><w:bottom w:w="{above}" w:type="dxa"/>'
@@ -201,7 +200,9 @@ def ruled_table_borders(
     _fit_between_margins(table, width - indent, indent)
     if not inset:
         _add_table_property(table, _xml('<w:tblInd XMLNS w:w="0" w:type="dxa"/>'))
-        _add_table_property(table, _padding(0))
+        _add_table_property(table, _padding(0, 0))
+        for cell in table.columns[0].cells:  # no row taller than its rule's pitch
+            cell.paragraphs[0].paragraph_format.space_after = Twips(0)
     for cell in table.columns[0].cells:
         cell.width = Twips(width - indent)
     _add_table_property(
