@@ -176,3 +176,14 @@ def test_lines_follow_the_minutes(printed: dict[str, Any], name: str) -> None:
         else:
             used = (page.height - BOTTOM - unused * INCH - TOP) / (page.height - TOP - BOTTOM)
             assert used >= 0.6
+
+
+def test_running_head_from_the_second_page_at_the_right(printed: dict[str, Any]) -> None:
+    """As print.css: the first page's title names the document, so its running head is
+    left out; later pages carry it flush right."""
+    pdf = printed["prep30"]
+    first, second = pdf.pages[0], pdf.pages[1]
+    assert not [c for c in first.chars if c["bottom"] < TOP - 1]
+    head = [c for c in second.chars if c["bottom"] < TOP - 1]
+    assert head and "Prep sheet" in "".join(c["text"] for c in head)
+    assert abs(max(c["x1"] for c in head) - (second.width - RIGHT)) < 1.5
