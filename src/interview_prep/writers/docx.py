@@ -16,13 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from . import docx_kinds as kinds
-from .docx_columns import (
-    column_widths,
-    holds_writing_space,
-    rows_to_write_in,
-    rule_blank_cells,
-    table_shape,
-)
+from .docx_columns import column_widths, finish_table, holds_writing_space, table_shape
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
@@ -261,14 +255,7 @@ class _Writer:
         rows, lengths, words = table_shape(self.tokens, index)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
-        widths = column_widths(lengths, words, self._width())
-        if self.kind in kinds.TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
-            first = self._width() * 3 // 10
-            rest = (self._width() - first) // (len(widths) - 1)
-            widths = [first, *[rest] * (len(widths) - 1)]
-        shares = kinds.COLUMN_SHARES.get(self.kind, ())
-        if len(shares) == len(widths):
-            widths = [self._width() * share // 100 for share in shares]
+        widths = column_widths(lengths, words, self._width(), kinds.column_shares(self.kind))
         light_table(self.table, sum(widths), boxed=self.kind in kinds.TALL_ROWS)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
@@ -283,14 +270,7 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
-            rows_to_write_in(
-                self.table,
-                kinds.TALL_ROWS.get(self.kind, 0.0),
-                self.kind in kinds.WRITE_IN_ROWS,
-                *kinds.WRITE_IN_ROWS.get(self.kind, (0, False)),
-            )
-            if self.kind in kinds.RULED_CELLS:
-                rule_blank_cells(self.table, kinds.RULED_CELLS[self.kind], kinds.CELL_RULE_MM)
+            finish_table(self.table, self.kind)
         self.table = None
         self.gap_below = kinds.SPACE_BELOW_TABLE
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from .docx_columns import RULED
-
 DEFAULT_LINES = {"notes": 3, "lines": 5}
-RULED_CONTAINERS = RULED  # docx_columns: "notes", "lines"
+RULED_CONTAINERS = ("notes", "lines")  # the containers that hold ruled writing space
 TICK_BOX = "☐\u2002"  # a box after a question's number, then an en space
 TICKED_KINDS = ("script",)
 RIGHT_CUE_KINDS = ("prep-sheet", "shadow-plan")  # a question's time cue at the right edge
@@ -20,6 +18,10 @@ WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (22.4, False)}
 RULED_CELLS = {"timeline": 2, "comparison": 2}
 CELL_RULE_MM = 7.1
 COLUMN_SHARES = {"timeline": (17, 50, 9, 24)}
+# as print.css: a column set centered (the timeline's Done), and ruled cells with a light
+# rule at their left (the timeline's Notes; a comparison's grid has its own)
+CENTERED_COLUMN = {"timeline": 2}
+EDGED_CELLS = ("timeline",)
 EMU_PER_TWIP = 635
 # as print.css: tables a page never splits, a handout's last (its rubric) or all of them
 WHOLE_TABLES = {"handout": slice(-1, None), "reflection": slice(None)}
@@ -34,3 +36,14 @@ PLAIN_FIRST_COLUMN = ("comparison",)
 # as the PDF's worksheets: a page may break early where that evens out the lines a minute
 BALANCED = ("prep-sheet", "shadow-plan")
 CLOSING_HEADING = "Closing asks"  # _conversation.md.j2's heading over the closing asks
+
+
+def column_shares(kind: str) -> dict[int, tuple[float, ...]]:
+    """A kind's columns' shares of the width in percent, by the number of columns (as
+    print.css: a comparison's questions take 30%, the rest share what is left)."""
+    shares: dict[int, tuple[float, ...]] = {}
+    if kind in TALL_ROWS:
+        shares = {n: (30, *[70 / (n - 1)] * (n - 1)) for n in range(2, 9)}
+    if kind in COLUMN_SHARES:
+        shares[len(COLUMN_SHARES[kind])] = COLUMN_SHARES[kind]
+    return shares

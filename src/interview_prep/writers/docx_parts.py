@@ -220,6 +220,21 @@ def ruled_table_borders(
         )
 
 
+def left_rule(cell: Any) -> None:
+    """A light rule at a table cell's left (the timeline's Notes, as print.css)."""
+    rule = _xml(
+        '<w:tcBorders XMLNS><w:left w:val="single" w:sz="4" w:space="0"'
+        ' w:color="C3CBD3"/></w:tcBorders>'
+    )
+    properties = cell._tc.get_or_add_tcPr()
+    later = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+    after = [c for c in properties if c.tag.split("}")[1] in later]  # the schema's order
+    if after:
+        after[0].addprevious(rule)
+    else:
+        properties.append(rule)
+
+
 def right_tab(paragraph: Paragraph, width: int) -> None:
     """A tab stop that sets what follows it flush with the right margin, ``width`` twips in."""
     from docx.enum.text import WD_TAB_ALIGNMENT
