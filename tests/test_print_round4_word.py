@@ -16,7 +16,7 @@ import docx
 import pdfplumber
 import pytest
 
-from .test_print_round3_word import BOTTOM, DOCUMENTS, INCH, MM, RIGHT, RULE, TOP, _color
+from .test_print_round3_word import BOTTOM, DOCUMENTS, INCH, LEFT, MM, RIGHT, RULE, TOP, _color
 from .tools import need
 
 pytestmark = pytest.mark.slow
@@ -135,6 +135,8 @@ def test_meeting_table_labels_are_bold(printed: dict[str, Any]) -> None:
         assert "Bold" in word["fontname"], label
     dana = next(w for w in page.extract_words(extra_attrs=["fontname"]) if w["text"] == "Dana")
     assert "Bold" not in dana["fontname"]
+    width = page.width - LEFT - RIGHT  # the values start past a label column of 26%, as the PDF
+    assert abs(dana["x0"] - LEFT - 0.26 * width - 5) < 2, dana["x0"]
 
 
 def _lines_by_space(name: str) -> list[tuple[int, int | None, bool]]:

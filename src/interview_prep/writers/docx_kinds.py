@@ -40,8 +40,9 @@ CLOSING_HEADING = "Closing asks"  # _conversation.md.j2's heading over the closi
 
 def column_shares(kind: str) -> dict[int, tuple[float, ...]]:
     """A kind's columns' shares of the width in percent, by the number of columns (as
-    print.css: a comparison's questions take 30%, the rest share what is left)."""
-    shares: dict[int, tuple[float, ...]] = {}
+    print.css: a label column takes 26%, a comparison's questions 30% and the people share
+    what is left)."""
+    shares: dict[int, tuple[float, ...]] = {2: (26, 74)}  # labels and values: a meeting's
     if kind in TALL_ROWS:
         shares = {n: (30, *[70 / (n - 1)] * (n - 1)) for n in range(2, 9)}
     if kind in COLUMN_SHARES:
