@@ -189,3 +189,19 @@ def test_running_head_from_the_second_page_at_the_right(printed: dict[str, Any])
     head = [c for c in second.chars if c["bottom"] < TOP - 1]
     assert head and "Prep sheet" in "".join(c["text"] for c in head)
     assert abs(max(c["x1"] for c in head) - (second.width - RIGHT)) < 1.5
+
+
+def test_rubric_scores_at_the_right_over_a_navy_total_rule(printed: dict[str, Any]) -> None:
+    """As print.css: the Score column flush right, and a navy rule above the total."""
+    page = printed["handout-shadow"].pages[-1]
+    scores = [w for w in page.extract_words() if re.fullmatch(r"/(4|24)", w["text"])]
+    assert len(scores) == 7
+    right = page.width - RIGHT - 5  # the cell's padding
+    assert all(abs(w["x1"] - right) < 1.5 for w in scores), [w["x1"] for w in scores]
+    total = next(w for w in page.extract_words() if w["text"] == "Total")
+    navy = [
+        line
+        for line in page.lines
+        if _color(line) == (0.07, 0.24, 0.35) and 0 < total["top"] - line["top"] < 8
+    ]
+    assert navy

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from . import docx_kinds as kinds
-from .docx_columns import column_widths, finish_table, holds_writing_space, table_shape
+from .docx_columns import (
+    column_widths,
+    finish_table,
+    holds_writing_space,
+    score_column,
+    table_shape,
+)
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
@@ -124,6 +130,8 @@ class _Writer:
                 self._container_close(self.containers.pop(), self.starts.pop())
         if self.gap_below:  # Word ends a document with a paragraph, never a table
             self._gap(self.gap_below)
+        if self.kind in kinds.RUBRIC_KINDS and self.data_tables:
+            score_column(self.data_tables[-1])
         for table in self.data_tables[kinds.WHOLE_TABLES.get(self.kind, slice(0))]:
             keep_together([table])
 

@@ -4,7 +4,7 @@ that a word breaks across lines; rows to write in; which list items hold writing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import docx_kinds as kinds
 from .fonts import text_width
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from docx.table import Table
     from markdown_it.token import Token
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
 # characters: a cell this short stays on one line ("Thu, Dec 10", "Developing (2)")
 ONE_LINE = 14
@@ -128,7 +129,7 @@ def rule_blank_cells(table: Table, rules: int, pitch_mm: float, edge: bool) -> N
     ``edge``: a light rule at the cell's left."""
     from docx.shared import Mm, Pt
 
-    from .docx_parts import CELL_PADDING, left_rule, ruled_table_borders
+    from .docx_parts import CELL_PADDING, cell_rule, ruled_table_borders
 
     for row in table.rows[1:]:
         for cell in row.cells:
@@ -143,7 +144,22 @@ def rule_blank_cells(table: Table, rules: int, pitch_mm: float, edge: bool) -> N
             end.space_before = end.space_after = Pt(0)
             end.line_spacing = Pt(1)
             if edge:
-                left_rule(cell)
+                cell_rule(cell._tc, "left", "C3CBD3", 4)
+
+
+def score_column(element: Any) -> None:
+    """As print.css sets a rubric (a table element): its last column flush right, and a navy
+    rule above its total row."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .docx_parts import HEADER_RULE_COLOR, cell_rule
+
+    rows = element.findall(f"{W}tr")
+    for row in rows:
+        for paragraph in row.findall(f"{W}tc")[-1].iter(f"{W}p"):
+            paragraph.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+    for cell in rows[-1].findall(f"{W}tc") if len(rows) > 2 else []:
+        cell_rule(cell, "top", HEADER_RULE_COLOR, 8)
 
 
 def holds_writing_space(tokens: Sequence[Token], start: int) -> bool:

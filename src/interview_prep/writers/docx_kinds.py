@@ -22,6 +22,7 @@ COLUMN_SHARES = {"timeline": (17, 50, 9, 24)}
 # rule at their left (the timeline's Notes; a comparison's grid has its own)
 CENTERED_COLUMN = {"timeline": 2}
 EDGED_CELLS = ("timeline",)
+RUBRIC_KINDS = ("handout",)  # its last table a rubric: scores at the right, a ruled total
 EMU_PER_TWIP = 635
 # as print.css: tables a page never splits, a handout's last (its rubric) or all of them
 WHOLE_TABLES = {"handout": slice(-1, None), "reflection": slice(None)}

@@ -220,13 +220,13 @@ def ruled_table_borders(
         )
 
 
-def left_rule(cell: Any) -> None:
-    """A light rule at a table cell's left (the timeline's Notes, as print.css)."""
+def cell_rule(cell: _Element, side: str, color: str, eighths: int) -> None:
+    """A rule on one ``side`` of a table cell (a ``w:tc``), ``eighths`` of a point wide."""
     rule = _xml(
-        '<w:tcBorders XMLNS><w:left w:val="single" w:sz="4" w:space="0"'
-        ' w:color="C3CBD3"/></w:tcBorders>'
+        f'<w:tcBorders XMLNS><w:{side} w:val="single" w:sz="{eighths}" w:space="0"'
+        f' w:color="{color}"/></w:tcBorders>'
     )
-    properties = cell._tc.get_or_add_tcPr()
+    properties = cell.get_or_add_tcPr()
     later = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
     after = [c for c in properties if c.tag.split("}")[1] in later]  # the schema's order
     if after:
