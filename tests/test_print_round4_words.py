@@ -95,7 +95,10 @@ def test_handout_asks_for_a_person_and_its_footer_is_a_phrase() -> None:
     shadow = ip.assignment_handout(date(2026, 12, 7), shadow=True)
     text = shadow.to_markdown()
     assert "a call to an organization" not in text
-    assert "Find someone to ask among family, neighbors, teachers, and alumni, or call" in text
+    assert (
+        "Find someone among family, neighbors, teachers, and alumni, or call an organization."
+        in text
+    )
     assert shadow.footer == "Job shadow assignment · from Mon, Dec 7, 2026"
     plain = ip.assignment_handout(date(2026, 12, 7))
     assert plain.footer == "Informational interview assignment · from Mon, Dec 7, 2026"
