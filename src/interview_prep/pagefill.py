@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 MOST_LINES = 12
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
+LABEL = BODY_PT * LINE + 0.6 * BODY_PT  # a writing box's label ("Notes", "Three things")
 THREE_THINGS_LINES = 3
 ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
@@ -78,6 +79,11 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     ):
         return document
     _measure(document, filled.units)  # the estimate missed: lay out again with measured heights
+    for unit in filled.units:
+        if unit.notes is not None and unit.notes.box is not None:
+            unit.elements[0].remove(unit.notes.box)
+            unit.height -= LABEL + unit.notes.lines * RULE
+            unit.notes = None
     three = filled.three
     if three is not None:
         _drop(filled.main, three)
@@ -220,8 +226,15 @@ def _fill(
         for element in unit.elements:
             element.attrib.pop("data-break", None)
     _grow(units, height - slack)
-    breaks = _balance(units, height, three, slack) if balance else frozenset()
-    by_page = _share_pages(_paginate(units, height, breaks), height, three, slack)
+    most = _fair(units, height, three, slack) if balance else _most
+    breaks = _balance(units, height, three, slack, most) if balance else frozenset()
+    pages = _paginate(units, height, breaks)
+    grown = {id(space): space.lines for unit in units for space in unit.spaces}
+    by_page = _share_pages(pages, height, three, slack, most)
+    if balance:
+        for unit, space in _notes_boxes(pages, by_page, height, slack, grown):
+            _set_lines(space)
+            unit.notes = space
     for unit in units:
         if id(unit) in breaks:
             unit.elements[0].set("data-break", "page")  # print.css: a page starts here
@@ -232,8 +245,67 @@ def _fill(
     return by_page
 
 
+def _fair(
+    units: list[Unit], height: float, three: Space | None, slack: float
+) -> Callable[[Space], int]:
+    """The most lines each space takes on a fair share: lines in proportion to minutes at the
+    rate the most crowded page allows, plus one; a closing ask no more than the shortest
+    question. What a roomier page has left over becomes its Notes box (``_notes_boxes``)."""
+    spaces = [space for unit in units for space in unit.spaces]
+    kept = {id(space): space.lines for space in spaces}
+    kept_three = three.lines if three is not None else 0
+    by_page = _share_pages(_paginate(units, height), height, three, slack)
+    rates = [
+        sum(s.lines for s in timed) / sum(s.weight for s in timed)
+        for timed in ([s for s in page if s.weight >= 2 and s is not three] for page in by_page)
+        if timed
+    ]
+    for space in spaces:
+        space.lines = kept[id(space)]
+    if three is not None:
+        three.lines = kept_three
+    rate = min(rates, default=0.0)
+    shortest = min((kept[id(s)] for s in spaces if s.weight >= 2), default=MOST_LINES)
+
+    def most(space: Space) -> int:
+        if space.weight >= 2:
+            return max(space.least, min(_most(space), round(rate * space.weight) + 1))
+        return max(space.least, min(_most(space), shortest))
+
+    return most
+
+
+def _notes_boxes(
+    pages: list[list[tuple[Unit, float]]],
+    by_page: list[list[Space]],
+    height: float,
+    slack: float,
+    grown: dict[int, int],
+) -> list[tuple[Unit, Space]]:
+    """A labeled Notes box at the foot of a page (before the last) whose questions have their
+    fair share and at least three lines to spare, in its last question."""
+    boxes: list[tuple[Unit, Space]] = []
+    for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
+        unit = page[-1][0]
+        added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
+        lines = int((height - _used(page) - added - slack - LABEL) // RULE)
+        if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
+            continue
+        box = SubElement(unit.elements[0], "div", {"class": "writing page-notes"})
+        SubElement(SubElement(box, "p"), "strong").text = "Notes"
+        rules = SubElement(box, "div", {"class": "rules", "data-box": "notes"})
+        space = Space(rules, lines, 0, 0.0, box)
+        spaces.append(space)
+        boxes.append((unit, space))
+    return boxes
+
+
 def _share_pages(
-    pages: list[list[tuple[Unit, float]]], height: float, three: Space | None, slack: float
+    pages: list[list[tuple[Unit, float]]],
+    height: float,
+    three: Space | None,
+    slack: float,
+    most: Callable[[Space], int] = _most,
 ) -> list[list[Space]]:
     """Share each page's spare height among its writing spaces; the spaces by page."""
     by_page: list[list[Space]] = []
@@ -241,15 +313,15 @@ def _share_pages(
         spaces = [s for unit, _ in page for s in unit.spaces]
         spare = height - _used(page) - slack
         last = three is not None and number == len(pages) - 1
-        label = BODY_PT * LINE + 0.6 * BODY_PT
         extra = max(0, int(spare // RULE))
         if spaces and extra:
-            spare -= _share_on_top(spaces, extra, _most) * RULE
-            room = (spare - label) // RULE >= THREE_THINGS_LINES
-            if not (last and room) and spare >= RULE:  # a page of capped spaces: past the cap
+            spare -= _share_on_top(spaces, extra, most) * RULE
+            room = (spare - LABEL) // RULE >= THREE_THINGS_LINES
+            fair = most is not _most  # a fair share's leftover becomes a Notes box instead
+            if not (last and room) and not fair and spare >= RULE:  # past the cap
                 spare -= _share_on_top(spaces, int(spare // RULE), lambda _: MOST_LINES) * RULE
         if three is not None and last:
-            lines = int((spare - label) // RULE)
+            lines = int((spare - LABEL) // RULE)
             if lines >= THREE_THINGS_LINES:
                 three.lines = lines  # the last page is used to its foot
                 spaces = [*spaces, three]
@@ -259,11 +331,17 @@ def _share_pages(
     return by_page
 
 
-def _balance(units: list[Unit], height: float, three: Space | None, slack: float) -> frozenset[int]:
+def _balance(
+    units: list[Unit],
+    height: float,
+    three: Space | None,
+    slack: float,
+    most: Callable[[Space], int] = _most,
+) -> frozenset[int]:
     """Page breaks moved a question earlier where that evens out the lines a minute: a page's
     spare room otherwise all goes to the questions that happen to share its page."""
     breaks: frozenset[int] = frozenset()
-    best = _evenness(units, height, three, slack, breaks)
+    best = _evenness(units, height, three, slack, breaks, most)
     pages = len(_paginate(units, height, breaks))
     moved = True
     while moved:
@@ -276,7 +354,7 @@ def _balance(units: list[Unit], height: float, three: Space | None, slack: float
             trial = (breaks - {id(following[0][0])}) | {id(page[start][0])}
             if len(_paginate(units, height, trial)) != pages:
                 continue
-            score = _evenness(units, height, three, slack, trial)
+            score = _evenness(units, height, three, slack, trial, most)
             if score > best:
                 breaks, best, moved = trial, score, True
                 break
@@ -294,7 +372,12 @@ def _last_question(page: list[tuple[Unit, float]]) -> int | None:
 
 
 def _evenness(
-    units: list[Unit], height: float, three: Space | None, slack: float, breaks: frozenset[int]
+    units: list[Unit],
+    height: float,
+    three: Space | None,
+    slack: float,
+    breaks: frozenset[int],
+    most: Callable[[Space], int] = _most,
 ) -> tuple[float, ...]:
     """The questions' lines a minute, fewest first, with the pages broken at ``breaks``; none
     (the worst) when a page before the last would be left with blank paper at its foot."""
@@ -302,11 +385,13 @@ def _evenness(
     kept = {id(space): space.lines for space in spaces}
     kept_three = three.lines if three is not None else 0
     pages = _paginate(units, height, breaks)
-    _share_pages(pages, height, three, slack)
+    _share_pages(pages, height, three, slack, most)
     score = tuple(sorted(s.lines / s.weight for s in spaces if s.weight >= 2))
     for page in pages[:-1]:
         grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
-        if height - _used(page) - grown > slack + 2 * RULE:
+        blank = height - _used(page) - grown - slack
+        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE  # a Notes box
+        if blank > 2 * RULE and not notes:
             score = ()
     for space in spaces:
         space.lines = kept[id(space)]
@@ -317,7 +402,8 @@ def _evenness(
 
 def _set_lines(space: Space) -> None:
     rules = space.rules
-    if space.box is not None and space.box.find("p/strong") is not None:
+    three = space.box is not None and "three-things" in (space.box.get("class") or "")
+    if three and space.box is not None and space.box.find("p/strong") is not None:
         label = "Three things I learned" + (", and other notes" if space.lines > 9 else "")
         space.box.find("p/strong").text = label  # type: ignore[union-attr]
     for rule in [child for child in rules if child.tag == "div"]:

@@ -52,6 +52,7 @@ class Unit:
     keep: bool = False
     spaces: list[Space] = field(default_factory=list)
     header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
+    notes: Space | None = None  # a page's Notes box, placed in this unit at its foot
 
 
 def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
@@ -164,10 +165,14 @@ def _block(
     if tag == "div" and "rules" in classes:
         lines = len(element.findall("div"))
         minutes = element.get("data-weight")
-        # a line a minute after the first, at most two; more as the page has room
-        least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
+        # a line a minute, at most two; more as the page has room
+        least = max(1, min(FEWEST_LINES, int(minutes))) if minutes else lines
         spaces.append(Space(element, lines, least, float(minutes or lines)))
         return lines * RULE
+    if tag == "table" and kind in WORKSHEETS:  # print.css: a question's table, rows to write in
+        small = Style(9.5, style.bold, style.serif, style.line)
+        rows = element.iter("tr")
+        return sum(_row(row, small, width, kind, 8 * MM * (row.find("td") is not None)) for row in rows)
     if tag == "table":
         return sum(_row(row, style, width, kind) for row in element.iter("tr"))
     if tag == "div" and "fields" in classes:
