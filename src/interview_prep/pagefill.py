@@ -390,7 +390,7 @@ def _evenness(
     for page in pages[:-1]:
         grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
         blank = height - _used(page) - grown - slack
-        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE  # a Notes box
+        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE
         if blank > 2 * RULE and not notes:
             score = ()
     for space in spaces:

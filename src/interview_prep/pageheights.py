@@ -27,6 +27,7 @@ RULE = 7 * MM  # one ruled line
 FEWEST_LINES = 2  # a question's writing space before the page's spare height is shared
 WORKSHEETS = ("prep-sheet", "shadow-plan")
 TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
+REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
 
 
 @dataclass
@@ -116,6 +117,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         if parent == "ol":
             return (0.0 if worksheet else 0.35 * em), 0.06 * em
         return 0.06 * em, 0.06 * em
+    if tag == "table" and parent == "li" and worksheet:  # print.css: a question's table
+        return 0.1 * 9.5, 0.3 * 9.5
     if tag == "table":
         return (0.1 if parent == "after-h2" else 0.3) * em, 0.6 * em
     if tag == "blockquote":
@@ -165,14 +168,17 @@ def _block(
     if tag == "div" and "rules" in classes:
         lines = len(element.findall("div"))
         minutes = element.get("data-weight")
-        # a line a minute, at most two; more as the page has room
-        least = max(1, min(FEWEST_LINES, int(minutes))) if minutes else lines
+        # a line a minute after the first, at most two; more as the page has room
+        least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
         spaces.append(Space(element, lines, least, float(minutes or lines)))
         return lines * RULE
     if tag == "table" and kind in WORKSHEETS:  # print.css: a question's table, rows to write in
         small = Style(9.5, style.bold, style.serif, style.line)
         rows = element.iter("tr")
-        return sum(_row(row, small, width, kind, 8 * MM * (row.find("td") is not None)) for row in rows)
+        return sum(
+            _row(row, small, width, kind, 7 * MM * (row.find("td") is not None), REFERRAL_COLUMNS)
+            for row in rows
+        )
     if tag == "table":
         return sum(_row(row, style, width, kind) for row in element.iter("tr"))
     if tag == "div" and "fields" in classes:
@@ -240,7 +246,14 @@ def _stack(heights: list[tuple[float, float, float]]) -> float:
     return total
 
 
-def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0) -> float:
+def _row(
+    row: Element,
+    style: Style,
+    width: float,
+    kind: str,
+    least: float = 0.0,
+    shares: tuple[float, ...] = (),
+) -> float:
     cells = [cell for cell in row if cell.tag in ("td", "th")]
     if not cells:
         return 0.0
@@ -250,6 +263,8 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
     size = style.size
     if kind == "timeline" and len(cells) == len(TIMELINE_COLUMNS):  # print.css
         widths, size = [share * width for share in TIMELINE_COLUMNS], 10.0
+    if len(shares) == len(cells):
+        widths = [share * width for share in shares]
     tallest = 0.0
     close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
     line = 1.2 if close else style.line
