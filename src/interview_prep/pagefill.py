@@ -225,12 +225,19 @@ def _fill(
             space.lines = space.least
         for element in unit.elements:
             element.attrib.pop("data-break", None)
+        if unit.marker is not None:  # laid out again: the page breaks may move
+            element.remove(unit.marker)
+            classes = (element.get("class") or "").split()
+            element.set("class", " ".join(c for c in classes if c != "continued"))
+            unit.marker = None
     _grow(units, height - slack)
     most = _fair(units, height, three, slack) if balance else _most
     breaks = _balance(units, height, three, slack, most) if balance else frozenset()
     pages = _paginate(units, height, breaks)
     grown = {id(space): space.lines for unit in units for space in unit.spaces}
     by_page = _share_pages(pages, height, three, slack, most)
+    for page in pages[1:]:
+        _continue_heading(page[0][0])
     if balance:
         for unit, space in _notes_boxes(pages, by_page, height, slack, grown):
             _set_lines(space)
@@ -273,6 +280,18 @@ def _fair(
         return max(space.least, min(_most(space), shortest))
 
     return most
+
+
+def _continue_heading(unit: Unit) -> None:
+    """Repeat a shadow prompt's time heading when the prompt starts a page."""
+    if not unit.continued:
+        return
+    item = unit.elements[0]
+    marker = Element("p", {"class": "continued"})
+    marker.text = f"{unit.continued} (continued)"
+    item.insert(0, marker)
+    item.set("class", " ".join([*(item.get("class") or "").split(), "continued"]))
+    unit.marker = marker
 
 
 def _notes_boxes(

@@ -27,6 +27,7 @@ RULE = 7 * MM  # one ruled line
 FEWEST_LINES = 2  # a question's writing space before the page's spare height is shared
 WORKSHEETS = ("prep-sheet", "shadow-plan")
 TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
+CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
 
 
@@ -54,6 +55,8 @@ class Unit:
     spaces: list[Space] = field(default_factory=list)
     header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
     notes: Space | None = None  # a page's Notes box, placed in this unit at its foot
+    continued: str = ""  # a shadow prompt's time heading, repeated when it starts a page
+    marker: Element | None = None  # that repeated heading, when placed
 
 
 def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
@@ -303,6 +306,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 else (1.9 if element.tag == "ol" else 1.5) * 10.5
             )
             header = 0.0
+            # a shadow plan's hour block: a prompt atop a page repeats the block's time
+            block = kind == "shadow-plan" and previous is not None and previous.tag == "h3"
+            label = "".join(previous.itertext()) if block and previous is not None else ""
             for index, item in enumerate(items):
                 spaces: list[Space] = []
                 if element.tag == "table":
@@ -330,9 +336,10 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 whole = kind == "reflection" and element.tag == "table"
                 keep = whole and index < len(items) - 1
                 repeat = header if element.tag == "table" and index else 0.0
-                found.append(
-                    Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
-                )
+                unit = Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
+                if label and index:
+                    unit.header, unit.continued = CONTINUED, label
+                found.append(unit)
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)
