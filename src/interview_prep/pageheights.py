@@ -316,7 +316,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
-                    if kind in ("comparison", "timeline") and item.find("td") is not None:
+                    if kind == "timeline" and item.find("td") is not None:
+                        least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
+                    if kind == "comparison" and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
