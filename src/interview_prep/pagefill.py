@@ -24,8 +24,12 @@ from .pageshare import (
     _measure,
     _most,
     _pages_of,
-    _paginate as _paginate,
     _share_on_top,
+)
+from .pageshare import (
+    _paginate as _paginate,
+)
+from .pageshare import (
     _used as _used,
 )
 from .pagetext import BODY_PT, LINE, MM
