@@ -345,7 +345,8 @@ def _evenness(
         grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
         blank = height - _used(page) - grown - slack
         notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE
-        if blank > 2 * RULE and not notes:
+        tolerated = 2 * RULE if most is _most else LABEL + THREE_THINGS_LINES * RULE
+        if blank > tolerated and not notes:
             score = ()
     for space in spaces:
         space.lines = kept[id(space)]

@@ -121,7 +121,7 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
             return (0.0 if worksheet else 0.35 * em), 0.06 * em
         return 0.06 * em, 0.06 * em
     if tag == "table" and parent == "li" and worksheet:  # print.css: a question's table
-        return 0.1 * 9.5, 0.3 * 9.5
+        return 0.1 * 9.5, 0.0
     if tag == "table":
         return (0.1 if parent == "after-h2" else 0.3) * em, 0.6 * em
     if tag == "blockquote":
@@ -179,7 +179,7 @@ def _block(
         small = Style(9.5, style.bold, style.serif, style.line)
         rows = element.iter("tr")
         return sum(
-            _row(row, small, width, kind, 7 * MM * (row.find("td") is not None), REFERRAL_COLUMNS)
+            _row(row, small, width, kind, 6.6 * MM * (row.find("td") is not None), REFERRAL_COLUMNS)
             for row in rows
         )
     if tag == "table":
