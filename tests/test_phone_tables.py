@@ -149,7 +149,9 @@ def test_the_paper_only_cells_leave_the_phone(browser: Any, pages: dict[str, Pat
     assert [[c["column"] for c in row if c["shown"]] for row in timeline["rows"]] == [[0, 1]] * 7
     _show(browser, pages["compare3"], 390)
     (compare,) = browser.execute_script(CARDS)["tables"]
-    assert all([c["column"] for c in row if c["shown"]] == [0] for row in compare["rows"])
+    for row in compare["rows"]:  # written on screen: the question, then a field per person
+        assert [c["column"] for c in row if c["shown"]] == [0, 1, 2, 3]
+        assert [c["input"] for c in row] == [False, True, True, True]
     _show(browser, pages["reflection"], 390)
     (people,) = browser.execute_script(CARDS)["tables"]
     for row in people["rows"]:  # a sheet to fill on screen keeps every field, labeled

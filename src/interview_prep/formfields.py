@@ -45,6 +45,8 @@ def label_fields(tokens: Any) -> None:
                 token.meta["label"] = labeled(target)
         elif token.type == "th_open":
             labeled(token)
+        elif token.type == "tr_open":
+            _label_row(tokens, index, labeled)
         elif token.type == "list_item_open" and "task-list-item" in str(token.attrGet("class")):
             box = next((t for t in tokens[index + 1 : index + 3] if t.type == "inline"), None)
             children = box.children if box is not None and box.children else []
@@ -53,6 +55,21 @@ def label_fields(tokens: Any) -> None:
                 children[0].content = children[0].content.replace(
                     ' disabled="disabled"', f' name="done-{count}" aria-labelledby="{item}"'
                 )
+
+
+def _label_row(tokens: Any, index: int, labeled: Any) -> None:
+    """A body row whose first cell has words and whose other cells are blank to fill in (a
+    comparison's question, then a cell for each person): the first cell names the row, so
+    each field is read as its column and its row ("Dana Ortiz", the question)."""
+    cells: list[int] = []
+    for position in range(index + 1, len(tokens)):
+        if tokens[position].type == "tr_close":
+            break
+        if tokens[position].type == "td_open":
+            cells.append(position)
+    words = [bool(tokens[cell + 1].content.strip()) for cell in cells]
+    if len(words) > 1 and words[0] and not all(words[1:]):
+        tokens[cells[0]].meta["row_label"] = labeled(tokens[cells[0]])
 
 
 def writing_field(token: Any, env: Any) -> str:
@@ -82,16 +99,29 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
         elif token.type == "table_open":
             break
     env["cells"] = number = env.get("cells", 0) + 1
-    header = headers[column].attrGet("id") if column < len(headers) else None
-    named = f' aria-labelledby="{html.escape(str(header))}"' if header else ' title="Answer"'
+    ids = [headers[column].attrGet("id")] if column < len(headers) else []
+    for position in range(index - 1, -1, -1):
+        if tokens[position].type == "tr_open":
+            first = tokens[position + 1]
+            ids.append(first.meta.get("row_label") if first.meta else None)
+            break
+    label = " ".join(str(name) for name in ids if name)
+    named = f' aria-labelledby="{html.escape(label)}"' if label else ' title="Answer"'
     return f'{html_open}<input type="text" name="cell-{number}"{named}>'
 
 
 def choices_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """Choices to mark one of; with ``env["fillable"]`` each is also a radio button (the
-    screen shows it, paper keeps its circle)."""
+    screen shows it, paper keeps its circle), and on a screen "Circle one" says "Choose one"."""
     env["choices"] = env.get("choices", 0) + 1
     env["in_choices"] = True
+    if env.get("fillable") and env.get("screen"):
+        for token in tokens[index + 1 :]:
+            if token.type == "container_choices_close":
+                break
+            for child in token.children or []:
+                if child.type == "text" and child.content.startswith("Circle one"):
+                    child.content = "Choose one" + child.content[len("Circle one") :]
     return '<div class="choices">\n'
 
 

@@ -15,7 +15,7 @@ from .writers.fonts import text_width
 
 MM = 72 / 25.4
 BODY_PT, LINE = 10.5, 1.27
-_SPACES = re.compile(r"(\s+)")
+_SPACES = re.compile(r"([^\S\u00a0]+)")  # a no-break space (nobreak.py) joins its words
 INLINE = {"strong", "b", "em", "i", "code", "a", "span", "br", "input", "s", "del", "label"}
 
 

@@ -23,6 +23,7 @@ from .errors import RenderError
 from .logo import LOGO_TYPES as LOGO_TYPES
 from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
 from .logo import logo_and_aspect, logo_data_uri
+from .markdown import nobreak
 from .vocabulary import PAPERS
 
 RULE_GAP_MM = 7  # between ruled writing lines; college-ruled paper is 7.1
@@ -51,6 +52,7 @@ def markdown_parser() -> MarkdownIt:
     parser.add_render_rule("list_item_close", formfields.item_close)
     parser.add_render_rule("th_open", _header_cell_open)
     parser.add_render_rule("td_open", formfields.cell_open)
+    parser.add_render_rule("text", nobreak.text)
     parser.core.ruler.push("table_labels", tablelabels.label_cells)
     return parser
 
@@ -115,9 +117,12 @@ def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env
     return str(renderer.renderToken(tokens, index, options, env))
 
 
-def markdown_to_html(markdown: str, *, heading_offset: int = 0, fillable: bool = False) -> str:
+def markdown_to_html(
+    markdown: str, *, heading_offset: int = 0, fillable: bool = False, screen: bool = False
+) -> str:
     """Render Markdown to an HTML fragment; ``heading_offset`` demotes every heading;
-    ``fillable`` puts a form field over each writing space."""
+    ``fillable`` puts a form field over each writing space; ``screen`` words them for a
+    screen ("Choose one" where paper says "Circle one")."""
     parser = markdown_parser()
     tokens = parser.parse(markdown)
     if heading_offset:
@@ -127,7 +132,8 @@ def markdown_to_html(markdown: str, *, heading_offset: int = 0, fillable: bool =
                 token.tag = f"h{level}"
     if fillable:
         formfields.label_fields(tokens)
-    return str(parser.renderer.render(tokens, parser.options, {"fillable": fillable}))
+    env = {"fillable": fillable, "screen": screen}
+    return str(parser.renderer.render(tokens, parser.options, env))
 
 
 def stylesheet() -> str:
@@ -242,7 +248,8 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
         f'<body class="{kind}">\n{header}<main>\n'
-        f"{markdown_to_html(markdown, fillable=options.fillable)}</main>\n</body>\n</html>\n"
+        f"{markdown_to_html(markdown, fillable=options.fillable, screen=screen)}"
+        "</main>\n</body>\n</html>\n"
     )
 
 

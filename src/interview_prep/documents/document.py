@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf", "docx")
-SCREEN_FILLABLE_KINDS = ("reflection",)  # their HTML pages have a field per writing space
+SCREEN_FILLABLE_KINDS = ("reflection", "comparison")  # HTML pages with a field per space
 FILLABLE_KINDS = ("prep-sheet", "reflection")  # their PDFs carry a form field per writing space
 D = TypeVar("D", bound="Document")
 SUFFIXES = {
