@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
-from .pageheights import RULE, WORKSHEETS, Space, Unit, units
+from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
 from .pageshare import (
     MOST_LINES,
     _measure,
@@ -171,6 +171,12 @@ def _fill(
     pages = _paginate(units, height, breaks)
     grown = {id(space): space.lines for unit in units for space in unit.spaces}
     by_page = _share_pages(pages, height, three, slack, most)
+    if balance and len(pages) <= ONE_SHEET and _short(units) and _drop_a_row(units):
+        for unit in units:  # a row less to write a referral in, a line more for a question
+            for space in unit.spaces:
+                space.lines = grown[id(space)]
+        pages = _paginate(units, height, breaks)
+        by_page = _share_pages(pages, height, three, slack, most)
     if balance:
         for page in pages[1:]:
             _continue_heading(page[0][0])
@@ -185,6 +191,24 @@ def _fill(
     if three is not None:
         _set_lines(three)
     return by_page
+
+
+def _short(units: list[Unit]) -> bool:
+    """Whether a 3-minute question has fewer than three lines."""
+    return any(s.weight >= 3 and s.lines < 3 for unit in units for s in unit.spaces)
+
+
+def _drop_a_row(units: list[Unit]) -> bool:
+    """Take the last row from a question's table to write in (the referral ask's), if it has
+    two; whether one was taken."""
+    for unit in units:
+        body = unit.elements[0].find("table/tbody")
+        rows = body.findall("tr") if body is not None else []
+        if unit.elements[0].tag == "li" and body is not None and len(rows) >= 2:
+            body.remove(rows[-1])
+            unit.height -= REFERRAL_ROW
+            return True
+    return False
 
 
 def _fair(

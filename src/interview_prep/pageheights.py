@@ -28,6 +28,7 @@ FEWEST_LINES = 2  # a question's writing space before the page's spare height is
 WORKSHEETS = ("prep-sheet", "shadow-plan")
 TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
 CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
+REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
 
 
