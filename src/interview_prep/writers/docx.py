@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from . import docx_kinds as kinds
-from .docx_columns import column_widths, holds_writing_space, rows_to_write_in, table_shape
+from .docx_columns import (
+    column_widths,
+    finish_table,
+    holds_writing_space,
+    score_column,
+    table_shape,
+)
 from .docx_fill import (
     FILLED_KINDS,
     SHRINK,
@@ -92,6 +98,7 @@ class _Writer:
         self.starts: list[int] = []  # the body's block count when each container opened
         self.data_tables: list[Any] = []
         self.headed = False  # below a section heading, not the title
+        self.heading = ""  # the words of the heading above
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
@@ -109,6 +116,7 @@ class _Writer:
             if token.type == "heading_open":
                 self.gap_below = 0.0  # the heading's own space above is the gap
                 self.headed = token.tag != "h1"
+                self.heading = self.tokens[index + 1].content
             elif self.gap_below and not token.type.endswith("_close"):
                 self._gap(self.gap_below)
                 self.gap_below = 0.0
@@ -122,6 +130,8 @@ class _Writer:
                 self._container_close(self.containers.pop(), self.starts.pop())
         if self.gap_below:  # Word ends a document with a paragraph, never a table
             self._gap(self.gap_below)
+        if self.kind in kinds.RUBRIC_KINDS and self.data_tables:
+            score_column(self.data_tables[-1])
         for table in self.data_tables[kinds.WHOLE_TABLES.get(self.kind, slice(0))]:
             keep_together([table])
 
@@ -253,11 +263,7 @@ class _Writer:
         rows, lengths, words = table_shape(self.tokens, index)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
-        widths = column_widths(lengths, words, self._width())
-        if self.kind in kinds.TALL_ROWS and len(widths) > 1:  # as print.css: questions take 30%
-            first = self._width() * 3 // 10
-            rest = (self._width() - first) // (len(widths) - 1)
-            widths = [first, *[rest] * (len(widths) - 1)]
+        widths = column_widths(lengths, words, self._width(), kinds.column_shares(self.kind))
         light_table(self.table, sum(widths), boxed=self.kind in kinds.TALL_ROWS)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
@@ -272,12 +278,7 @@ class _Writer:
             repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 cant_split(row)
-            rows_to_write_in(
-                self.table,
-                kinds.TALL_ROWS.get(self.kind, 0.0),
-                self.kind in kinds.WRITE_IN_ROWS,
-                *kinds.WRITE_IN_ROWS.get(self.kind, (0, False)),
-            )
+            finish_table(self.table, self.kind)
         self.table = None
         self.gap_below = kinds.SPACE_BELOW_TABLE
 
@@ -324,7 +325,10 @@ class _Writer:
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
-        self.spaces.append(WritingSpace(ruled, lines, minutes, int(lines * share), most))
+        closing = self.heading.strip().startswith(kinds.CLOSING_HEADING)
+        self.spaces.append(
+            WritingSpace(ruled, lines, minutes, int(lines * share), most, closing=closing)
+        )
         self.gap_below = kinds.SPACE_BELOW_RULES
 
     def _width(self) -> int:
@@ -348,8 +352,13 @@ class _Writer:
         if self.target is None:
             return
         fields = self.row is not None and self.row_kind == "fields"
-        bold = (self.bold_cell and self.table is not None) or fields
+        # as print.css: a table's header in navy, and its first column's labels in bold
+        label = self.table is not None and self.cell[1] == 0 and self.cell[0] > 0
+        label = label and self.kind not in kinds.PLAIN_FIRST_COLUMN
+        bold = (self.bold_cell and self.table is not None) or fields or label
         inline = Inline(self.word, self.target, bold)
+        if self.table is not None and (self.bold_cell or label):
+            inline.ink = kinds.HEADER_INK if self.bold_cell else kinds.LABEL_INK
         if self.kind in kinds.RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
             right_tab(self.target, self._width())
@@ -375,7 +384,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
     writer.run()
     if options.kind in FILLED_KINDS:
-        fill(word, writer.spaces, RULE_HEIGHT / 20)
+        fill(word, writer.spaces, RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
     if options.kind == "letter" and not options.title.startswith("Email"):
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)

@@ -4,21 +4,22 @@ that a word breaks across lines; rows to write in; which list items hold writing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from . import docx_kinds as kinds
 from .fonts import text_width
 
 if TYPE_CHECKING:
     from docx.table import Table
     from markdown_it.token import Token
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WRITING_ROOM = 24  # characters' width for a column of blank cells to write in
 # characters: a cell this short stays on one line ("Thu, Dec 10", "Developing (2)")
 ONE_LINE = 14
 CELL_TWIPS = 260  # a cell's padding, and a little to spare
 ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
 CELL_PT = 10.5
-RULED = ("notes", "lines")  # the containers that hold ruled writing space
 
 
 def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[float]]:
@@ -55,9 +56,17 @@ def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], li
     return rows, wants, words
 
 
-def column_widths(wants: Sequence[int], words: Sequence[float], total: int) -> list[int]:
+def column_widths(
+    wants: Sequence[int],
+    words: Sequence[float],
+    total: int,
+    shares: dict[int, tuple[float, ...]] | None = None,
+) -> list[int]:
     """Widths in twips sharing ``total`` in proportion to what each column wants, up to a
-    limit, but never so narrow that a column's longest word breaks across lines."""
+    limit, but never so narrow that a column's longest word breaks across lines; or set by
+    ``shares`` (percentages, by the number of columns) where they name this table's."""
+    if shares and len(wants) in shares:
+        return [int(total * share / 100) for share in shares[len(wants)]]
     weights = [min(want, 70) for want in wants]
     floors = [min(CELL_TWIPS + int(20 * word), total // 2) for word in words]
     if sum(floors) >= total:
@@ -77,6 +86,26 @@ def column_widths(wants: Sequence[int], words: Sequence[float], total: int) -> l
         ]
 
 
+def finish_table(table: Table, kind: str) -> None:
+    """A data table's rows as ``kind`` sets them in print.css: tall rows or rows to write in,
+    ruled blank cells, a centered column."""
+    tall = kinds.TALL_ROWS.get(kind, 0.0)
+    rows_to_write_in(
+        table, tall, kind in kinds.WRITE_IN_ROWS, *kinds.WRITE_IN_ROWS.get(kind, (0, False))
+    )
+    if kind in kinds.RULED_CELLS:
+        rule_blank_cells(
+            table, kinds.RULED_CELLS[kind], kinds.CELL_RULE_MM, kind in kinds.EDGED_CELLS
+        )
+    if kind in kinds.CENTERED_COLUMN:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for row in table.rows:
+            cell = row.cells[kinds.CENTERED_COLUMN[kind]]
+            for paragraph in cell.paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def rows_to_write_in(table: Table, tall: float, write_in: bool, least: float, bottom: bool) -> None:
     """Rows ``tall`` inches (a comparison's), or ``least`` mm if a row has a blank cell to
     write in, growing as a student types; text on the row's rule if ``bottom``."""
@@ -94,6 +123,45 @@ def rows_to_write_in(table: Table, tall: float, write_in: bool, least: float, bo
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
 
 
+def rule_blank_cells(table: Table, rules: int, pitch_mm: float, edge: bool) -> None:
+    """``rules`` light rules ``pitch_mm`` apart across each blank body cell of ``table`` (a
+    nested table of ruled rows), the row's own border below them the last line to write on;
+    ``edge``: a light rule at the cell's left."""
+    from docx.shared import Mm, Pt
+
+    from .docx_parts import CELL_PADDING, cell_rule, ruled_table_borders
+
+    for row in table.rows[1:]:
+        for cell in row.cells:
+            if cell.text.strip() or cell.tables:
+                continue
+            width = (cell.width or 0) // 635 - 2 * CELL_PADDING[1]  # twips inside the padding
+            first = cell.paragraphs[0]
+            ruled = cell.add_table(rows=rules, cols=1)
+            ruled_table_borders(ruled, 0, width, Mm(pitch_mm).twips, inset=False)
+            cell._tc.remove(first._p)
+            end = cell.paragraphs[-1].paragraph_format  # Word ends a cell with a paragraph
+            end.space_before = end.space_after = Pt(0)
+            end.line_spacing = Pt(1)
+            if edge:
+                cell_rule(cell._tc, "left", "C3CBD3", 4)
+
+
+def score_column(element: Any) -> None:
+    """As print.css sets a rubric (a table element): its last column flush right, and a navy
+    rule above its total row."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .docx_parts import HEADER_RULE_COLOR, cell_rule
+
+    rows = element.findall(f"{W}tr")
+    for row in rows:
+        for paragraph in row.findall(f"{W}tc")[-1].iter(f"{W}p"):
+            paragraph.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
+    for cell in rows[-1].findall(f"{W}tc") if len(rows) > 2 else []:
+        cell_rule(cell, "top", HEADER_RULE_COLOR, 8)
+
+
 def holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
     """Whether the list item that opens at ``tokens[start]`` holds ruled writing space."""
     depth = 0
@@ -107,7 +175,7 @@ def holds_writing_space(tokens: Sequence[Token], start: int) -> bool:
         elif (
             token.type.startswith("container_")
             and token.type.endswith("_open")
-            and token.info.strip().split(" ")[0] in RULED
+            and token.info.strip().split(" ")[0] in kinds.RULED_CONTAINERS
         ):
             return True
     return False

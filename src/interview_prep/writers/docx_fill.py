@@ -25,13 +25,15 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.table import Table
 
-FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "handout", "timeline")
+FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "handout", "timeline", "comparison")
 # a kind's writing spaces without minutes may shrink to this share of their lines to fit a
 # page (the handout's questions, under a rubric kept whole), then grow back into the page's
 # spare height up to this many lines (None: as many as the Markdown asks for)
-SHRINK: dict[str, tuple[float, int | None]] = {"handout": (0.5, None), "timeline": (1.0, 40)}
+SHRINK: dict[str, tuple[float, int | None]] = {"handout": (0.5, 40), "timeline": (1.0, 40)}
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's)
+# Arial's advance widths against DejaVu Sans's (fonts.py reads DejaVu's), in running text:
+# 0.878 regular and 0.84 bold, measured on the templates' sentences with Liberation Sans
+ARIAL, ARIAL_BOLD = 0.88, 0.85
 # a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
 # stands in for Georgia in LibreOffice (Noto Serif, taller than Georgia itself)
 EM_LINE, SERIF_EM_LINE = 1.15, 1.37
@@ -48,6 +50,7 @@ class WritingSpace:
     minutes: int | None
     least: int | None = None
     most: int | None = None
+    closing: bool = False  # a closing ask, never given more lines than the shortest question
 
 
 @dataclass
@@ -60,9 +63,12 @@ class _Format:
     base: float = 10.5  # the size of a run that sets none (a box to tick sets its own)
 
 
-def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> None:
+def fill(
+    word: WordDocument, spaces: list[WritingSpace], row_height: float, balance: bool = False
+) -> None:
     """Grow ``spaces`` (tables of ruled rows ``row_height`` points apart) into each page's
-    spare height, by minutes."""
+    spare height, by minutes; ``balance``: a page may break before its last question where
+    that evens out the lines a minute (as the PDF's worksheets)."""
     if not spaces:
         return
     section = word.sections[0]
@@ -71,6 +77,7 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
     by_table = {id(space.table._tbl): space for space in spaces}
     planned: list[tuple[WritingSpace, Space]] = []
     units: list[Unit] = []
+    starts: dict[int, Any] = {}  # a unit's first element (a stand-in): its paragraph
     for block in word.element.body:
         tag = block.tag.split("}")[1]
         if tag == "p":
@@ -78,13 +85,14 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
 
             paragraph = Paragraph(block, word._body)
             lines, form = _paragraph(word, paragraph, _emu_pt(width))
-            units.append(
-                Unit([], lines * form.line + form.before + form.after, 0, 0, keep=form.keep)
-            )
+            marker = Element("p")
+            starts[id(marker)] = paragraph
+            tall = lines * form.line + form.before + form.after
+            units.append(Unit([marker], tall, 0, 0, keep=form.keep))
         elif tag == "tbl":
             space = by_table.get(id(block))
             if space is None:
-                units.append(Unit([], _table(word, block), 0, 0, keep=_keeps(block)))
+                units.extend(_table_units(word, block))
                 continue
             minutes = space.minutes
             least = max(1, min(2, minutes - 1)) if minutes else space.least or space.lines
@@ -92,7 +100,12 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
             ruled = space.lines * row_height
             units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
-    _fill(units, _emu_pt(height) - 4, None)
+    for unit in units:
+        unit.elements = unit.elements or [Element("table")]
+    _fill(units, _emu_pt(height) - 4, None, balance=balance)
+    for unit in units:
+        if unit.elements[0].get("data-break") and id(unit.elements[0]) in starts:
+            starts[id(unit.elements[0])].paragraph_format.page_break_before = True
     shrunk = {id(e): space.most or space.lines for space, e in planned if space.least}
     for page in _paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
         spare = _emu_pt(height) - 4 - SLACK - _used(page)
@@ -101,8 +114,26 @@ def fill(word: WordDocument, spaces: list[WritingSpace], row_height: float) -> N
                 more = max(0, min(shrunk[id(estimate)] - estimate.lines, int(spare // row_height)))
                 estimate.lines += more
                 spare -= more * row_height
+    _by_minutes([(space, estimate) for space, estimate in planned if space.minutes])
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
+
+
+def _by_minutes(timed: list[tuple[WritingSpace, Space]]) -> None:
+    """Lines by minutes across the sheet, within a line: none more than a line above the
+    fewest lines a minute of a question of two minutes or more, and a closing ask never more
+    than the shortest question (a page's spare height stays spare rather than pile onto the
+    questions that happen to share it)."""
+    questions = [(s, e) for s, e in timed if not s.closing]
+    rates = [e.lines / (s.minutes or 1) for s, e in questions if (s.minutes or 0) >= 2]
+    if not rates:
+        return
+    rate, shortest = min(rates), min(e.lines for _, e in questions)
+    for space, estimate in timed:
+        most = int(rate * (space.minutes or 0)) + 1
+        if space.closing:
+            most = min(most, shortest)
+        estimate.lines = max(estimate.least, min(estimate.lines, most))
 
 
 def place_lower(word: WordDocument) -> None:
@@ -268,7 +299,7 @@ def _lines(runs: Any, width: float, size: float) -> int:
         run_size = run.font.size.pt if run.font.size is not None else size
         bold = bool(run.bold)
         for number, word in enumerate(run.text.replace("\t", " ").split(" ")):
-            advance = text_width(word, run_size, bold=bold) * ARIAL
+            advance = text_width(word, run_size, bold=bold) * (ARIAL_BOLD if bold else ARIAL)
             if number and words is not None:
                 words.append(-1.0)  # a space between words
             words.append(advance)
@@ -286,12 +317,30 @@ def _lines(runs: Any, width: float, size: float) -> int:
     return max(1, lines) if any(w > 0 for w in words) else 1
 
 
-def _table(word: WordDocument, element: Any) -> float:
-    """A data table's height: each row's tallest cell, plus the cells' padding."""
+def _table_units(word: WordDocument, element: Any) -> list[Unit]:
+    """A data table as the pages break it: whole when its rows keep together, else a unit a
+    row (a page breaks between rows, and repeats the header row atop the next)."""
+    heights = _table(word, element)
+    rows = element.findall(f"{{{W}}}tr")
+    whole = all(
+        any(p.find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None for p in row.iter(f"{{{W}}}p"))
+        for row in rows[:-1]
+    )
+    if whole or len(heights) < 2:
+        return [Unit([], sum(heights), 0, 0, keep=_keeps(element))]
+    header = heights[0]
+    units = [Unit([], header + heights[1], 0, 0, header=header)]
+    units += [Unit([], height, 0, 0, header=header) for height in heights[2:]]
+    units[-1].keep = _keeps(element)
+    return units
+
+
+def _table(word: WordDocument, element: Any) -> list[float]:
+    """A data table's rows' heights: each row's tallest cell, plus the cells' padding."""
     from docx.table import Table
 
     table = Table(element, word._body)
-    total = 0.0
+    total: list[float] = []
     for row in table.rows:
         tallest = 0.0
         for cell in row.cells:
@@ -302,7 +351,7 @@ def _table(word: WordDocument, element: Any) -> float:
                 height += lines * form.line + form.before + form.after
             tallest = max(tallest, height)
         least = row.height.pt if row.height is not None else 0.0
-        total += max(tallest + 5.0, least)
+        total.append(max(tallest + 5.0, least))
     return total
 
 

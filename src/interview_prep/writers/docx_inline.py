@@ -33,6 +33,7 @@ class Inline:
         self.strike = False
         self.link: str | None = None
         self.cue_tab = False  # a time cue goes to the right margin, after a tab
+        self.ink: str | None = None  # the color of every run but a link's (a table's labels)
 
     def add(self, children: Sequence[Token]) -> None:
         for child in children:
@@ -69,6 +70,8 @@ class Inline:
             symbol(run)
         run.bold = self.bold or None
         run.font.strike = self.strike or None
+        if self.ink:
+            run.font.color.rgb = color(self.ink)
         if self.italic:
             run.font.size = points(9.5)
             run.font.color.rgb = color(GREY)

@@ -117,8 +117,7 @@ def cant_split(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(_xml("<w:cantSplit XMLNS/>"))
 
 
-def _padding(left_right: int) -> _Element:
-    above = CELL_PADDING[0]
+def _padding(left_right: int, above: int = CELL_PADDING[0]) -> _Element:
     return _xml(
         f'<w:tblCellMar XMLNS><w:top w:w="{above}" w:type="dxa"/>'
         f'<w:left w:w="{left_right}" w:type="dxa"/><w:bottom w:w="{above}" w:type="dxa"/>'
@@ -189,13 +188,21 @@ def ruled_space(word: WordDocument, indent_level: int, width: int) -> Table:
     return ruled
 
 
-def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
-    """Make a one-column table look like ruled lines to write on, inside the margins."""
+def ruled_table_borders(
+    table: Table, indent_level: int, width: int, pitch: int = RULE_HEIGHT, inset: bool = True
+) -> None:
+    """Make a one-column table look like ruled lines to write on, ``pitch`` twips apart,
+    inside the margins (or, not ``inset``, flush with the cell that holds it)."""
     from docx.shared import Twips
 
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE_COLOR}"'
     indent = INDENT * indent_level
     _fit_between_margins(table, width - indent, indent)
+    if not inset:
+        _add_table_property(table, _xml('<w:tblInd XMLNS w:w="0" w:type="dxa"/>'))
+        _add_table_property(table, _padding(0, 0))
+        for cell in table.columns[0].cells:  # no row taller than its rule's pitch
+            cell.paragraphs[0].paragraph_format.space_after = Twips(0)
     for cell in table.columns[0].cells:
         cell.width = Twips(width - indent)
     _add_table_property(
@@ -209,8 +216,23 @@ def ruled_table_borders(table: Table, indent_level: int, width: int) -> None:
     for row in table.rows:
         row._tr.get_or_add_trPr().append(
             # "at least": a row grows when a student types more than a line into it
-            _xml(f'<w:trHeight XMLNS w:val="{RULE_HEIGHT}" w:hRule="atLeast"/>')
+            _xml(f'<w:trHeight XMLNS w:val="{pitch}" w:hRule="atLeast"/>')
         )
+
+
+def cell_rule(cell: _Element, side: str, color: str, eighths: int) -> None:
+    """A rule on one ``side`` of a table cell (a ``w:tc``), ``eighths`` of a point wide."""
+    rule = _xml(
+        f'<w:tcBorders XMLNS><w:{side} w:val="single" w:sz="{eighths}" w:space="0"'
+        f' w:color="{color}"/></w:tcBorders>'
+    )
+    properties = cell.get_or_add_tcPr()
+    later = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")
+    after = [c for c in properties if c.tag.split("}")[1] in later]  # the schema's order
+    if after:
+        after[0].addprevious(rule)
+    else:
+        properties.append(rule)
 
 
 def right_tab(paragraph: Paragraph, width: int) -> None:

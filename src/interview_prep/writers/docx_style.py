@@ -196,15 +196,35 @@ def page_setup(word: WordDocument, options: PageOptions) -> None:
             run._r.get_or_add_rPr().append(parse_xml(f'<w:position xmlns:w="{W}" w:val="4"/>'))
     if options.kind in UNTITLED_KINDS:
         return
+    footers = [section.footer]
+    if not (options.school or options.logo):
+        # as print.css: no running head on the first page (its title says it), then the
+        # title at the right
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = ""
+        footers.append(section.first_page_footer)
+    for footer in footers:
+        _footer(word, footer.paragraphs[0], options.footer)
+
+
+def _footer(word: WordDocument, footer: Any, words: str) -> None:
+    """As print.css: the footer's words at the left, "Page 1 of 2" flush right."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Pt
+
     from .docx_parts import add_page_fields
 
-    footer = section.footer.paragraphs[0]
     footer.paragraph_format.space_after = Pt(0)
-    footer.add_run(clean(f"{options.footer}  ·  page "))
+    footer.add_run(clean(f"{words}\tPage ") if words else "\tPage ")
     add_page_fields(footer)
     for run in footer.runs:
         run.font.size = Pt(8.5)
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    stops = footer.paragraph_format.tab_stops
+    for stop in word.styles["Footer"].paragraph_format.tab_stops:  # the template's center tab
+        stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(text_width(word), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _logo(header: Any, data: bytes) -> None:
