@@ -68,6 +68,32 @@ class Measures:
             spaces.append([rule])
         return [len(space) * spacing for space in spaces]
 
+    def answer_spaces_mm(self) -> list[float]:
+        """``writing_spaces_mm`` without the boxes labeled "Notes" a page may end with."""
+        gaps = self.writing_gaps_mm()
+        if not gaps:
+            return []
+        spacing = min(gaps)
+        labels = [
+            (number, float(w["bottom"]))  # type: ignore[arg-type]
+            for number, page in enumerate(self.words)
+            for w in page
+            if w["text"] == "Notes"
+        ]
+        spaces: list[list[Rule]] = []
+        for rule in sorted(self.writing_rules(), key=lambda r: (r.page, r.x0, r.y)):
+            last = spaces[-1][-1] if spaces else None
+            same_column = last and last.page == rule.page and abs(last.x0 - rule.x0) < 1
+            if last and same_column and (rule.y - last.y) / MM < spacing * 1.2:
+                spaces[-1].append(rule)
+                continue
+            spaces.append([rule])
+        return [
+            len(space) * spacing
+            for space in spaces
+            if not any(p == space[0].page and 0 < space[0].y - y < 12 * MM for p, y in labels)
+        ]
+
     def find(self, text: str) -> list[dict[str, object]]:
         return [w for page in self.words for w in page if w["text"] == text]
 

@@ -222,7 +222,7 @@ def test_timeline_and_shadow_plan_take_a_stored_meeting(run: Run) -> None:
     timeline = run("timeline", "--meeting", "1")
     assert "# Timeline: Ray Chen" in timeline
     assert "| Wed, Apr 1 | **Send your request.**" in timeline
-    assert "| Fri, Apr 10, 9:00 AM | **Informational interview with Ray Chen.** Bring your prep" in (
+    assert "| Fri, Apr 10, 9:00 AM | **Informational interview with Ray Chen.** Bring" in (
         timeline
     )
     assert "keep to 45 minutes" in timeline

@@ -126,9 +126,12 @@ def test_writing_lines_are_far_apart_and_lighter_than_heading_rules(kind: str) -
 def test_writing_space_is_shared_by_minutes_on_each_page() -> None:
     plan = ip.plan_interview("nurse", "college", 60, seed=1)
     page = measured("prep-60")
-    spaces = page.writing_spaces_mm()
-    asked = [*plan.questions, *plan.closing]
-    assert len(spaces) in (len(asked), len(asked) + 1)  # and perhaps a Three things box
+    spaces = page.answer_spaces_mm()
+    # round 4: the referral ask has a table to write in (which answers the name ask too), and
+    # a page with room beyond its questions' fair share gets a Notes box
+    tabled = {"gen-closing-who-else", "gen-closing-use-name"}
+    asked = [q for q in [*plan.questions, *plan.closing] if q.item.id not in tabled]
+    assert len(asked) <= len(spaces) <= len(asked) + 3  # and perhaps a Three things box
     # two lines at least; one for a one-minute closing ask
     assert min(spaces[: len(plan.questions)]) >= 13.9 and min(spaces) >= 6.9
     starts = sorted(

@@ -318,7 +318,9 @@ def test_on_one_sheet_every_three_minute_question_gets_three_lines(
         sheet = sheet.branded(ip.Branding("Lakeside Community College", logo))
     page = measure(sheet.to_pdf())
     assert page.pages == 2
-    asked = [*asked_plan.questions, *asked_plan.closing]
+    # round 4: the referral ask has a table to write in, which also answers the name ask
+    tabled = {"gen-closing-who-else", "gen-closing-use-name"}
+    asked = [q for q in [*asked_plan.questions, *asked_plan.closing] if q.item.id not in tabled]
     lines = [round(space / 7) for space in page.writing_spaces_mm()]
     assert len(lines) in (len(asked), len(asked) + 1), lines  # perhaps a Three things box
     three = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes >= 3]

@@ -96,14 +96,17 @@ def test_three_minute_questions_get_three_lines_and_closing_asks_no_block(
     meeting = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
     page = measure(ip.prep_sheet(plan, DANA, meeting, learner="Alex Kim").to_pdf())
     assert page.pages == pages
-    asked = [*plan.questions, *plan.closing]
-    lines = [round(space / 7) for space in page.writing_spaces_mm()]
-    assert len(lines) in (len(asked), len(asked) + 1), lines  # perhaps a Three things box
+    # round 4: the referral ask has a table to write in (which answers the name ask too), and
+    # a page with room beyond its questions' fair share may end in a Notes box
+    tabled = {"gen-closing-who-else", "gen-closing-use-name"}
+    asked = [q for q in [*plan.questions, *plan.closing] if q.item.id not in tabled]
+    lines = [round(space / 7) for space in page.answer_spaces_mm()]
+    assert len(asked) <= len(lines) <= len(asked) + 3, lines  # perhaps a Three things box
     questions = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes >= 3]
     asks = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes == 1]
     assert questions and min(questions) >= 3, lines
     # a one-minute closing ask ("Who else would you suggest…") gets no block of notes
-    assert asks and max(asks) <= 3 and max(asks) <= min(questions), lines
+    assert not asks or (max(asks) <= 3 and max(asks) <= min(questions)), lines
 
 
 @pytest.mark.parametrize("minutes", [20, 30, 60])

@@ -18,7 +18,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
-from .pageheights import PX, RULE, WORKSHEETS, Space, Unit, units
+from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
+from .pageshare import (
+    MOST_LINES,
+    _measure,
+    _most,
+    _pages_of,
+    _share_on_top,
+)
+from .pageshare import (
+    _paginate as _paginate,
+)
+from .pageshare import (
+    _used as _used,
+)
 from .pagetext import BODY_PT, LINE, MM
 from .render import BRANDED_TOP_MM
 
@@ -26,8 +39,8 @@ if TYPE_CHECKING:
     from .render import PageOptions
 
 FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
-MOST_LINES = 12
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
+LABEL = BODY_PT * LINE + 0.6 * BODY_PT  # a writing box's label ("Notes", "Three things")
 THREE_THINGS_LINES = 3
 ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
@@ -78,6 +91,11 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     ):
         return document
     _measure(document, filled.units)  # the estimate missed: lay out again with measured heights
+    for unit in filled.units:
+        if unit.notes is not None and unit.notes.box is not None:
+            unit.elements[0].remove(unit.notes.box)
+            unit.height -= LABEL + unit.notes.lines * RULE
+            unit.notes = None
     three = filled.three
     if three is not None:
         _drop(filled.main, three)
@@ -93,72 +111,6 @@ def _content_box(options: PageOptions) -> tuple[float, float]:
         width, height = height, width
     top = BRANDED_TOP_MM * MM if (options.school or options.logo) else 11 * MM
     return width - 38 * MM, height - top - 12 * MM
-
-
-# --- paginating and filling -----------------------------------------------------------------
-
-
-def _paginate(
-    units: list[Unit], height: float, breaks: frozenset[int] = frozenset()
-) -> list[list[tuple[Unit, float]]]:
-    """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
-    goes to the next page with what follows it when the two do not fit together; a unit in
-    ``breaks`` (by id) starts a page."""
-    pages: list[list[tuple[Unit, float]]] = [[]]
-    used, below, index = 0.0, 0.0, 0
-    while index < len(units):
-        group = [units[index]]
-        while group[-1].keep and index + len(group) < len(units):
-            group.append(units[index + len(group)])
-        need, after = 0.0, below
-        for number, unit in enumerate(group):
-            need += (max(after, unit.top) if pages[-1] or number else 0.0) + unit.height
-            after = unit.bottom
-        if pages[-1] and (used + need > height or id(group[0]) in breaks):
-            pages.append([])
-            used, below = group[0].header, 0.0  # a table's header row repeats on the new page
-        for unit in group:
-            gap = max(below, unit.top) if pages[-1] else 0.0
-            pages[-1].append((unit, used + gap))
-            used += gap + unit.height
-            below = unit.bottom
-        index += len(group)
-    return pages
-
-
-def _used(page: list[tuple[Unit, float]]) -> float:
-    unit, top = page[-1]
-    return top + unit.height
-
-
-def _most(space: Space) -> int:
-    """The most lines a space takes: three a minute, at most MOST_LINES (a one-minute closing
-    ask never becomes a block of notes)."""
-    return max(space.least, min(MOST_LINES, math.ceil(3 * space.weight)))
-
-
-def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most) -> None:
-    """Set the spaces' lines to ``lines`` in all, shared by weight, none below its least."""
-    pinned: dict[int, int] = {}
-    while True:
-        free = [s for s in spaces if id(s) not in pinned]
-        left = lines - sum(pinned.values())
-        weight = sum(s.weight for s in free) or 1.0
-        wanted = {id(s): left * s.weight / weight for s in free}
-        low = [s for s in free if wanted[id(s)] < s.least or wanted[id(s)] > most(s)]
-        if not low:
-            break
-        for s in low:
-            pinned[id(s)] = s.least if wanted[id(s)] < s.least else most(s)
-    given = {key: math.floor(value) for key, value in wanted.items()}
-    spare = left - sum(given.values())
-    weights = {id(s): s.weight for s in free}
-    # the lines left after the whole shares go to the longest questions first, so a question
-    # never ends up with fewer lines than a shorter one beside it
-    for key in sorted(wanted, key=lambda k: (-weights[k], given[k] - wanted[k]))[: max(0, spare)]:
-        given[key] += 1
-    for s in spaces:
-        s.lines = pinned.get(id(s), given.get(id(s), s.least))
 
 
 def _grow(units: list[Unit], height: float) -> None:
@@ -193,18 +145,6 @@ def _grow(units: list[Unit], height: float) -> None:
     level(low)
 
 
-def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
-    """Share ``extra`` lines among ``spaces`` on top of what they have; the lines given."""
-    before = sum(s.lines for s in spaces)
-    floors = [s.least for s in spaces]
-    for s in spaces:
-        s.least = s.lines
-    _share(spaces, before + extra, most)
-    for s, floor in zip(spaces, floors, strict=True):
-        s.least = floor
-    return sum(s.lines for s in spaces) - before
-
-
 def _fill(
     units: list[Unit],
     height: float,
@@ -219,9 +159,30 @@ def _fill(
             space.lines = space.least
         for element in unit.elements:
             element.attrib.pop("data-break", None)
+        if unit.marker is not None:  # laid out again: the page breaks may move
+            item = unit.elements[0]
+            item.remove(unit.marker)
+            classes = (item.get("class") or "").split()
+            item.set("class", " ".join(c for c in classes if c != "continued"))
+            unit.marker = None
     _grow(units, height - slack)
-    breaks = _balance(units, height, three, slack) if balance else frozenset()
-    by_page = _share_pages(_paginate(units, height, breaks), height, three, slack)
+    most = _fair(units, height, three, slack) if balance else _most
+    breaks = _balance(units, height, three, slack, most) if balance else frozenset()
+    pages = _paginate(units, height, breaks)
+    grown = {id(space): space.lines for unit in units for space in unit.spaces}
+    by_page = _share_pages(pages, height, three, slack, most)
+    if balance and len(pages) <= ONE_SHEET and _short(units) and _drop_a_row(units):
+        for unit in units:  # a row less to write a referral in, a line more for a question
+            for space in unit.spaces:
+                space.lines = grown[id(space)]
+        pages = _paginate(units, height, breaks)
+        by_page = _share_pages(pages, height, three, slack, most)
+    if balance:
+        for page in pages[1:]:
+            _continue_heading(page[0][0])
+        for unit, space in _notes_boxes(pages, by_page, height, slack, grown):
+            _set_lines(space)
+            unit.notes = space
     for unit in units:
         if id(unit) in breaks:
             unit.elements[0].set("data-break", "page")  # print.css: a page starts here
@@ -232,8 +193,97 @@ def _fill(
     return by_page
 
 
+def _short(units: list[Unit]) -> bool:
+    """Whether a 3-minute question has fewer than three lines."""
+    return any(s.weight >= 3 and s.lines < 3 for unit in units for s in unit.spaces)
+
+
+def _drop_a_row(units: list[Unit]) -> bool:
+    """Take the last row from a question's table to write in (the referral ask's), if it has
+    two; whether one was taken."""
+    for unit in units:
+        body = unit.elements[0].find("table/tbody")
+        rows = body.findall("tr") if body is not None else []
+        if unit.elements[0].tag == "li" and body is not None and len(rows) >= 2:
+            body.remove(rows[-1])
+            unit.height -= REFERRAL_ROW
+            return True
+    return False
+
+
+def _fair(
+    units: list[Unit], height: float, three: Space | None, slack: float
+) -> Callable[[Space], int]:
+    """The most lines each space takes on a fair share: lines in proportion to minutes at the
+    rate the most crowded page allows, plus one; a closing ask no more than the shortest
+    question. What a roomier page has left over becomes its Notes box (``_notes_boxes``)."""
+    spaces = [space for unit in units for space in unit.spaces]
+    kept = {id(space): space.lines for space in spaces}
+    kept_three = three.lines if three is not None else 0
+    by_page = _share_pages(_paginate(units, height), height, three, slack)
+    rates = [
+        sum(s.lines for s in timed) / sum(s.weight for s in timed)
+        for timed in ([s for s in page if s.weight >= 2 and s is not three] for page in by_page)
+        if timed
+    ]
+    for space in spaces:
+        space.lines = kept[id(space)]
+    if three is not None:
+        three.lines = kept_three
+    rate = min(rates, default=0.0)
+    shortest = min((kept[id(s)] for s in spaces if s.weight >= 2), default=MOST_LINES)
+
+    def most(space: Space) -> int:
+        if space.weight >= 2:
+            return max(space.least, min(_most(space), round(rate * space.weight) + 1))
+        return max(space.least, min(_most(space), shortest))
+
+    return most
+
+
+def _continue_heading(unit: Unit) -> None:
+    """Repeat a shadow prompt's time heading when the prompt starts a page."""
+    if not unit.continued:
+        return
+    item = unit.elements[0]
+    marker = Element("p", {"class": "continued"})
+    marker.text = f"{unit.continued} (continued)"
+    item.insert(0, marker)
+    item.set("class", " ".join([*(item.get("class") or "").split(), "continued"]))
+    unit.marker = marker
+
+
+def _notes_boxes(
+    pages: list[list[tuple[Unit, float]]],
+    by_page: list[list[Space]],
+    height: float,
+    slack: float,
+    grown: dict[int, int],
+) -> list[tuple[Unit, Space]]:
+    """A labeled Notes box at the foot of a page (before the last) whose questions have their
+    fair share and at least three lines to spare, in its last question."""
+    boxes: list[tuple[Unit, Space]] = []
+    for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
+        unit = page[-1][0]
+        added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
+        lines = int((height - _used(page) - added - slack - LABEL) // RULE)
+        if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
+            continue
+        box = SubElement(unit.elements[0], "div", {"class": "writing page-notes"})
+        SubElement(SubElement(box, "p"), "strong").text = "Notes"
+        rules = SubElement(box, "div", {"class": "rules", "data-box": "notes"})
+        space = Space(rules, lines, 0, 0.0, box)
+        spaces.append(space)
+        boxes.append((unit, space))
+    return boxes
+
+
 def _share_pages(
-    pages: list[list[tuple[Unit, float]]], height: float, three: Space | None, slack: float
+    pages: list[list[tuple[Unit, float]]],
+    height: float,
+    three: Space | None,
+    slack: float,
+    most: Callable[[Space], int] = _most,
 ) -> list[list[Space]]:
     """Share each page's spare height among its writing spaces; the spaces by page."""
     by_page: list[list[Space]] = []
@@ -241,15 +291,15 @@ def _share_pages(
         spaces = [s for unit, _ in page for s in unit.spaces]
         spare = height - _used(page) - slack
         last = three is not None and number == len(pages) - 1
-        label = BODY_PT * LINE + 0.6 * BODY_PT
         extra = max(0, int(spare // RULE))
         if spaces and extra:
-            spare -= _share_on_top(spaces, extra, _most) * RULE
-            room = (spare - label) // RULE >= THREE_THINGS_LINES
-            if not (last and room) and spare >= RULE:  # a page of capped spaces: past the cap
+            spare -= _share_on_top(spaces, extra, most) * RULE
+            room = (spare - LABEL) // RULE >= THREE_THINGS_LINES
+            fair = most is not _most  # a fair share's leftover becomes a Notes box instead
+            if not (last and room) and not fair and spare >= RULE:  # past the cap
                 spare -= _share_on_top(spaces, int(spare // RULE), lambda _: MOST_LINES) * RULE
         if three is not None and last:
-            lines = int((spare - label) // RULE)
+            lines = int((spare - LABEL) // RULE)
             if lines >= THREE_THINGS_LINES:
                 three.lines = lines  # the last page is used to its foot
                 spaces = [*spaces, three]
@@ -259,11 +309,17 @@ def _share_pages(
     return by_page
 
 
-def _balance(units: list[Unit], height: float, three: Space | None, slack: float) -> frozenset[int]:
+def _balance(
+    units: list[Unit],
+    height: float,
+    three: Space | None,
+    slack: float,
+    most: Callable[[Space], int] = _most,
+) -> frozenset[int]:
     """Page breaks moved a question earlier where that evens out the lines a minute: a page's
     spare room otherwise all goes to the questions that happen to share its page."""
     breaks: frozenset[int] = frozenset()
-    best = _evenness(units, height, three, slack, breaks)
+    best = _evenness(units, height, three, slack, breaks, most)
     pages = len(_paginate(units, height, breaks))
     moved = True
     while moved:
@@ -276,7 +332,7 @@ def _balance(units: list[Unit], height: float, three: Space | None, slack: float
             trial = (breaks - {id(following[0][0])}) | {id(page[start][0])}
             if len(_paginate(units, height, trial)) != pages:
                 continue
-            score = _evenness(units, height, three, slack, trial)
+            score = _evenness(units, height, three, slack, trial, most)
             if score > best:
                 breaks, best, moved = trial, score, True
                 break
@@ -294,7 +350,12 @@ def _last_question(page: list[tuple[Unit, float]]) -> int | None:
 
 
 def _evenness(
-    units: list[Unit], height: float, three: Space | None, slack: float, breaks: frozenset[int]
+    units: list[Unit],
+    height: float,
+    three: Space | None,
+    slack: float,
+    breaks: frozenset[int],
+    most: Callable[[Space], int] = _most,
 ) -> tuple[float, ...]:
     """The questions' lines a minute, fewest first, with the pages broken at ``breaks``; none
     (the worst) when a page before the last would be left with blank paper at its foot."""
@@ -302,11 +363,14 @@ def _evenness(
     kept = {id(space): space.lines for space in spaces}
     kept_three = three.lines if three is not None else 0
     pages = _paginate(units, height, breaks)
-    _share_pages(pages, height, three, slack)
+    _share_pages(pages, height, three, slack, most)
     score = tuple(sorted(s.lines / s.weight for s in spaces if s.weight >= 2))
     for page in pages[:-1]:
         grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
-        if height - _used(page) - grown > slack + 2 * RULE:
+        blank = height - _used(page) - grown - slack
+        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE
+        tolerated = 2 * RULE if most is _most else LABEL + THREE_THINGS_LINES * RULE
+        if blank > tolerated and not notes:
             score = ()
     for space in spaces:
         space.lines = kept[id(space)]
@@ -317,7 +381,8 @@ def _evenness(
 
 def _set_lines(space: Space) -> None:
     rules = space.rules
-    if space.box is not None and space.box.find("p/strong") is not None:
+    three = space.box is not None and "three-things" in (space.box.get("class") or "")
+    if three and space.box is not None and space.box.find("p/strong") is not None:
         label = "Three things I learned" + (", and other notes" if space.lines > 9 else "")
         space.box.find("p/strong").text = label  # type: ignore[union-attr]
     for rule in [child for child in rules if child.tag == "div"]:
@@ -347,39 +412,3 @@ def _drop(main: Element, three: Space) -> None:
     for box in main.findall("div"):
         if "three-things" in (box.get("class") or "").split():
             main.remove(box)
-
-
-# --- checking the layout --------------------------------------------------------------------
-
-
-def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
-    """The page each writing space (by its rules element) was laid out on."""
-    wanted = {id(space.rules) for space in spaces if space.lines}
-    found: dict[int, int] = {}
-    for number, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is not None and id(element) in wanted and id(element) not in found:
-                found[id(element)] = number
-    return found
-
-
-def _measure(document: Any, units: list[Unit]) -> None:
-    """Replace the estimated heights with those WeasyPrint laid out."""
-    index = {id(element): unit for unit in units for element in unit.elements}
-    heights: dict[int, float] = {}
-    for page in document.pages:
-        tallest: dict[int, float] = {}
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is None or id(element) not in index or not hasattr(box, "border_height"):
-                continue
-            if getattr(box, "element_tag", None) != element.tag:
-                continue
-            key = id(index[id(element)])
-            tallest[key] = max(tallest.get(key, 0.0), float(box.border_height()) * PX)
-        for key, value in tallest.items():
-            heights[key] = heights.get(key, 0.0) + value
-    for unit in units:
-        if id(unit) in heights:
-            unit.height = heights[id(unit)]

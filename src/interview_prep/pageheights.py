@@ -27,6 +27,9 @@ RULE = 7 * MM  # one ruled line
 FEWEST_LINES = 2  # a question's writing space before the page's spare height is shared
 WORKSHEETS = ("prep-sheet", "shadow-plan")
 TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
+CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
+REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
+REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
 
 
 @dataclass
@@ -52,6 +55,9 @@ class Unit:
     keep: bool = False
     spaces: list[Space] = field(default_factory=list)
     header: float = 0.0  # a table row's: its table's header row, repeated atop a new page
+    notes: Space | None = None  # a page's Notes box, placed in this unit at its foot
+    continued: str = ""  # a shadow prompt's time heading, repeated when it starts a page
+    marker: Element | None = None  # that repeated heading, when placed
 
 
 def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
@@ -115,6 +121,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         if parent == "ol":
             return (0.0 if worksheet else 0.35 * em), 0.06 * em
         return 0.06 * em, 0.06 * em
+    if tag == "table" and parent == "li" and worksheet:  # print.css: a question's table
+        return 0.1 * 9.5, 0.0
     if tag == "table":
         return (0.1 if parent == "after-h2" else 0.3) * em, 0.6 * em
     if tag == "blockquote":
@@ -168,6 +176,13 @@ def _block(
         least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
         spaces.append(Space(element, lines, least, float(minutes or lines)))
         return lines * RULE
+    if tag == "table" and kind in WORKSHEETS:  # print.css: a question's table, rows to write in
+        small = Style(9.5, style.bold, style.serif, style.line)
+        rows = element.iter("tr")
+        return sum(
+            _row(row, small, width, kind, 6.6 * MM * (row.find("td") is not None), REFERRAL_COLUMNS)
+            for row in rows
+        )
     if tag == "table":
         return sum(_row(row, style, width, kind) for row in element.iter("tr"))
     if tag == "div" and "fields" in classes:
@@ -235,7 +250,14 @@ def _stack(heights: list[tuple[float, float, float]]) -> float:
     return total
 
 
-def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0) -> float:
+def _row(
+    row: Element,
+    style: Style,
+    width: float,
+    kind: str,
+    least: float = 0.0,
+    shares: tuple[float, ...] = (),
+) -> float:
     cells = [cell for cell in row if cell.tag in ("td", "th")]
     if not cells:
         return 0.0
@@ -245,6 +267,8 @@ def _row(row: Element, style: Style, width: float, kind: str, least: float = 0.0
     size = style.size
     if kind == "timeline" and len(cells) == len(TIMELINE_COLUMNS):  # print.css
         widths, size = [share * width for share in TIMELINE_COLUMNS], 10.0
+    if len(shares) == len(cells):
+        widths = [share * width for share in shares]
     tallest = 0.0
     close = kind in WORKSHEETS  # print.css: a worksheet's table is set close
     line = 1.2 if close else style.line
@@ -283,6 +307,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 else (1.9 if element.tag == "ol" else 1.5) * 10.5
             )
             header = 0.0
+            # a shadow plan's hour block: a prompt atop a page repeats the block's time
+            block = kind == "shadow-plan" and previous is not None and previous.tag == "h3"
+            label = "".join(previous.itertext()) if block and previous is not None else ""
             for index, item in enumerate(items):
                 spaces: list[Space] = []
                 if element.tag == "table":
@@ -290,7 +317,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     # the comparison's rows three ruled lines (21.3 mm)
                     tall = kind == "reflection" and element is main.findall("table")[-1]
                     least = 9 * MM if tall and item.find("td") is not None else 0.0
-                    if kind in ("comparison", "timeline") and item.find("td") is not None:
+                    if kind == "timeline" and item.find("td") is not None:
+                        least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
+                    if kind == "comparison" and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     height = _row(item, style, width, kind, least)
                     item_top, item_bottom = 0.0, 0.0
@@ -310,9 +339,10 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 whole = kind == "reflection" and element.tag == "table"
                 keep = whole and index < len(items) - 1
                 repeat = header if element.tag == "table" and index else 0.0
-                found.append(
-                    Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
-                )
+                unit = Unit([item], height, item_top, item_bottom, keep, spaces, header=repeat)
+                if label and index:
+                    unit.header, unit.continued = CONTINUED, label
+                found.append(unit)
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)
