@@ -222,9 +222,7 @@ def test_timeline_and_shadow_plan_take_a_stored_meeting(run: Run) -> None:
     timeline = run("timeline", "--meeting", "1")
     assert "# Timeline: Ray Chen" in timeline
     assert "| Wed, Apr 1 | **Send your request.**" in timeline
-    assert "| Fri, Apr 10, 9:00 AM | **Informational interview with Ray Chen.** Bring" in (
-        timeline
-    )
+    assert "| Fri, Apr 10, 9:00 AM | **Informational interview with Ray Chen.** Bring" in (timeline)
     assert "keep to 45 minutes" in timeline
     assert "Follow up" not in timeline  # a meeting was agreed: there was a reply
     plan = run("shadow-plan", "--meeting", "1")

@@ -11,20 +11,20 @@ heights measured from that layout and the page laid out a second time.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
+from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
+from .pagebalance import balance as even_breaks
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
 from .pageshare import (
     MOST_LINES,
     _measure,
     _most,
     _pages_of,
-    _share_on_top,
 )
 from .pageshare import (
     _paginate as _paginate,
@@ -32,7 +32,7 @@ from .pageshare import (
 from .pageshare import (
     _used as _used,
 )
-from .pagetext import BODY_PT, LINE, MM
+from .pagetext import MM
 from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
-LABEL = BODY_PT * LINE + 0.6 * BODY_PT  # a writing box's label ("Notes", "Three things")
-THREE_THINGS_LINES = 3
 ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
@@ -167,16 +165,16 @@ def _fill(
             unit.marker = None
     _grow(units, height - slack)
     most = _fair(units, height, three, slack) if balance else _most
-    breaks = _balance(units, height, three, slack, most) if balance else frozenset()
+    breaks = even_breaks(units, height, three, slack, most) if balance else frozenset()
     pages = _paginate(units, height, breaks)
     grown = {id(space): space.lines for unit in units for space in unit.spaces}
-    by_page = _share_pages(pages, height, three, slack, most)
+    by_page = share_pages(pages, height, three, slack, most)
     if balance and len(pages) <= ONE_SHEET and _short(units) and _drop_a_row(units):
         for unit in units:  # a row less to write a referral in, a line more for a question
             for space in unit.spaces:
                 space.lines = grown[id(space)]
         pages = _paginate(units, height, breaks)
-        by_page = _share_pages(pages, height, three, slack, most)
+        by_page = share_pages(pages, height, three, slack, most)
     if balance:
         for page in pages[1:]:
             _continue_heading(page[0][0])
@@ -220,7 +218,7 @@ def _fair(
     spaces = [space for unit in units for space in unit.spaces]
     kept = {id(space): space.lines for space in spaces}
     kept_three = three.lines if three is not None else 0
-    by_page = _share_pages(_paginate(units, height), height, three, slack)
+    by_page = share_pages(_paginate(units, height), height, three, slack)
     rates = [
         sum(s.lines for s in timed) / sum(s.weight for s in timed)
         for timed in ([s for s in page if s.weight >= 2 and s is not three] for page in by_page)
@@ -276,107 +274,6 @@ def _notes_boxes(
         spaces.append(space)
         boxes.append((unit, space))
     return boxes
-
-
-def _share_pages(
-    pages: list[list[tuple[Unit, float]]],
-    height: float,
-    three: Space | None,
-    slack: float,
-    most: Callable[[Space], int] = _most,
-) -> list[list[Space]]:
-    """Share each page's spare height among its writing spaces; the spaces by page."""
-    by_page: list[list[Space]] = []
-    for number, page in enumerate(pages):
-        spaces = [s for unit, _ in page for s in unit.spaces]
-        spare = height - _used(page) - slack
-        last = three is not None and number == len(pages) - 1
-        extra = max(0, int(spare // RULE))
-        if spaces and extra:
-            spare -= _share_on_top(spaces, extra, most) * RULE
-            room = (spare - LABEL) // RULE >= THREE_THINGS_LINES
-            fair = most is not _most  # a fair share's leftover becomes a Notes box instead
-            if not (last and room) and not fair and spare >= RULE:  # past the cap
-                spare -= _share_on_top(spaces, int(spare // RULE), lambda _: MOST_LINES) * RULE
-        if three is not None and last:
-            lines = int((spare - LABEL) // RULE)
-            if lines >= THREE_THINGS_LINES:
-                three.lines = lines  # the last page is used to its foot
-                spaces = [*spaces, three]
-            else:
-                three.lines = 0
-        by_page.append(spaces)
-    return by_page
-
-
-def _balance(
-    units: list[Unit],
-    height: float,
-    three: Space | None,
-    slack: float,
-    most: Callable[[Space], int] = _most,
-) -> frozenset[int]:
-    """Page breaks moved a question earlier where that evens out the lines a minute: a page's
-    spare room otherwise all goes to the questions that happen to share its page."""
-    breaks: frozenset[int] = frozenset()
-    best = _evenness(units, height, three, slack, breaks, most)
-    pages = len(_paginate(units, height, breaks))
-    moved = True
-    while moved:
-        moved = False
-        laid = _paginate(units, height, breaks)
-        for page, following in itertools.pairwise(laid):
-            start = _last_question(page)
-            if start is None:
-                continue
-            trial = (breaks - {id(following[0][0])}) | {id(page[start][0])}
-            if len(_paginate(units, height, trial)) != pages:
-                continue
-            score = _evenness(units, height, three, slack, trial, most)
-            if score > best:
-                breaks, best, moved = trial, score, True
-                break
-    return breaks
-
-
-def _last_question(page: list[tuple[Unit, float]]) -> int | None:
-    """Where the page's last question starts (with a heading kept with it), if not at the top."""
-    index = max((i for i, (unit, _) in enumerate(page) if unit.spaces), default=None)
-    if index is None:
-        return None
-    while index > 0 and page[index - 1][0].keep:
-        index -= 1
-    return index or None
-
-
-def _evenness(
-    units: list[Unit],
-    height: float,
-    three: Space | None,
-    slack: float,
-    breaks: frozenset[int],
-    most: Callable[[Space], int] = _most,
-) -> tuple[float, ...]:
-    """The questions' lines a minute, fewest first, with the pages broken at ``breaks``; none
-    (the worst) when a page before the last would be left with blank paper at its foot."""
-    spaces = [space for unit in units for space in unit.spaces]
-    kept = {id(space): space.lines for space in spaces}
-    kept_three = three.lines if three is not None else 0
-    pages = _paginate(units, height, breaks)
-    _share_pages(pages, height, three, slack, most)
-    score = tuple(sorted(s.lines / s.weight for s in spaces if s.weight >= 2))
-    for page in pages[:-1]:
-        grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
-        blank = height - _used(page) - grown - slack
-        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE
-        tolerated = 2 * RULE if most is _most else LABEL + THREE_THINGS_LINES * RULE
-        if blank > tolerated and not notes:
-            score = ()
-    for space in spaces:
-        space.lines = kept[id(space)]
-    if three is not None:
-        three.lines = kept_three
-    return score
 
 
 def _set_lines(space: Space) -> None:
