@@ -75,7 +75,7 @@ def test_an_early_shadow_follows_the_clock_and_the_debrief_heads_its_opening() -
         assert wrong not in text
     debrief = text.index("Debrief after the shadow · 20 min, from 10:00 AM")
     assert debrief < text.index("Opening · 2 min") < text.index("About today")
-    assert "### Opening" in plan.source and "## Debrief after the shadow" in plan.source
+    assert "**Opening · 2 min.**" in plan.source and "## Debrief after the shadow" in plan.source
 
 
 def test_an_afternoon_shadow_gets_afternoon_prompts_and_a_long_one_days() -> None:

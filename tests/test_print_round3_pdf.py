@@ -240,7 +240,8 @@ def test_the_shadow_debrief_is_a_parent_heading_over_its_opening() -> None:
         theme = next(w for w in words if w["text"] == "About")
     parent, child = debrief[0], opening
     assert parent["size"] >= child["size"] + 1.5
-    assert abs(theme["size"] - child["size"]) < 0.1  # the debrief's parts are peers
+    # the opening is a run-in paragraph in body type (as "Thanks"), the debrief's themes headings
+    assert abs(child["size"] - 10.5) < 0.1 and theme["size"] < parent["size"]
     assert child["top"] - parent["bottom"] >= 5  # the parent's rule, then a gap
 
 
@@ -336,4 +337,4 @@ def test_a_sheet_for_one_sheet_of_paper_numbers_its_questions_without_theme_head
     titles = [plan(60).taxonomy.theme(theme).title for theme in themes]
     assert not any(f"## {title}" in short for title in titles)
     assert all(f"## {title}" in long for title in titles)
-    assert "## Opening" in short and "## Closing asks" in short
+    assert "**Opening · 2 min.**" in short and "## Closing asks" in short

@@ -140,7 +140,7 @@ def test_theme_titles_use_the_serial_comma() -> None:
 
 def test_shadow_debrief_opening_thanks_for_the_day() -> None:
     document = ip.shadow_plan("nurse", "college", 3, meeting=ip.Meeting(datetime(2026, 12, 14, 7)))
-    opening = document.to_markdown().split("Opening", 1)[1].split("\n\n", 2)[1]
+    opening = next(part for part in document.to_markdown().split("\n\n") if "Opening" in part)
     assert "for the day" in opening and "still suits them" in opening
     assert "who you are" not in opening
 
