@@ -35,11 +35,13 @@ from .docx_fill import (
 )
 from .docx_inline import Inline, points, symbol
 from .docx_parts import (
+    INDENT,
     RULE_HEIGHT,
     box_line,
     bullet_numbering,
     cant_split,
     field_line_stops,
+    hang_past_box,
     light_table,
     list_indent,
     new_ordered_list,
@@ -48,6 +50,7 @@ from .docx_parts import (
     ruled_space,
     set_numbering,
 )
+from .docx_spread import spread
 from .docx_style import (
     UNTITLED_KINDS,
     clean,
@@ -57,6 +60,7 @@ from .docx_style import (
     set_styles,
     text_width,
 )
+from .docx_three import three_things
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -76,6 +80,7 @@ class _Item:
     task: bool
     numbered_paragraph_done: bool = False
     ruled: bool = False  # holds writing space, which stays on the page of its question
+    start: int = 0  # the body's block count when the item opened
 
 
 class _Writer:
@@ -174,6 +179,7 @@ class _Writer:
                     # as print.css: a box after each question's number, to tick when asked
                     symbol(paragraph.add_run(kinds.TICK_BOX[0]))
                     paragraph.add_run(kinds.TICK_BOX[1:])
+                    hang_past_box(paragraph)
             else:
                 list_indent(paragraph, depth)
             if item.task and not item.numbered_paragraph_done:
@@ -230,6 +236,7 @@ class _Writer:
             _Item(
                 task="task-list-item" in str(token.attrGet("class") or ""),
                 ruled=holds_writing_space(self.tokens, index),
+                start=len(self._blocks()),
             )
         )
         following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
@@ -239,7 +246,9 @@ class _Writer:
             self.target = None
 
     def _list_item_close(self, token: Token, index: int) -> None:
-        self.items.pop()
+        item = self.items.pop()
+        if self.kind in kinds.TICKED_KINDS and len(self.lists) == 1 and self.lists[0].ordered:
+            keep_together(self._blocks()[item.start :])  # as print.css: a question is never split
 
     def _blockquote_open(self, token: Token, index: int) -> None:
         self.quote_depth += 1
@@ -263,8 +272,11 @@ class _Writer:
         rows, lengths, words = table_shape(self.tokens, index)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
-        widths = column_widths(lengths, words, self._width(), kinds.column_shares(self.kind))
-        light_table(self.table, sum(widths), boxed=self.kind in kinds.TALL_ROWS)
+        # as print.css: a table in a question sits under the question's text
+        indent = INDENT * len(self.lists)
+        shares = kinds.column_shares(self.kind)
+        widths = column_widths(lengths, words, self._width() - indent, shares)
+        light_table(self.table, sum(widths), self.kind in kinds.TALL_ROWS, indent)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
             for cell in column.cells:
@@ -385,6 +397,10 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     writer.run()
     if options.kind in FILLED_KINDS:
         fill(word, writer.spaces, RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
+    if options.kind in kinds.BALANCED:  # as the PDF's worksheets
+        three_things(word)
+    if options.kind in kinds.TICKED_KINDS:
+        spread(word)
     if options.kind == "letter" and not options.title.startswith("Email"):
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)

@@ -256,7 +256,11 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
     after = first(lambda f: f.space_after, None)
     keep = bool(first(lambda f: f.keep_with_next, False))
     rule = sum(_rule(s.element) for s in chain[:1])  # a heading's rule: its width and gap
-    if any(s.element.find(f"{{{W}}}pPr/{{{W}}}contextualSpacing") is not None for s in chain):
+    own = paragraph._p.find(f"{{{W}}}pPr/{{{W}}}contextualSpacing")
+    spaced = own is not None and own.get(f"{{{W}}}val") in ("0", "false")
+    if not spaced and any(
+        s.element.find(f"{{{W}}}pPr/{{{W}}}contextualSpacing") is not None for s in chain
+    ):
         before = after = None  # list items: no space between paragraphs of their style
     return _Format(
         size,
@@ -281,11 +285,13 @@ def _paragraph(word: WordDocument, paragraph: Any, width: float) -> tuple[int, _
     form = _format(word, paragraph)
     indent = paragraph.paragraph_format.left_indent
     numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    if numbered:
+    if indent is not None:  # a paragraph's own indent (a question's past its box)
+        indent_pt = indent.pt
+    elif numbered:
         level = paragraph._p.pPr.numPr.ilvl
         indent_pt = 18.0 * ((level.val if level is not None else 0) + 1)
     else:
-        indent_pt = indent.pt if indent is not None else 0.0
+        indent_pt = 0.0
     if "\t" in paragraph.text and not numbered:  # a line of fields to write on
         return 1, form
     return _lines(paragraph.runs, width - indent_pt, form.base), form

@@ -137,13 +137,14 @@ def _fit_between_margins(table: Table, width: int, indent: int) -> None:
     _add_table_property(table, _padding(CELL_PADDING[1]))
 
 
-def light_table(table: Table, width: int, boxed: bool = False) -> None:
+def light_table(table: Table, width: int, boxed: bool = False, indent: int = 0) -> None:
     """A data table as the PDF prints it: padded cells, light rules between the rows and a
-    navy rule under the header row, its edges on the margins; ``boxed``, every cell ruled
-    round (a grid to write in, as the comparison sheet)."""
+    navy rule under the header row, its edges on the margins (or ``indent`` twips in, under
+    a list item's text); ``boxed``, every cell ruled round (a grid to write in, as the
+    comparison sheet)."""
     rule = f'w:val="single" w:sz="4" w:space="0" w:color="{TABLE_RULE_COLOR}"'
     edge = rule if boxed else 'w:val="nil"'
-    _fit_between_margins(table, width, 0)
+    _fit_between_margins(table, width, indent)
     _add_table_property(
         table,
         _xml(
@@ -175,6 +176,22 @@ def box_line(paragraph: Paragraph, depth: int) -> None:
     form.line_spacing = Pt(CHECK_LINE)
     form.left_indent = Pt(depth * 18 + BOX_HANG)
     form.first_line_indent = Pt(-BOX_HANG)
+
+
+# twips from a question's box to its text: the box (DejaVu Sans ☐ at 12.5 pt, 11.2 pt wide)
+# and the en space after it (Liberation Sans at 10.5 pt, 5.25 pt)
+BOX_STEP = 329
+
+
+def hang_past_box(paragraph: Paragraph) -> None:
+    """A script's question: its number, then its box at the list's text edge, and a wrapped
+    line (a time cue) under the question's text, not under the box."""
+    from docx.shared import Twips
+
+    form = paragraph.paragraph_format
+    form.tab_stops.add_tab_stop(Twips(INDENT))  # the number's tab stops at the box
+    form.left_indent = Twips(INDENT + BOX_STEP)
+    form.first_line_indent = Twips(-(INDENT + BOX_STEP))
 
 
 def ruled_space(word: WordDocument, indent_level: int, width: int) -> Table:

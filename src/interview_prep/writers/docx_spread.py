@@ -1,0 +1,114 @@
+"""A script's last page used well in Word: a script is a list to read aloud, not a
+worksheet, so no writing space grows; when its last page would be short, the space above
+its questions and headings grows a little (as the PDF's looser rhythm) until that page is
+used as the PDF's is, on the same number of pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from xml.etree.ElementTree import Element
+
+from ..pagefill import _paginate, _used
+from ..pageheights import Unit
+from .docx_fill import _emu_pt, _paragraph, _table_units, _top
+from .docx_kinds import TICK_BOX
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LAST_PAGE = 0.66  # the share of its page a script's last page fills, at least (the PDF: 0.65)
+# LibreOffice's lines of text against the estimate's (which keeps worksheets' text a little
+# tall, to spare): measured on the 60-minute script, 1.56 pages against 1.65
+TEXT_SCALE = 0.95
+MOST_GAP = 6.0  # points added above a question or heading, at most
+STEP = 0.5  # points
+
+
+def body_units(word: WordDocument) -> tuple[list[Unit], list[Any], frozenset[int], float]:
+    """The body's blocks as units the pages never split, estimated from the fonts' metrics;
+    each unit's paragraph (None for a table's), the units a page break starts, and the
+    height of a page's text."""
+    from docx.text.paragraph import Paragraph
+
+    section = word.sections[0]
+    width = _emu_pt((section.page_width or 0) - (section.left_margin or 0))
+    width -= _emu_pt(section.right_margin or 0)
+    height = _emu_pt((section.page_height or 0) - _top(word) - (section.bottom_margin or 0)) - 4
+    units: list[Unit] = []
+    paragraphs: list[Any] = []
+    breaks: set[int] = set()
+    for block in word.element.body:
+        tag = block.tag.split("}")[1]
+        if tag == "tbl":
+            tables = _table_units(word, block)
+            units.extend(tables)
+            paragraphs.extend([None] * len(tables))
+        if tag != "p":
+            continue
+        paragraph = Paragraph(block, word._body)
+        lines, form = _paragraph(word, paragraph, width)
+        unit = Unit([Element("p")], lines * form.line + form.before + form.after, 0, 0, form.keep)
+        if paragraph.paragraph_format.page_break_before:
+            breaks.add(id(unit))
+        units.append(unit)
+        paragraphs.append(paragraph)
+    return units, paragraphs, frozenset(breaks), height
+
+
+def spread(word: WordDocument) -> float:
+    """Loosen a script of two pages or more whose last page is short; the points added above
+    each question and heading."""
+    units, paragraphs, breaks, height = body_units(word)
+    gaps: list[tuple[Unit, Any]] = []
+    headed = False
+    for unit, paragraph in zip(units, paragraphs, strict=True):
+        if paragraph is None:
+            continue
+        heading = paragraph.style is not None and paragraph.style.name.startswith("Heading 2")
+        if heading or (paragraph.text.startswith(TICK_BOX[0]) and not headed):
+            gaps.append((unit, paragraph))
+        headed = heading
+    for unit in units:
+        unit.height *= TEXT_SCALE
+    pages = _paginate(units, height, breaks)
+    if len(pages) < 2 or _used(pages[-1]) >= LAST_PAGE * height:
+        return 0.0
+    added = 0.0
+    while added + STEP <= MOST_GAP:
+        for unit, _ in gaps:
+            unit.height += STEP
+        trial = _paginate(units, height, breaks)
+        if len(trial) > len(pages):
+            break
+        added += STEP
+        if _used(trial[-1]) >= LAST_PAGE * height:
+            break
+    for _, paragraph in gaps:
+        _space_above(paragraph, added)
+    return added
+
+
+def _space_above(paragraph: Any, points: float) -> None:
+    """``points`` more above ``paragraph``, even between list items of one style (whose
+    style leaves no space between them)."""
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    form = paragraph.paragraph_format
+    before = form.space_before.pt if form.space_before is not None else None
+    if before is None and paragraph.style is not None:
+        style = paragraph.style.paragraph_format.space_before
+        before = style.pt if style is not None else 0.0
+    form.space_before = Pt((before or 0.0) + points)
+    properties = paragraph._p.get_or_add_pPr()
+    if properties.find(f"{W}contextualSpacing") is None:
+        properties.insert_element_before(
+            parse_xml(f'<w:contextualSpacing xmlns:w="{W[1:-1]}" w:val="0"/>'),
+            *("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection"),
+            *("w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId"),
+            *("w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+        )
+
+
+__all__ = ("body_units", "spread")
