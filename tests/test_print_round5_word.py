@@ -6,6 +6,7 @@ question's referral table sits under the question's text."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from collections.abc import Iterator
@@ -119,7 +120,8 @@ def test_referral_table_sits_under_its_question_text(printed: dict[str, Any], na
     """As the PDF: the "Who else…" table's left edge at the question's text, not the margin."""
     for page in printed[name].pages:
         words = page.extract_words()
-        asks = [a for a, b in zip(words, words[1:]) if (a["text"], b["text"]) == ("Who", "else")]
+        pairs = itertools.pairwise(words)
+        asks = [a for a, b in pairs if (a["text"], b["text"]) == ("Who", "else")]
         if asks:
             break
     question = asks[0]
