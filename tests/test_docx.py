@@ -89,8 +89,18 @@ def word_facts(data: bytes) -> dict[str, Any]:
             p.text.startswith(("☐", "☑")) and (p._p.pPr is None or p._p.pPr.numPr is None)
             for p in word.paragraphs
         ),
-        "ruled": sum(t.style is None or t.style.name != "Table Grid" for t in word.tables),
+        "ruled": sum(
+            t.style is None or t.style.name != "Table Grid" for t in word.tables if not three(t)
+        ),
     }
+
+
+def three(table: Any) -> bool:
+    """Whether ``table`` is the "Three things I learned" box a worksheet's short last page
+    gets as it is written (as the PDF's), not a writing space of the Markdown."""
+    label = table._tbl.getprevious()
+    texts = "".join(label.itertext()) if label is not None else ""
+    return texts.startswith("Three things I learned")
 
 
 def word_numbers(word: Any) -> list[tuple[int, int]]:
