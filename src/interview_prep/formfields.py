@@ -79,6 +79,7 @@ def _blank_field(children: list[Any], labeled: Any) -> None:
     )
     children[-1] = holder
 
+
 def _label_row(tokens: Any, index: int, labeled: Any) -> None:
     """A body row whose first cell has words and whose other cells are blank to fill in (a
     comparison's question, then a cell for each person): the first cell names the row, so
@@ -94,7 +95,7 @@ def _label_row(tokens: Any, index: int, labeled: Any) -> None:
     if len(words) > 1 and words[0] and not all(words[1:]):
         # the row is named by its leading cells with words (a timeline's date and step)
         names = []
-        for cell, has_words in zip(cells, words):
+        for cell, has_words in zip(cells, words, strict=True):
             if not has_words:
                 break
             names.append(labeled(tokens[cell]))
