@@ -127,3 +127,17 @@ def test_referral_table_sits_under_its_question_text(printed: dict[str, Any], na
     question = asks[0]
     head = next(w for w in words if w["text"] == "Name" and w["top"] > question["top"])
     assert 0 <= head["x0"] - question["x0"] < 7, (head["x0"], question["x0"])
+
+
+def test_script_follow_ups_sit_under_the_question_text(printed: dict[str, Any]) -> None:
+    """As the PDF: a follow-up's bullet under its question's text, past the box (was under
+    the box)."""
+    page = printed["script60"].pages[0]
+    box = next(c for c in page.chars if c["text"] == "☐")
+    text = min(
+        c["x0"]
+        for c in page.chars
+        if abs(c["bottom"] - box["bottom"]) < 4 and c["x0"] > box["x1"] and c["text"].strip()
+    )
+    bullets = [c for c in page.chars if c["text"] == "◦"]
+    assert bullets and all(abs(c["x0"] - text) < 2 for c in bullets), (text, bullets[0]["x0"])

@@ -41,6 +41,7 @@ from .docx_parts import (
     bullet_numbering,
     cant_split,
     field_line_stops,
+    follow_up_under_text,
     hang_past_box,
     light_table,
     list_indent,
@@ -180,6 +181,8 @@ class _Writer:
                     symbol(paragraph.add_run(kinds.TICK_BOX[0]))
                     paragraph.add_run(kinds.TICK_BOX[1:])
                     hang_past_box(paragraph)
+                elif self.kind in kinds.TICKED_KINDS and depth == 1 and self.lists[0].ordered:
+                    follow_up_under_text(paragraph)
             else:
                 list_indent(paragraph, depth)
             if item.task and not item.numbered_paragraph_done:

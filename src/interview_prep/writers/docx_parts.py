@@ -194,6 +194,19 @@ def hang_past_box(paragraph: Paragraph) -> None:
     form.first_line_indent = Twips(-(INDENT + BOX_STEP))
 
 
+FOLLOW_UP_HANG = 240  # twips from a follow-up's bullet to its text
+
+
+def follow_up_under_text(paragraph: Paragraph) -> None:
+    """A script's follow-up: its bullet under its question's text (past the box), as the
+    PDF sets it."""
+    from docx.shared import Twips
+
+    form = paragraph.paragraph_format
+    form.left_indent = Twips(INDENT + BOX_STEP + FOLLOW_UP_HANG)
+    form.first_line_indent = Twips(-FOLLOW_UP_HANG)
+
+
 def ruled_space(word: WordDocument, indent_level: int, width: int) -> Table:
     """A one-row table of ruled writing lines, ``width`` twips wide, never split."""
     from docx.shared import Pt
