@@ -30,6 +30,7 @@ TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, note
 CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
 REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
+REFLECTION_REFERRAL = (0.19, 0.25, 0.38, 0.18)  # print.css: the reflection's last table
 TICK_GAP = 0.32  # print.css: a worksheet's task-list item margin (em)
 CLOSING = "Closing asks"  # the conversation template's heading over the closing asks
 
@@ -339,7 +340,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     if kind == "comparison" and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
-                    height = _row(item, style, width, kind, least)
+                    shares = REFLECTION_REFERRAL if tall else ()
+                    height = _row(item, style, width, kind, least, shares)
                     item_top, item_bottom = 0.0, 0.0
                     if index == 0 and item.find("th") is not None:
                         header = height
