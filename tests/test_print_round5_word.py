@@ -21,7 +21,7 @@ from .tools import need
 
 pytestmark = pytest.mark.slow
 
-NAMES = ("prep15", "prep30", "shadow3", "script30", "script60")
+NAMES = ("prep15", "prep30", "shadow3", "script30", "script60", "handout")
 CUE = re.compile(r"^\d+ min · done by")
 
 
@@ -141,3 +141,15 @@ def test_script_follow_ups_sit_under_the_question_text(printed: dict[str, Any]) 
     )
     bullets = [c for c in page.chars if c["text"] == "◦"]
     assert bullets and all(abs(c["x0"] - text) < 2 for c in bullets), (text, bullets[0]["x0"])
+
+
+def test_a_label_stays_with_its_lines_to_write_on(printed: dict[str, Any]) -> None:
+    """The handout's "What I hope to learn:" is never left at a page's foot without its
+    lines (LibreOffice put them on the next page)."""
+    for page in printed["handout"].pages:
+        label = [w for w in page.extract_words() if w["text"] == "learn:"]
+        if label:
+            rules = [top for top in _rules(page) if top > label[0]["bottom"]]
+            assert len(rules) >= 3, rules
+            return
+    raise AssertionError("no “What I hope to learn:” on the handout")

@@ -336,6 +336,9 @@ class _Writer:
         count = words[0] if words else ""
         lines = max(1, min(int(count) if count.isdigit() else kinds.DEFAULT_LINES[name], 40))
         weight = words[1].removesuffix("min") if len(words) > 1 else ""
+        above = self._blocks()[start - 1 : start]
+        if above and above[0].tag.endswith("}p"):  # a label stays with its lines to write on
+            above[0].get_or_add_pPr().keepNext_val = True
         ruled = ruled_space(self.word, len(self.lists), self._width())
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
