@@ -3,7 +3,7 @@
 Headings become Heading styles, the questions one Word numbering (deleting one renumbers the
 rest), tables Word tables, task items tick boxes, ``::: fields`` lines to write on, ``::: notes``
 and ``::: lines`` ruled space that grows as a student types; page, type and branding follow
-the PageOptions and print.css (docx_style.py, docx_kinds.py).
+the PageOptions and print.css (docx_style.py, docx_kinds.py, docx_parts.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import RenderError
 from ..render import PageOptions, markdown_parser
 from . import docx_kinds as kinds
+from . import docx_parts as parts
 from .docx_columns import (
     column_widths,
     finish_table,
@@ -34,23 +35,6 @@ from .docx_fill import (
     set_rows,
 )
 from .docx_inline import Inline, points, symbol
-from .docx_parts import (
-    INDENT,
-    RULE_HEIGHT,
-    box_line,
-    bullet_numbering,
-    cant_split,
-    field_line_stops,
-    follow_up_under_text,
-    hang_past_box,
-    light_table,
-    list_indent,
-    new_ordered_list,
-    repeat_as_header,
-    right_tab,
-    ruled_space,
-    set_numbering,
-)
 from .docx_spread import spread
 from .docx_style import (
     UNTITLED_KINDS,
@@ -124,7 +108,7 @@ class _Writer:
                 self.headed = token.tag != "h1"
                 self.heading = self.tokens[index + 1].content
             elif self.gap_below and not token.type.endswith("_close"):
-                self._gap(self.gap_below)
+                parts.gap(self.word, self.gap_below)
                 self.gap_below = 0.0
             handler = getattr(self, "_" + token.type, None)
             if handler is not None:
@@ -135,7 +119,7 @@ class _Writer:
             elif token.type.startswith("container_") and token.type.endswith("_close"):
                 self._container_close(self.containers.pop(), self.starts.pop())
         if self.gap_below:  # Word ends a document with a paragraph, never a table
-            self._gap(self.gap_below)
+            parts.gap(self.word, self.gap_below)
         if self.kind in kinds.RUBRIC_KINDS and self.data_tables:
             score_column(self.data_tables[-1])
         for table in self.data_tables[kinds.WHOLE_TABLES.get(self.kind, slice(0))]:
@@ -155,7 +139,7 @@ class _Writer:
         if self.row is not None:
             if self.row_count and self.row_kind == "fields" and self.headed:
                 # a plan's fields under a section heading: one full line each, to write on
-                field_line_stops(self.row, 1, self._width())
+                parts.field_line_stops(self.row, 1, self._width())
                 self._row("fields")
                 self.row.paragraph_format.space_before = points(kinds.STACKED_FIELD_GAP)
             elif self.row_count:  # across the gap to the next label or choice
@@ -175,18 +159,18 @@ class _Writer:
             item = self.items[-1]
             depth = len(self.lists) - 1
             if not item.numbered_paragraph_done and not item.task:
-                set_numbering(paragraph, self.lists[-1].num_id, depth)
+                parts.set_numbering(paragraph, self.lists[-1].num_id, depth)
                 if self.kind in kinds.TICKED_KINDS and self.lists[-1].ordered and not depth:
                     # as print.css: a box after each question's number, to tick when asked
                     symbol(paragraph.add_run(kinds.TICK_BOX[0]))
                     paragraph.add_run(kinds.TICK_BOX[1:])
-                    hang_past_box(paragraph)
+                    parts.hang_past_box(paragraph)
                 elif self.kind in kinds.TICKED_KINDS and depth == 1 and self.lists[0].ordered:
-                    follow_up_under_text(paragraph)
+                    parts.follow_up_under_text(paragraph)
             else:
-                list_indent(paragraph, depth)
+                parts.list_indent(paragraph, depth)
             if item.task and not item.numbered_paragraph_done:
-                box_line(paragraph, depth)
+                parts.box_line(paragraph, depth)
             item.numbered_paragraph_done = True
         elif self.quote_depth:
             paragraph.style = self.word.styles["Quote"]
@@ -201,7 +185,7 @@ class _Writer:
         if kind in ("fields", "choices") and not self.lists and self.row is None:
             self._row(kind)
         if not self.bullets:
-            self.bullets = bullet_numbering(self.word)
+            self.bullets = parts.bullet_numbering(self.word)
         self.lists.append(_ListLevel(self.bullets))
 
     def _row(self, kind: str) -> None:
@@ -214,11 +198,11 @@ class _Writer:
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
         if self.lists:  # a list inside a list item restarts
-            num_id = new_ordered_list(self.word, len(self.lists), start)
+            num_id = parts.new_ordered_list(self.word, len(self.lists), start)
         elif self.questions and start == self.next_number:
             num_id = self.questions  # the next section's questions: numbers run on
         else:
-            num_id = self.questions = new_ordered_list(self.word, 0, start)
+            num_id = self.questions = parts.new_ordered_list(self.word, 0, start)
             self.next_number = start
         self.lists.append(_ListLevel(num_id, ordered=True))
 
@@ -227,7 +211,7 @@ class _Writer:
         if self.row is not None and not self.lists:
             if self.row_kind == "fields":
                 count = 1 if self.headed else max(self.row_count, 1)
-                field_line_stops(self.row, count, self._width())
+                parts.field_line_stops(self.row, count, self._width())
             self.row = None
 
     _ordered_list_close = _bullet_list_close
@@ -276,10 +260,10 @@ class _Writer:
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
         # as print.css: a table in a question sits under the question's text
-        indent = INDENT * len(self.lists)
+        indent = parts.INDENT * len(self.lists)
         shares = kinds.column_shares(self.kind)
         widths = column_widths(lengths, words, self._width() - indent, shares)
-        light_table(self.table, sum(widths), self.kind in kinds.TALL_ROWS, indent)
+        parts.light_table(self.table, sum(widths), self.kind in kinds.TALL_ROWS, indent)
         for column, width in zip(self.table.columns, widths, strict=True):
             column.width = Twips(width)
             for cell in column.cells:
@@ -290,22 +274,12 @@ class _Writer:
     def _table_close(self, token: Token, index: int) -> None:
         if self.table is not None:
             self.data_tables.append(self.table._tbl)
-            repeat_as_header(self.table.rows[0])
+            parts.repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
-                cant_split(row)
+                parts.cant_split(row)
             finish_table(self.table, self.kind)
         self.table = None
         self.gap_below = kinds.SPACE_BELOW_TABLE
-
-    def _gap(self, height: float) -> None:
-        """A paragraph of ``height`` points: Word needs one between two tables, and it is
-        the space below a table."""
-        from docx.enum.text import WD_LINE_SPACING
-
-        gap = self.word.add_paragraph().paragraph_format
-        gap.space_before = gap.space_after = points(0)
-        gap.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        gap.line_spacing = points(height)
 
     def _tr_open(self, token: Token, index: int) -> None:
         self.cell = (self.cell[0] + 1, -1)
@@ -339,7 +313,7 @@ class _Writer:
         above = self._blocks()[start - 1 : start]
         if above and above[0].tag.endswith("}p"):  # a label stays with its lines to write on
             above[0].get_or_add_pPr().keepNext_val = True
-        ruled = ruled_space(self.word, len(self.lists), self._width())
+        ruled = parts.ruled_space(self.word, len(self.lists), self._width())
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
@@ -379,7 +353,7 @@ class _Writer:
             inline.ink = kinds.HEADER_INK if self.bold_cell else kinds.LABEL_INK
         if self.kind in kinds.RIGHT_CUE_KINDS and self._is_question():
             inline.cue_tab = True  # as on the PDF: a question's time cue at the right
-            right_tab(self.target, self._width())
+            parts.right_tab(self.target, self._width())
         inline.add(token.children or [])
         if fields:
             self.target.add_run("\t")  # the line to write on
@@ -402,7 +376,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     writer = _Writer(word, markdown_parser().parse(markdown), options.kind)
     writer.run()
     if options.kind in FILLED_KINDS:
-        fill(word, writer.spaces, RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
+        fill(word, writer.spaces, parts.RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
     if options.kind in kinds.BALANCED:  # as the PDF's worksheets
         three_things(word)
     if options.kind in kinds.TICKED_KINDS:

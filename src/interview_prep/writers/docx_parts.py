@@ -326,3 +326,16 @@ def _field(instruction: str, shown: str) -> _Element:
     return _xml(
         f'<w:fldSimple XMLNS w:instr="{instruction}"><w:r><w:t>{shown}</w:t></w:r></w:fldSimple>'
     )
+
+
+def gap(word: WordDocument, height: float) -> None:
+    """A paragraph of ``height`` points: Word needs one between two tables, and it is the
+    space below a table."""
+    from docx.enum.text import WD_LINE_SPACING
+
+    from .docx_inline import points
+
+    paragraph = word.add_paragraph().paragraph_format
+    paragraph.space_before = paragraph.space_after = points(0)
+    paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.line_spacing = points(height)
