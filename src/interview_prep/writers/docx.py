@@ -385,7 +385,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
     writer.run()
     if options.kind in FILLED_KINDS:
         fill(word, writer.spaces, RULE_HEIGHT / 20, options.kind in kinds.BALANCED)
-    if options.kind == "letter" and not options.title.startswith("Email"):
+    if options.kind == "letter" and "channel-email" not in options.classes:
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)
     buffer = io.BytesIO()
