@@ -59,7 +59,8 @@ def _questions(word: Any) -> list[Any]:
 def _question_starts() -> list[str]:
     """The first words of the prep sheet's numbered questions, read from its Markdown."""
     source = CASES[DOCUMENTS["prep"]]().source
-    return [" ".join(q.split()[:5]) for q in re.findall(r"^\d+\. \*\*(.+?)\*\*", source, re.M)]
+    questions = re.findall(r"^\d+\. (?:★ )?\*\*(.+?)\*\*", source, re.M)
+    return [" ".join(q.split()[:5]) for q in questions]
 
 
 def _question_count() -> int:
@@ -130,12 +131,12 @@ def test_deleting_a_question_renumbers_the_rest_in_libreoffice(printed: dict[str
         before = "\n".join("\n".join(_lines(page)) for page in pdf.pages)
     with _pdf(printed, "deleted") as pdf:
         after = "\n".join("\n".join(_lines(page)) for page in pdf.pages)
-    assert re.search(r"^1\. How did you land", before, re.M)
+    assert re.search(r"^1\. (★ )?How did you land", before, re.M)  # a must-ask is starred
     count = _question_count()
     assert re.search(rf"^{count}\. When I reach out", before, re.M)
     first, second = _question_starts()[:2]
     assert first not in after
-    assert re.search(rf"^1\. {re.escape(second)}", after, re.M)
+    assert re.search(rf"^1\. (★ )?{re.escape(second)}", after, re.M)
     assert re.search(rf"^{count - 1}\. When I reach out", after, re.M)
     assert not re.search(rf"^{count}\. ", after, re.M)
 
@@ -146,7 +147,7 @@ def test_mammoth_and_docx2python_read_the_question_numbers(printed: dict[str, Pa
 
     with printed["prep"].with_suffix(".docx").open("rb") as file:
         html = mammoth.convert_to_html(file).value
-    items = re.findall(r"<ol><li>(?:<strong>)?([^<]+)", html)
+    items = re.findall(r"<ol><li>(?:★ )?(?:<strong>)?([^<]+)", html)
     count = _question_count()
     assert len(items) == count and items[0].startswith("How did you land")
     with docx2python(printed["prep"].with_suffix(".docx")) as read:

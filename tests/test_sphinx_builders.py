@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -49,9 +50,10 @@ def test_the_text_builder_numbers_the_questions_under_their_themes(source: Path)
     text = (build(source, "text") / "index.txt").read_text(encoding="utf-8")
     plan = ip.plan_interview("nurse", "college", 30)
     flat = " ".join(text.split())
-    assert "-[ Path into the work ]- 1. **" in flat
+    assert re.search(r"-\[ Path into the work \]- 1\. (★ )?\*\*", flat)
     for number, planned in enumerate(plan.questions, start=1):
-        assert f"{number}. **{planned.item.text[:25]}" in flat
+        star = "★ " if plan.is_must_ask(planned) else ""
+        assert f"{number}. {star}**{planned.item.text[:25]}" in flat
     assert "   * Follow-up:" in text
     assert ":::" not in text and "```" not in text and "\\" not in text
 
