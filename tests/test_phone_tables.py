@@ -90,7 +90,7 @@ for (const table of tables) {
         }
       return {shown: shown(td), column, header: headers[column],
               label: td.dataset.label ?? null, before, text: td.innerText.trim(),
-              input: !!td.querySelector('input'), broken, width: box.width,
+              input: !!td.querySelector('input, textarea'), broken, width: box.width,
               left: box.left, right: box.right, bold: style.fontWeight};
     });
     return cells;
@@ -146,7 +146,11 @@ def test_on_a_phone_each_row_is_a_card_of_labeled_cells(
 def test_the_paper_only_cells_leave_the_phone(browser: Any, pages: dict[str, Path]) -> None:
     _show(browser, pages["timeline"], 390)
     (timeline,) = browser.execute_script(CARDS)["tables"]
-    assert [[c["column"] for c in row if c["shown"]] for row in timeline["rows"]] == [[0, 1]] * 7
+    # ticked and noted on screen too (round 5): Done and Notes stay, as fields
+    assert [[c["column"] for c in row if c["shown"]] for row in timeline["rows"]] == [
+        [0, 1, 2, 3]
+    ] * 7
+    assert all(cell["input"] for row in timeline["rows"] for cell in row[2:])
     _show(browser, pages["compare3"], 390)
     (compare,) = browser.execute_script(CARDS)["tables"]
     for row in compare["rows"]:  # written on screen: the question, then a field per person
@@ -156,7 +160,7 @@ def test_the_paper_only_cells_leave_the_phone(browser: Any, pages: dict[str, Pat
     (people,) = browser.execute_script(CARDS)["tables"]
     for row in people["rows"]:  # a sheet to fill on screen keeps every field, labeled
         assert all(cell["shown"] for cell in row)
-        assert [c["input"] for c in row] == [True, True, False, True]
+        assert [c["input"] for c in row] == [True, True, True, True]  # yes / no: radios
         assert [_label(c["before"]) for c in row] == people["headers"]
 
 

@@ -8,9 +8,14 @@ by its words. Markdown-it render rules; `label_fields` marks the labels before r
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 WRITING = ("container_notes_open", "container_lines_open")
+TICK = "☐"  # a printed box to tick (the timeline's Done)
+YES_NO = "yes / no"  # a printed choice to circle (the referral table's "Use my contact's name?")
+BLANK = re.compile(r"^\s*(?P<words>.*?\S)\s*_{4,}\s*$")  # "Date to tell them how things went: ____"
+MARKS = (TICK, YES_NO)
 
 
 def _label_target(tokens: Any, index: int) -> Any:
@@ -26,9 +31,10 @@ def _label_target(tokens: Any, index: int) -> Any:
     return None
 
 
-def label_fields(tokens: Any) -> None:
+def label_fields(tokens: Any, *, screen: bool = False) -> None:
     """Give each field's visible label an id, kept in the field's token (``meta["label"]``);
-    table header cells get ids too, and a task list's boxes are made to tick."""
+    table header cells get ids too, and a task list's boxes are made to tick. On ``screen`` a
+    checklist item's blank ("Date to tell them how things went: ____") becomes a field."""
     count = 0
 
     def labeled(token: Any) -> str:
@@ -55,6 +61,23 @@ def label_fields(tokens: Any) -> None:
                 children[0].content = children[0].content.replace(
                     ' disabled="disabled"', f' name="done-{count}" aria-labelledby="{item}"'
                 )
+                if screen:
+                    _blank_field(children, labeled)
+
+
+def _blank_field(children: list[Any], labeled: Any) -> None:
+    """A checklist item ending in a blank: its words label a field on its own line."""
+    last = children[-1]
+    match = BLANK.match(last.content) if last.type == "text" else None
+    if match is None:
+        return
+    holder = type(last)(type="html_inline", tag="", nesting=0)
+    label = labeled(holder)
+    holder.content = (
+        f' <span id="{label}">{html.escape(match["words"])}</span>'
+        f'<input type="date" class="blank" name="blank-{label}" aria-labelledby="{label}">'
+    )
+    children[-1] = holder
 
 
 def _label_row(tokens: Any, index: int, labeled: Any) -> None:
@@ -67,9 +90,16 @@ def _label_row(tokens: Any, index: int, labeled: Any) -> None:
             break
         if tokens[position].type == "td_open":
             cells.append(position)
-    words = [bool(tokens[cell + 1].content.strip()) for cell in cells]
+    texts = [tokens[cell + 1].content.strip() for cell in cells]
+    words = [bool(text) and text not in MARKS for text in texts]
     if len(words) > 1 and words[0] and not all(words[1:]):
-        tokens[cells[0]].meta["row_label"] = labeled(tokens[cells[0]])
+        # the row is named by its leading cells with words (a timeline's date and step)
+        names = []
+        for cell, has_words in zip(cells, words, strict=True):
+            if not has_words:
+                break
+            names.append(labeled(tokens[cell]))
+        tokens[cells[0]].meta["row_label"] = " ".join(names)
 
 
 def writing_field(token: Any, env: Any) -> str:
@@ -81,12 +111,39 @@ def writing_field(token: Any, env: Any) -> str:
 
 
 def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
-    """With ``env["fillable"]`` an empty cell holds a text field labeled by its column's
-    header, so a table to fill in (the people a contact named) can be typed into too."""
+    """With ``env["fillable"]`` a cell left to fill in takes input, labeled by its column's
+    header and its row's name: a blank cell a field (a text area in a row named by a question,
+    as a comparison's), and on screen a printed box a checkbox and "yes / no" two radio buttons.
+    """
     html_open = str(renderer.renderToken(tokens, index, options, env))
     inline = tokens[index + 1]
-    if not env.get("fillable") or inline.type != "inline" or inline.content.strip():
+    if not env.get("fillable") or inline.type != "inline":
         return html_open
+    text = inline.content.strip()
+    if text and not (env.get("screen") and text in MARKS):
+        return html_open
+    env["cells"] = number = env.get("cells", 0) + 1
+    header, row = _cell_labels(tokens, index)
+    label = " ".join(name for name in (header, row) if name)
+    named = f' aria-labelledby="{html.escape(label)}"' if label else ' title="Answer"'
+    if text == TICK:
+        inline.children = []
+        return f'{html_open}<input type="checkbox" name="cell-{number}"{named}>'
+    if text == YES_NO:
+        inline.children = []
+        group = f' role="radiogroup"{named}' if label else ' role="radiogroup" title="Answer"'
+        radios = "".join(
+            f'<label><input type="radio" name="cell-{number}" value="{word}">{word}</label>'
+            for word in ("yes", "no")
+        )
+        return f'{html_open}<span class="yes-no"{group}>{radios}</span>'
+    if row and env.get("screen"):
+        return f'{html_open}<textarea name="cell-{number}" rows="3"{named}></textarea>'
+    return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+
+
+def _cell_labels(tokens: Any, index: int) -> tuple[str, str]:
+    """The ids of a cell's column header and of its row's name ("" where there is none)."""
     column = 0
     for token in reversed(tokens[:index]):
         if token.type == "tr_open":
@@ -98,16 +155,14 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
             headers.insert(0, token)
         elif token.type == "table_open":
             break
-    env["cells"] = number = env.get("cells", 0) + 1
-    ids = [headers[column].attrGet("id")] if column < len(headers) else []
+    header = str(headers[column].attrGet("id") or "") if column < len(headers) else ""
+    row = ""
     for position in range(index - 1, -1, -1):
         if tokens[position].type == "tr_open":
             first = tokens[position + 1]
-            ids.append(first.meta.get("row_label") if first.meta else None)
+            row = str(first.meta.get("row_label") or "") if first.meta else ""
             break
-    label = " ".join(str(name) for name in ids if name)
-    named = f' aria-labelledby="{html.escape(label)}"' if label else ' title="Answer"'
-    return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+    return header, row
 
 
 def choices_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:

@@ -131,7 +131,7 @@ def markdown_to_html(
                 level = min(6, int(token.tag[1]) + heading_offset)
                 token.tag = f"h{level}"
     if fillable:
-        formfields.label_fields(tokens)
+        formfields.label_fields(tokens, screen=screen)
     env = {"fillable": fillable, "screen": screen}
     return str(parser.renderer.render(tokens, parser.options, env))
 

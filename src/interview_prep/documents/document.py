@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from ..render import PageOptions
 
 FORMATS = ("md", "html", "pdf", "docx")
-SCREEN_FILLABLE_KINDS = ("reflection", "comparison")  # HTML pages with a field per space
+# HTML pages with a field per space: a student on a video call types into the page itself
+SCREEN_FILLABLE_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 FILLABLE_KINDS = ("prep-sheet", "reflection")  # their PDFs carry a form field per writing space
 D = TypeVar("D", bound="Document")
 SUFFIXES = {
