@@ -324,7 +324,9 @@ def test_on_one_sheet_every_three_minute_question_gets_three_lines(
     asked = [q for q in [*asked_plan.questions, *asked_plan.closing] if q.item.id not in tabled]
     lines = [round(space / 7) for space in page.writing_spaces_mm()]
     assert len(lines) in (len(asked), len(asked) + 1), lines  # perhaps a Three things box
-    three = [n for q, n in zip(asked, lines, strict=False) if q.item.minutes >= 3]
+    # round 5: a closing ask (no time cue) is a short one, never more than the shortest question
+    timed = len([q for q in asked_plan.questions if q.item.id not in tabled])
+    three = [n for q, n in zip(asked[:timed], lines, strict=False) if q.item.minutes >= 3]
     assert three and min(three) >= 3, lines
     # the page breaks even the room out: no 3-minute question gets twice another's
     assert max(three) <= 2 * min(three), lines

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 FILLED_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
 SLACK = 3 * MM  # left unused at a page's foot, for what the estimate cannot see
 ONE_SHEET = 2  # pages: a sheet that fits one sheet printed on both sides keeps to it
+FAIR_MORE = 2  # lines a question may take over its fair share before a page gets a Notes box
 PAPER = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 
 
@@ -213,7 +214,7 @@ def _fair(
     units: list[Unit], height: float, three: Space | None, slack: float
 ) -> Callable[[Space], int]:
     """The most lines each space takes on a fair share: lines in proportion to minutes at the
-    rate the most crowded page allows, plus one; a closing ask no more than the shortest
+    rate the most crowded page allows, plus two; a closing ask no more than the shortest
     question. What a roomier page has left over becomes its Notes box (``_notes_boxes``)."""
     spaces = [space for unit in units for space in unit.spaces]
     kept = {id(space): space.lines for space in spaces}
@@ -233,7 +234,7 @@ def _fair(
 
     def most(space: Space) -> int:
         if space.weight >= 2:
-            return max(space.least, min(_most(space), round(rate * space.weight) + 1))
+            return max(space.least, min(_most(space), round(rate * space.weight) + FAIR_MORE))
         return max(space.least, min(_most(space), shortest))
 
     return most

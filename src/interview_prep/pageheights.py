@@ -30,6 +30,9 @@ TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, note
 CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
 REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
+REFLECTION_REFERRAL = (0.19, 0.25, 0.38, 0.18)  # print.css: the reflection's last table
+TICK_GAP = 0.32  # print.css: a worksheet's task-list item margin (em)
+CLOSING = "Closing asks"  # the conversation template's heading over the closing asks
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         return 0.2 * em, (0.1 if worksheet and tag == "ol" else 0.4) * em
     if tag == "li":
         if "task-list-item" in class_names(element):
-            gap = 0.2 if kind in ("prep-sheet", "shadow-plan") else 0.25
+            gap = TICK_GAP if kind in ("prep-sheet", "shadow-plan") else 0.25
             return gap * em, gap * em
         if parent == "ol":
             return (0.0 if worksheet else 0.35 * em), 0.06 * em
@@ -193,7 +196,7 @@ def _block(
     if not children or tag in ("p", "h1", "h2", "h3", "th", "td"):
         lines, line_height = text_lines(element, style, width, kind, question)
         worksheet = kind in ("prep-sheet", "shadow-plan")
-        rule = 1.2 if kind == "shadow-plan" else 0.8 if worksheet else 0.1 * style.size + 1.2
+        rule = 1.2 if worksheet else 0.1 * style.size + 1.2
         extra = rule if tag == "h2" else 0.0  # padding and rule
         return lines * line_height + extra
     inner = width
@@ -284,12 +287,28 @@ def _after_label(previous: Element | None) -> bool:
     return previous is not None and previous.tag == "p"
 
 
+def _key_over_table(main: Element, element: Element, kind: str) -> bool:
+    """Whether ``element`` is a prep sheet's star key, set at the right of the meeting
+    table's caption line (print.css: h1 + p + p:has(+ table))."""
+    siblings = list(main)
+    index = siblings.index(element)
+    return (
+        kind == "prep-sheet"
+        and element.tag == "p"
+        and 2 <= index < len(siblings) - 1
+        and [s.tag for s in siblings[index - 2 : index + 2]] == ["h1", "p", "p", "table"]
+    )
+
+
 def units(main: Element, width: float, kind: str) -> list[Unit]:
     """The blocks the pages may break between, with their estimated heights."""
     found: list[Unit] = []
     previous: Element | None = None
+    closing = False
     for element in main:
         classes = class_names(element)
+        if element.tag in ("h2", "h3"):
+            closing = "".join(element.itertext()).strip() == CLOSING
         if element.tag == "div" and "checklist" in classes and _after_label(previous):
             element.set("data-columns", "2")  # print.css: p + div.checklist has two columns
         style = own_style(element, Style(), kind)
@@ -321,7 +340,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     if kind == "comparison" and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
-                    height = _row(item, style, width, kind, least)
+                    shares = REFLECTION_REFERRAL if tall else ()
+                    height = _row(item, style, width, kind, least, shares)
                     item_top, item_bottom = 0.0, 0.0
                     if index == 0 and item.find("th") is not None:
                         header = height
@@ -331,6 +351,9 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     else:
                         height = _block(item, style, inner, kind, spaces)
                     item_top, item_bottom = _outer_margins(item, style, kind, element.tag)
+                if closing and element.tag == "ol":
+                    for space in spaces:  # a closing ask is a short one, whatever its minutes
+                        space.weight = 1.0
                 if index == 0:
                     item_top = max(item_top, top)
                 if index == len(items) - 1:
@@ -343,6 +366,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                 if label and index:
                     unit.header, unit.continued = CONTINUED, label
                 found.append(unit)
+        elif _key_over_table(main, element, kind):
+            found.append(Unit([element], 0.0, top, 0.0))  # laid over the table's caption line
         else:
             spaces = []
             height = _block(element, style, width, kind, spaces)

@@ -36,10 +36,8 @@ def own_style(element: Element, parent: Style, kind: str) -> Style:
     if tag == "h1":
         return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
     if tag == "h2":
-        if kind == "shadow-plan":
+        if kind in ("prep-sheet", "shadow-plan"):
             return Style(12.0, True, True, 1.05)
-        if kind == "prep-sheet":
-            return Style(10.0, True, True, 1.05)
         return Style(13.0, True, True, 1.2)
     if tag == "h3":
         if kind in ("prep-sheet", "shadow-plan"):
