@@ -132,7 +132,9 @@ def test_keep_in_touch_without_news_says_something_real() -> None:
     text = write("keep-in-touch", news=None).text
     assert "____" not in text
     assert "I have kept reading about the work and thinking about my next steps." in text
-    assert "on December 14, 2026, about" in write("thank-you").text
+    # round 5: a thank-you dated the day after says "yesterday" (a later one keeps the date,
+    # "on December 14, 2026, about": tests/test_print_round5_words.py)
+    assert "talking with me yesterday about" in write("thank-you").text
     assert "on November 30, 2026, to ask" in write("follow-up").text
 
 

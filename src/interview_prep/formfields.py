@@ -13,7 +13,7 @@ from typing import Any
 
 WRITING = ("container_notes_open", "container_lines_open")
 TICK = "☐"  # a printed box to tick (the timeline's Done)
-YES_NO = "yes / no"  # a printed choice to circle (the referral table's "Use my contact's name?")
+YES_NO = "yes / no"  # a printed choice to circle (the referral table's "OK to mention your name?")
 BLANK = re.compile(r"^\s*(?P<words>.*?\S)\s*_{4,}\s*$")  # "Date to tell them how things went: ____"
 MARKS = (TICK, YES_NO)
 

@@ -66,6 +66,18 @@ class Letter(Document):
         return text + (f" (limit {self.limit})" if self.limit else "")
 
 
+_KIND_WORDS = {"confirm": "Confirmation", "shadow-request": "Shadow request"}
+_CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn note", "letter": "letter"}
+
+
+def _title(kind: str, channel: str, name: str | None) -> str:
+    """A letter's title names whom it is for: 'Thank-you letter to Dana Ortiz'."""
+    what = _KIND_WORDS.get(kind, kind.capitalize())
+    if channel == "phone":
+        return f"{what} call script" + (f" for {name}" if name else "")
+    return f"{what} {_CHANNEL_WORDS[channel]}" + (f" to {name}" if name else "")
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"[\w'’-]+", text))
 
@@ -266,10 +278,9 @@ def letter(
         counted = _body(text, ("Best regards,", "With thanks,"))
     else:
         counted = text.strip()
-    label = {"email": "Email", "linkedin": "LinkedIn note", "letter": "Letter", "phone": "Phone"}
     return Letter(
         kind="letter",
-        title=f"{label[channel]}: {kind.replace('-', ' ')}",
+        title=_title(kind, channel, contact.name if contact else None),
         source=markdown,
         channel=channel,
         letter_kind=kind,

@@ -46,6 +46,14 @@ def format_day(value: date) -> str:
     return us_date(value)
 
 
+def on_day(value: date, today: date) -> str:
+    """When something happened, as a letter dated `today` says it: 'today', 'yesterday',
+    or 'on March 3, 2026'."""
+    day = value.date() if isinstance(value, datetime) else value
+    gap = (today - day).days
+    return "today" if gap == 0 else "yesterday" if gap == 1 else f"on {us_date(day)}"
+
+
 def clock(minutes: int) -> str:
     """Elapsed minutes as h:mm, the way a timer reads."""
     return f"{minutes // 60}:{minutes % 60:02d}"
@@ -214,6 +222,7 @@ def environment(
     env.filters["when"] = format_when
     env.filters["when_at"] = format_when_at
     env.filters["day"] = format_day
+    env.filters["on_day"] = on_day
     env.filters["clock"] = clock
     env.filters["by_time"] = by_time
     env.filters["time"] = format_time

@@ -51,11 +51,19 @@ def curly_quotes(text: str) -> str:
 
 
 def series(items: Iterable[object], conjunction: str = "and") -> str:
-    """A list as American prose: 'A', 'A and B', 'A, B, and C'."""
+    """A list as American prose: 'A', 'A and B', 'A, B, and C'.
+
+    Items that hold commas are set off by semicolons ('A, B, and C; and D'), and two items
+    that hold 'and' or 'or' by a comma ('growth and advancement, and advice'), so a reader
+    sees where each item ends."""
     words = [str(item) for item in items if item]
-    if len(words) < 3:
-        return f" {conjunction} ".join(words)
-    return ", ".join(words[:-1]) + f", {conjunction} " + words[-1]
+    if len(words) < 2:
+        return "".join(words)
+    mark = ";" if any("," in word for word in words) else ","
+    joined = any(re.search(r"\b(?:and|or)\b", word) for word in words)
+    if len(words) == 2 and mark == "," and not joined:
+        return f"{words[0]} {conjunction} {words[1]}"
+    return f"{mark} ".join(words[:-1]) + f"{mark} {conjunction} " + words[-1]
 
 
 _KEEP_CAPITAL = re.compile(r"^(?:I\b|I'|I’|[A-Z][A-Z0-9]+\b|[A-Z]\w*[A-Z])")

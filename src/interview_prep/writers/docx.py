@@ -381,7 +381,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
         three_things(word)
     if options.kind in kinds.TICKED_KINDS:
         spread(word)
-    if options.kind == "letter" and not options.title.startswith("Email"):
+    if options.kind == "letter" and "channel-email" not in options.classes:
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)
     buffer = io.BytesIO()
