@@ -65,6 +65,7 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     if main is None or options.kind not in FILLED_KINDS:
         return None
     width, height = _content_box(options)
+    _blank_cells(main, options.kind)
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
@@ -101,6 +102,24 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
         three = _three_things(filled.main, options)
     _fill(filled.units, filled.height, three, SLACK + RULE, filled.balance)  # a line more to spare
     return render()
+
+
+def _blank_cells(main: Element, kind: str) -> None:
+    """Make a blank field of a worksheet's meeting table a writing line: the underscores go,
+    the row is set tall (print.css: tr.blank) and its rule is the line to write on."""
+    if kind not in ("prep-sheet", "shadow-plan"):
+        return
+    for table in main.findall("table"):
+        for row in table.iter("tr"):
+            for cell in row.findall("td"):
+                text = cell.text or ""
+                if "__________" not in text or len(cell):
+                    continue
+                before, _, after = text.partition("__________")
+                cell.text = before
+                blank = SubElement(cell, "span", {"class": "blank"})
+                blank.tail = after.lstrip("_")
+                row.set("class", (row.get("class", "") + " blank").strip())
 
 
 def _content_box(options: PageOptions) -> tuple[float, float]:
@@ -259,13 +278,16 @@ def _notes_boxes(
     slack: float,
     grown: dict[int, int],
 ) -> list[tuple[Unit, Space]]:
-    """A labeled Notes box at the foot of a page (before the last) whose questions have their
-    fair share and at least three lines to spare, in its last question."""
+    """A labeled Notes box at the foot of a page (before the last) whose questions have taken
+    all they may of its spare lines and at least three lines are still left, in its last
+    question."""
     boxes: list[tuple[Unit, Space]] = []
     for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
-        lines = int((height - _used(page) - added - slack - LABEL) // RULE)
+        lines = int((height - _used(page) - added - slack) // RULE)
+        lines -= _to_questions(spaces, lines)
+        lines = int((lines * RULE - LABEL) // RULE)
         if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
         box = SubElement(unit.elements[0], "div", {"class": "writing page-notes"})
@@ -275,6 +297,21 @@ def _notes_boxes(
         spaces.append(space)
         boxes.append((unit, space))
     return boxes
+
+
+def _to_questions(spaces: list[Space], lines: int) -> int:
+    """Give a page's spare ``lines`` to its timed questions over their fair share, one at a
+    time to the fewest lines a minute, up to MOST_LINES each: a page before the last gets no
+    Notes box while its questions can use the room. The lines given."""
+    timed = [space for space in spaces if space.weight >= 2]
+    given = 0
+    while given < lines:
+        open_ = [space for space in timed if space.lines < MOST_LINES]
+        if not open_:
+            break
+        min(open_, key=lambda space: space.lines / space.weight).lines += 1
+        given += 1
+    return given
 
 
 def _set_lines(space: Space) -> None:

@@ -28,6 +28,7 @@ FEWEST_LINES = 2  # a question's writing space before the page's spare height is
 WORKSHEETS = ("prep-sheet", "shadow-plan")
 TIMELINE_COLUMNS = (0.17, 0.52, 0.07, 0.24)  # print.css: date, step, done, notes
 CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading repeated
+BLANK_ROW = 24.0  # print.css: tr.blank, a meeting table's blank field
 REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
 REFLECTION_REFERRAL = (0.19, 0.25, 0.38, 0.18)  # print.css: the reflection's last table
@@ -119,7 +120,7 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         return 0.2 * em, (0.1 if worksheet and tag == "ol" else 0.4) * em
     if tag == "li":
         if "task-list-item" in class_names(element):
-            gap = TICK_GAP if kind in ("prep-sheet", "shadow-plan") else 0.25
+            gap = TICK_GAP if kind in ("prep-sheet", "shadow-plan", "reflection") else 0.25
             return gap * em, gap * em
         if parent == "ol":
             return (0.0 if worksheet else 0.35 * em), 0.06 * em
@@ -340,6 +341,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
                     if kind == "comparison" and item.find("td") is not None:
                         least = 20.3 * MM + 1.55 * MM - 0.15 * BODY_PT  # print.css
+                    if "blank" in class_names(item):  # print.css: tr.blank, a writing line
+                        least = BLANK_ROW - 0.2 * style.size - 0.5
                     shares = REFLECTION_REFERRAL if tall else ()
                     height = _row(item, style, width, kind, least, shares)
                     item_top, item_bottom = 0.0, 0.0

@@ -40,8 +40,8 @@ def own_style(element: Element, parent: Style, kind: str) -> Style:
             return Style(12.0, True, True, 1.05)
         return Style(13.0, True, True, 1.2)
     if tag == "h3":
-        if kind in ("prep-sheet", "shadow-plan"):
-            return Style(10.0, True, True, 1.05)
+        if kind in ("prep-sheet", "shadow-plan"):  # print.css: a shadow plan's hour block 11 pt
+            return Style(11.0 if kind == "shadow-plan" else 10.0, True, True, 1.05)
         return Style(11.5, True, True, 1.2)
     if tag in ("strong", "b", "th"):
         return Style(parent.size, True, parent.serif, parent.line)
