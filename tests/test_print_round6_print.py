@@ -4,12 +4,13 @@ real PDFs with pdfplumber."""
 from __future__ import annotations
 
 import io
+import itertools
 from functools import cache
 from typing import Any
 
 import pdfplumber
 
-from .test_print_round4_pfill import pdf
+from .test_print_round4_pfill import lines_by_question, pdf
 
 
 @cache
@@ -25,21 +26,59 @@ def _pages(kind: str) -> list[Any]:
 
 
 def test_a_blank_meeting_table_is_tall_rows_without_underscores() -> None:
-    words, height = _pages("prep20")[0]
+    words, _height = _pages("prep20")[0]
     before = next(w["top"] for w in words if w["text"] == "Before")
     table = [w for w in words if w["top"] < before]
     assert not [w for w in table if "____" in w["text"]]  # the row's rule is the line
     labels = sorted(w["top"] for w in table if w["text"] in ("With", "When", "Where"))
     assert len(labels) == 3
-    gaps = [b - a for a, b in zip(labels, labels[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(labels)]
     assert min(gaps) >= 22  # was 15.2 pt: no room to write a name and a company
 
 
-# --- 3: a page's leftover goes to its questions, not to a Notes box mid-document ----------
+# --- 3: a page's leftover goes to its questions first -------------------------------------
 
 
-def test_no_notes_box_before_the_last_page() -> None:
-    pages = _pages("prep60")
-    assert len(pages) == 4
-    for words, _ in pages[:-1]:
-        assert "Notes" not in [w["text"] for w in words]  # p1 had a Notes box after Q2
+def test_a_pages_leftover_goes_to_its_questions_first() -> None:
+    timed = [(m, n) for m, n, closing in lines_by_question("prep60") if not closing]
+    assert len(_pages("prep60")) == 4
+    # p1: Q1 had 4 lines beside a 3-line Notes box; now each gets a line over the fair share
+    assert min(n for _, n in timed[:2]) >= 5, timed
+
+
+# --- 7: a shadow plan's hour blocks are subheads above the body ----------------------------
+
+
+def test_shadow_hour_blocks_are_above_body_size() -> None:
+    words = [w for page, _ in _pages("shadow3") for w in page]
+    times = [w for w in words if w["text"].endswith(("AM", "PM")) and "Serif" in w["fontname"]]
+    assert times, "no hour block heads found"
+    assert min(w["size"] for w in times) >= 11 - 0.1  # was 10 pt under a 10.5 pt body
+
+
+# --- 9: the reflection's stacked tick boxes ------------------------------------------------
+
+
+def test_reflection_tick_boxes_are_at_least_4pt_apart() -> None:
+    from .test_print_round5_print import pdf as reflection_pdf
+
+    with pdfplumber.open(io.BytesIO(reflection_pdf("reflection"))) as opened:
+        boxes = sorted(
+            (
+                r
+                for page in opened.pages
+                for r in page.rects
+                if 12 < r["width"] < 16 and 12 < r["height"] < 16
+            ),
+            key=lambda r: (r["page_number"], r["top"]),
+        )
+    gaps = [
+        b["top"] - a["bottom"]
+        for a, b in itertools.pairwise(boxes)
+        if a["page_number"] == b["page_number"]
+        and abs(a["x0"] - b["x0"]) < 1
+        and b["top"] > a["top"]
+    ]
+    stacked = [gap for gap in gaps if 0 < gap < 12]
+    assert stacked, "no stacked tick boxes found"
+    assert min(stacked) >= 4 - 0.05  # was 3.5 pt

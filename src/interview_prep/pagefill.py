@@ -282,11 +282,13 @@ def _notes_boxes(
     all they may of its spare lines and at least three lines are still left, in its last
     question."""
     boxes: list[tuple[Unit, Space]] = []
+    timed = [s for spaces in by_page for s in spaces if s.weight >= 2]
+    rate = sum(s.lines for s in timed) / sum(s.weight for s in timed) if timed else 0.0
     for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
         lines = int((height - _used(page) - added - slack) // RULE)
-        lines -= _to_questions(spaces, lines)
+        lines -= _to_questions(spaces, lines, rate)
         lines = int((lines * RULE - LABEL) // RULE)
         if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
@@ -299,14 +301,19 @@ def _notes_boxes(
     return boxes
 
 
-def _to_questions(spaces: list[Space], lines: int) -> int:
+def _to_questions(spaces: list[Space], lines: int, rate: float) -> int:
     """Give a page's spare ``lines`` to its timed questions over their fair share, one at a
-    time to the fewest lines a minute, up to MOST_LINES each: a page before the last gets no
-    Notes box while its questions can use the room. The lines given."""
+    time to the fewest lines a minute, each up to a line over the sheet's ``rate`` of lines a
+    minute (so lines still follow the minutes): a page before the last gets no Notes box
+    while its questions can use the room. The lines given."""
     timed = [space for space in spaces if space.weight >= 2]
     given = 0
     while given < lines:
-        open_ = [space for space in timed if space.lines < MOST_LINES]
+        open_ = [
+            space
+            for space in timed
+            if space.lines < min(MOST_LINES, _most(space), int(rate * space.weight + 1.4))
+        ]
         if not open_:
             break
         min(open_, key=lambda space: space.lines / space.weight).lines += 1
