@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 import pdfplumber
+import pytest
 
 from .test_print_round4_pfill import lines_by_question, pdf
 
@@ -82,3 +83,11 @@ def test_reflection_tick_boxes_are_at_least_4pt_apart() -> None:
     stacked = [gap for gap in gaps if 0 < gap < 12]
     assert stacked, "no stacked tick boxes found"
     assert min(stacked) >= 4 - 0.05  # was 3.5 pt
+
+
+@pytest.mark.parametrize("kind", ["prep30", "shadow3", "handout", "compare3"])
+def test_one_title_size_and_one_section_head_size(kind: str) -> None:
+    words = [w for page, _ in _pages(kind) for w in page]
+    serif = [round(w["size"], 1) for w in words if "Serif-Bold" in w["fontname"]]
+    assert max(serif) == 16.0  # the title: was 17 pt on the handout and the comparison
+    assert not [s for s in serif if 12.1 < s < 15.9]  # section heads 12 pt: were 13

@@ -34,11 +34,11 @@ def class_names(element: Element) -> set[str]:
 def own_style(element: Element, parent: Style, kind: str) -> Style:
     tag = element.tag
     if tag == "h1":
-        return Style(16.0 if kind in ("prep-sheet", "shadow-plan") else 17.0, True, True, 1.2)
+        return Style(16.0, True, True, 1.2)  # print.css: one title size for the kit
     if tag == "h2":
         if kind in ("prep-sheet", "shadow-plan"):
             return Style(12.0, True, True, 1.05)
-        return Style(13.0, True, True, 1.2)
+        return Style(12.0, True, True, 1.2)
     if tag == "h3":
         if kind in ("prep-sheet", "shadow-plan"):  # print.css: a shadow plan's hour block 11 pt
             return Style(11.0 if kind == "shadow-plan" else 10.0, True, True, 1.05)
