@@ -52,5 +52,6 @@ def join_last_words(tokens: Any) -> None:
             continue
         word = last.content.split()[-1].strip(".,;:!?\u201d\u2019)")
         title = before.type == "heading_open" and before.tag == "h1"
-        if title or (before.type == "paragraph_open" and len(word) <= SHORT_WORD):
+        short = word.isalpha() and len(word) <= SHORT_WORD and len(last.content.split()) > 2
+        if title or (before.type == "paragraph_open" and short):
             last.content = _LAST_SPACE.sub(NBSP, last.content)
