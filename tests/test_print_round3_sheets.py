@@ -368,8 +368,9 @@ def test_every_reflection_section_has_a_field_to_type_in(
     radios = browser.find_elements(By.CSS_SELECTOR, "input[name='choice-1']")
     assert [r.is_selected() for r in radios] == [False, True, False]
     names = browser.execute_script(
-        "return [...document.querySelectorAll('textarea, td input')].map(t => "
-        "document.getElementById(t.getAttribute('aria-labelledby')).textContent.trim())"
+        "return [...document.querySelectorAll('textarea, td input:not([type=radio])')].map(t => "
+        "document.getElementById(t.getAttribute('aria-labelledby')).textContent"
+        ".replace(/\u00a0/g, ' ').trim())"
     )
     # each field is labeled by words a reader sees: its prompt, heading or column
     assert "Weaknesses, or gaps I want to work on:" in names and "What I learned" in names

@@ -39,7 +39,7 @@ def _documents() -> dict[str, ip.Document]:
         ),
         "compare3": ip.comparison_sheet(plan, PEOPLE),
         "reflection": ip.reflection_sheet(plan, DANA, MEETING, learner="Alex Kim"),
-        "handout": ip.assignment_handout(date(2026, 12, 7), course="Careers 10"),
+        "handout": ip.assignment_handout(date(2027, 1, 11), course="Careers 10"),
         "timeline": ip.timeline(date(2026, 12, 1), WHEN, contact=DANA),
     }
 
@@ -289,7 +289,7 @@ def test_the_sample_letters_are_dated_after_the_meeting(tmp_path: Path) -> None:
 
     script = runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts/print-pictures"))
     docs = script["documents"](tmp_path)
-    assert "December 15, 2026" in docs["letter-thank-you"].markdown
+    assert "December 14, 2026" in docs["letter-thank-you"].markdown
     # round 5: a keep-in-touch note goes some months on, as the timeline has it
     assert "March 15, 2027" in docs["letter-keep-in-touch"].markdown
     assert re.search(r"December 7, 2026", docs["letter-follow-up"].markdown)

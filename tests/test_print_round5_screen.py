@@ -102,7 +102,7 @@ def test_the_referral_table_is_a_table_to_fill_on_screen(
     _show(browser, pages[name], width)
     seen = browser.execute_script(REFERRAL)
     assert len(seen["cells"]) == 8  # two rows of four
-    headers = ["Name", "Role", "How to reach them", "OK to mention your name?"]
+    headers = ["Name", "Role", "How to reach them", "Name OK to mention?"]
     for cell, header in zip(seen["cells"], headers * 2, strict=True):
         assert cell["shown"] and cell["field"] == header and cell["label"] == header
         assert cell["size"] >= 15.5  # body size, not print's 9.5 pt

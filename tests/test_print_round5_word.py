@@ -63,8 +63,9 @@ def _pages_end_near_their_foot(pdf: Any) -> None:
 
 
 def test_prep15_ends_with_three_things_i_learned(printed: dict[str, Any]) -> None:
-    """As the PDF: the last page's spare height is a "Three things I learned" box, its first
-    three ruled lines numbered, and the page ends near its foot (was 2.0 in short)."""
+    """As the PDF: the last page's spare height is a "Three things I learned" box of ruled
+    lines (none numbered, as the PDF's: test_print_round6_word), and the page ends near its
+    foot (was 2.0 in short)."""
     pdf = printed["prep15"]
     page = pdf.pages[-1]
     label = next(
@@ -72,10 +73,6 @@ def test_prep15_ends_with_three_things_i_learned(printed: dict[str, Any]) -> Non
     )
     rules = [top for top in _rules(page) if top > label["bottom"]]
     assert len(rules) >= 3
-    numbers = [w for w in page.extract_words() if w["top"] > label["bottom"]]
-    assert [w["text"] for w in numbers[:3]] == ["1.", "2.", "3."]
-    for word, rule in zip(numbers[:3], rules, strict=False):  # each number sits on its line
-        assert 0 < rule - word["bottom"] < 6, (word, rule)
     assert _unused(page) <= 1.0, _unused(page)
     _pages_end_near_their_foot(pdf)
 

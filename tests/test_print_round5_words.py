@@ -59,7 +59,7 @@ def numbers(text: str) -> list[int]:
 def test_a_worksheet_asks_the_name_question_in_the_referral_table_only(kind: str) -> None:
     text = pdf_text(kind)
     assert "mentioning your name" not in text
-    assert "OK to mention your name?" in text
+    assert "Name OK to mention?" in text
     assert "Use my contact" not in text
     assert "may I mention your name?" in text  # the line that says to ask it aloud
     # the numbers run 1, 2, 3 … with no gap and end on the referral question
@@ -81,7 +81,8 @@ def test_a_worksheet_counts_the_name_ask_out_of_its_questions() -> None:
 def test_the_script_still_speaks_both_questions() -> None:
     text = " ".join(pdf_text("script").split())
     assert "Who else would you suggest I talk to about this work?" in text
-    assert NAME_ASK in text
+    # round 6: spoken under the referral question, not numbered on its own
+    assert f"Then ask: {NAME_ASK}" in text
     shown = numbers(pdf_text("script"))
     assert shown == list(range(1, len(shown) + 1)), shown
 
@@ -93,7 +94,7 @@ def test_word_asks_the_name_question_once_too() -> None:
     text = "\n".join(p.text for p in word.paragraphs)
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert NAME_ASK not in text and "mentioning your name" not in text
-    assert "OK to mention your name?" in cells
+    assert "Name OK to mention?" in cells
     assert "may I mention your name?" in text
 
 
@@ -211,4 +212,5 @@ def test_the_sample_keep_in_touch_is_dated_months_after_the_meeting(tmp_path: Pa
     keep = " ".join(docs["letter-keep-in-touch"].text.split())
     thanks = " ".join(docs["letter-thank-you"].text.split())
     assert "March 15, 2027" in keep and "December 15, 2026" not in keep
-    assert "December 15, 2026" in thanks and "talking with me yesterday" in thanks
+    # round 6: sent the day of the meeting, as the timeline's "by 5 PM" has it
+    assert "December 14, 2026" in thanks and "talking with me today" in thanks

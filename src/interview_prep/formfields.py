@@ -44,8 +44,13 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
             token.attrSet("id", f"field-label-{count}")
         return str(token.attrGet("id"))
 
+    in_fields = False
     for index, token in enumerate(tokens):
-        if token.type in WRITING:
+        if token.type in ("container_fields_open", "container_fields_close"):
+            in_fields = screen and token.type == "container_fields_open"
+        elif in_fields and token.type == "inline":
+            _line_field(token, labeled)
+        elif token.type in WRITING:
             target = _label_target(tokens, index)
             if target is not None:
                 token.meta["label"] = labeled(target)
@@ -63,6 +68,20 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
                 )
                 if screen:
                     _blank_field(children, labeled)
+
+
+def _line_field(inline: Any, labeled: Any) -> None:
+    """A line to fill in ("Name:", "Who I will ask:"): its words label a text field beside it."""
+    words = inline.content.strip()
+    if not words or not inline.children:
+        return
+    holder = type(inline.children[0])(type="html_inline", tag="", nesting=0)
+    label = labeled(holder)
+    holder.content = (
+        f'<span class="field-label" id="{label}">{html.escape(words)}</span>'
+        f'<input type="text" name="line-{label}" aria-labelledby="{label}">'
+    )
+    inline.children = [holder]
 
 
 def _blank_field(children: list[Any], labeled: Any) -> None:
@@ -92,6 +111,8 @@ def _label_row(tokens: Any, index: int, labeled: Any) -> None:
             cells.append(position)
     texts = [tokens[cell + 1].content.strip() for cell in cells]
     words = [bool(text) and text not in MARKS for text in texts]
+    if len(words) > 1 and words[-1] and not all(words):
+        tokens[index].meta["summary"] = True  # a total row ("Total", blanks, "/20"): no fields
     if len(words) > 1 and words[0] and not all(words[1:]):
         # the row is named by its leading cells with words (a timeline's date and step)
         names = []
@@ -122,6 +143,8 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
     text = inline.content.strip()
     if text and not (env.get("screen") and text in MARKS):
         return html_open
+    if _in_summary_row(tokens, index):
+        return html_open
     env["cells"] = number = env.get("cells", 0) + 1
     header, row = _cell_labels(tokens, index)
     label = " ".join(name for name in (header, row) if name)
@@ -140,6 +163,13 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
     if row and env.get("screen"):
         return f'{html_open}<textarea name="cell-{number}" rows="3"{named}></textarea>'
     return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+
+
+def _in_summary_row(tokens: Any, index: int) -> bool:
+    for token in reversed(tokens[:index]):
+        if token.type == "tr_open":
+            return bool(token.meta and token.meta.get("summary"))
+    return False
 
 
 def _cell_labels(tokens: Any, index: int) -> tuple[str, str]:

@@ -130,6 +130,7 @@ def markdown_to_html(
             if token.type in ("heading_open", "heading_close"):
                 level = min(6, int(token.tag[1]) + heading_offset)
                 token.tag = f"h{level}"
+    nobreak.join_last_words(tokens)
     if fillable:
         formfields.label_fields(tokens, screen=screen)
     env = {"fillable": fillable, "screen": screen}

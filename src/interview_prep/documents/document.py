@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
 FORMATS = ("md", "html", "pdf", "docx")
 # HTML pages with a field per space: a student on a video call types into the page itself
-SCREEN_FILLABLE_KINDS = ("prep-sheet", "shadow-plan", "reflection", "comparison", "timeline")
+SCREEN_FILLABLE_KINDS = (
+    "prep-sheet",
+    "shadow-plan",
+    "reflection",
+    "comparison",
+    "timeline",
+    "handout",
+)
 FILLABLE_KINDS = ("prep-sheet", "reflection")  # their PDFs carry a form field per writing space
 D = TypeVar("D", bound="Document")
 SUFFIXES = {

@@ -8,6 +8,7 @@ HTML and the PDF made from it get the spaces while the Markdown, portable and Wo
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from markdown_it.common.utils import escapeHtml
@@ -34,3 +35,23 @@ def join_units(text: str) -> str:
 def text(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """The text token escaped, numbers held to their units."""
     return str(escapeHtml(join_units(tokens[index].content)))
+
+
+SHORT_WORD = 4  # letters: a last word this short ("may.") never sits alone on a line
+_LAST_SPACE = re.compile(r"[ \t]+(?=\S+$)")
+
+
+def join_last_words(tokens: Any) -> None:
+    """In the HTML only: a title's last two words, and a paragraph's that ends in a short
+    word, are joined by a no-break space, so no line holds one word alone."""
+    for before, inline in pairwise(tokens):
+        if inline.type != "inline" or not inline.children:
+            continue
+        last = inline.children[-1]
+        if last.type != "text" or not _LAST_SPACE.search(last.content):
+            continue
+        word = last.content.split()[-1].strip(".,;:!?\u201d\u2019)")
+        title = before.type == "heading_open" and before.tag == "h1"
+        short = word.isalpha() and len(word) <= SHORT_WORD and len(last.content.split()) > 2
+        if title or (before.type == "paragraph_open" and short):
+            last.content = _LAST_SPACE.sub(NBSP, last.content)

@@ -148,13 +148,16 @@ def rule_blank_cells(table: Table, rules: int, pitch_mm: float, edge: bool) -> N
 
 
 def score_column(element: Any) -> None:
-    """As print.css sets a rubric (a table element): its last column flush right, and a navy
-    rule above its total row."""
+    """As print.css sets a rubric (a table element): its type 9.5 pt, its last column flush
+    right, and a navy rule above its total row."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
     from .docx_parts import HEADER_RULE_COLOR, cell_rule
 
     rows = element.findall(f"{W}tr")
+    for run in element.iter(f"{W}r"):
+        run.get_or_add_rPr().sz_val = Pt(kinds.RUBRIC_PT)
     for row in rows:
         for paragraph in row.findall(f"{W}tc")[-1].iter(f"{W}p"):
             paragraph.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT

@@ -17,7 +17,9 @@ WRITE_IN_ROWS = {"reflection": (9, True), "timeline": (22.4, False)}
 # row's border (three lines to write on), and the columns' shares of the width in percent
 RULED_CELLS = {"timeline": 2, "comparison": 2}
 CELL_RULE_MM = 7.1
-COLUMN_SHARES = {"timeline": (17, 50, 9, 24)}
+# a rubric's six, wider than print.css's for its longest criteria: no cell past 3 lines
+COLUMN_SHARES = {"timeline": (17, 50, 9, 24), "handout": (16, 29, 16, 16, 15, 8)}
+RUBRIC_PT = 9.5  # as print.css: a rubric's type
 # as print.css: a column set centered (the timeline's Done), and ruled cells with a light
 # rule at their left (the timeline's Notes; a comparison's grid has its own)
 CENTERED_COLUMN = {"timeline": 2}

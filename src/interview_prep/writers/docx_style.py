@@ -30,11 +30,12 @@ BODY_SIZE = 10.5
 # points: size, space above, space below, as in print.css (about twice as much above as below)
 Spacing = tuple[float, float, float]
 HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
-# the script is held in the meeting on one page; worksheets keep the room for writing
+# the script is held in the meeting on one page; worksheets keep the room for writing, their
+# section heads 12 pt over a 1.2 pt navy rule (print.css .doc-prep-sheet h2), above the body
 KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
     "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
-    "prep-sheet": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
-    "shadow-plan": {1: (16, 0, 3), 2: (10, 9, 1), 3: (10, 9, 1)},
+    "prep-sheet": {1: (16, 0, 3), 2: (12, 9, 1), 3: (10, 9, 1)},
+    "shadow-plan": {1: (16, 0, 3), 2: (12, 10, 2), 3: (10, 9, 1)},
 }
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
 # a worksheet's theme headings are set solid (line-height 1.05 in print.css)

@@ -1,5 +1,6 @@
 """A worksheet's last page used to its foot in Word, as the PDF's: the height its writing
-spaces leave spare becomes a "Three things I learned" box, its first three lines numbered."""
+spaces leave spare becomes a "Three things I learned" box of plain ruled lines (the PDF
+numbers none of them)."""
 
 from __future__ import annotations
 
@@ -16,14 +17,12 @@ if TYPE_CHECKING:
 
 LINES = 3  # the least lines worth a box: one a thing
 LABEL = 10.5 * 1.15 + 8 + 3  # points: the box's label, its space above and below
-NUMBER_INK = "666666"
 
 
 def three_things(word: WordDocument) -> int:
     """Add the box below the last block if the last page has room for it; its lines."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_LINE_SPACING
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Pt
 
     units, _, breaks, height = body_units(word)
     pages = _paginate(units, height, breaks)
@@ -38,12 +37,6 @@ def three_things(word: WordDocument) -> int:
     label.add_run(words).bold = True
     ruled = ruled_space(word, 0, text_width(word) // 635)
     set_rows(ruled, lines)
-    for number, cells in enumerate(ruled.rows[:LINES], start=1):
-        cell = cells.cells[0]
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        run = cell.paragraphs[0].add_run(f"{number}.")
-        run.font.size = Pt(9)
-        run.font.color.rgb = RGBColor.from_string(NUMBER_INK)
     end = word.add_paragraph().paragraph_format  # Word ends a document with a paragraph
     end.space_before = end.space_after = Pt(0)
     end.line_spacing_rule = WD_LINE_SPACING.EXACTLY
