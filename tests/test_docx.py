@@ -223,7 +223,7 @@ def test_tables_repeat_their_header_row_and_ruled_space_counts_lines() -> None:
     assert [c.text for c in steps.rows[0].cells] == ["Due", "Step", "Hand in"]
     assert steps.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
     assert steps.rows[1].cells[0].text == "Thu, Mar 5"  # a short US date
-    rubric = word.tables[1]
+    rubric = next(t for t in word.tables if t.rows[0].cells[0].text == "Criterion")
     assert len(rubric.columns) == 6 and rubric.rows[0].cells[1].text == "Excellent (4)"
 
     markdown = "# Notes\n\n::: notes 5\n:::\n\n::: lines\n:::\n\n::: notes\n:::\n"
