@@ -107,3 +107,10 @@ def axe_on_every_page(driver: Any) -> Iterator[None]:
         driver.execute_cdp_cmd(
             "Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]}
         )
+
+
+def show(driver: Any, path: Path, width: int) -> None:
+    """Open ``path`` in ``driver`` as a device ``width`` CSS pixels wide (a phone below 600)."""
+    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    driver.get(path.as_uri())

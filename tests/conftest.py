@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import tempfile
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +62,13 @@ def fetchers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for a test module; skips when the browser or axe-core is missing."""
+    from .browser import chromium, require_browser
+
+    require_browser()
+    with chromium() as driver:
+        yield driver

@@ -5,7 +5,6 @@ axe-core finds nothing serious; at 1280 px the tables stay tables; paper never c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ import pytest
 import interview_prep as ip
 from interview_prep.render import PageOptions, html_page, html_to_pdf, markdown_to_html
 
-from .browser import SERIOUS, axe_violations, chromium, require_browser
+from .browser import SERIOUS, axe_violations, show
 
 WHEN = datetime(2026, 12, 14, 15, 30)
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
@@ -40,19 +39,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         paths[name] = folder / f"{name}.html"
         paths[name].write_text(document.to_html(), encoding="utf-8")
     return paths
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
-
-
-def _show(driver: Any, path: Path, width: int) -> None:
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    driver.get(path.as_uri())
 
 
 # the wide tables: every table but a sheet's first (label, value) meeting table
@@ -115,7 +101,7 @@ def _label(before: str) -> str | None:
 def test_on_a_phone_each_row_is_a_card_of_labeled_cells(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     seen = browser.execute_script(CARDS)
     assert seen["page"] <= seen["width"]
     assert seen["tables"]
@@ -144,19 +130,19 @@ def test_on_a_phone_each_row_is_a_card_of_labeled_cells(
 
 
 def test_the_paper_only_cells_leave_the_phone(browser: Any, pages: dict[str, Path]) -> None:
-    _show(browser, pages["timeline"], 390)
+    show(browser, pages["timeline"], 390)
     (timeline,) = browser.execute_script(CARDS)["tables"]
     # ticked and noted on screen too (round 5): Done and Notes stay, as fields
     assert [[c["column"] for c in row if c["shown"]] for row in timeline["rows"]] == [
         [0, 1, 2, 3]
     ] * 7
     assert all(cell["input"] for row in timeline["rows"] for cell in row[2:])
-    _show(browser, pages["compare3"], 390)
+    show(browser, pages["compare3"], 390)
     (compare,) = browser.execute_script(CARDS)["tables"]
     for row in compare["rows"]:  # written on screen: the question, then a field per person
         assert [c["column"] for c in row if c["shown"]] == [0, 1, 2, 3]
         assert [c["input"] for c in row] == [False, True, True, True]
-    _show(browser, pages["reflection"], 390)
+    show(browser, pages["reflection"], 390)
     (people,) = browser.execute_script(CARDS)["tables"]
     for row in people["rows"]:  # a sheet to fill on screen keeps every field, labeled
         assert all(cell["shown"] for cell in row)
@@ -165,7 +151,7 @@ def test_the_paper_only_cells_leave_the_phone(browser: Any, pages: dict[str, Pat
 
 
 def test_the_rubric_total_reads_as_a_card(browser: Any, pages: dict[str, Path]) -> None:
-    _show(browser, pages["handout"], 390)
+    show(browser, pages["handout"], 390)
     rubric = browser.execute_script(CARDS)["tables"][-1]
     total = [cell for cell in rubric["rows"][-1] if cell["shown"]]
     assert [(_label(c["before"]), c["text"]) for c in total] == [(None, "Total"), ("Score", "/20")]
@@ -176,14 +162,14 @@ def test_the_rubric_total_reads_as_a_card(browser: Any, pages: dict[str, Path]) 
 def test_axe_finds_nothing_serious_on_a_phone(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     serious = [v for v in axe_violations(browser) if v["impact"] in SERIOUS]
     assert serious == []
 
 
 @pytest.mark.parametrize("name", ["handout", "timeline", "compare3", "reflection"])
 def test_above_40rem_tables_stay_tables(browser: Any, pages: dict[str, Path], name: str) -> None:
-    _show(browser, pages[name], 1280)
+    show(browser, pages[name], 1280)
     seen = browser.execute_script(
         "return [...document.querySelectorAll('main table')].map(t => ({"
         " display: getComputedStyle(t).display,"

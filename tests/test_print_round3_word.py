@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from PIL import Image, ImageDraw
 import interview_prep as ip
 from interview_prep.writers.docx_style import margins
 
-from .tools import need
+from .tools import need, word_to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -109,21 +108,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tupl
         document = make() if name != "prep30-branded" else make().branded(_brand(folder))
         sources[name] = document.source
         document.to_docx(folder / f"{name}.docx")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *(str(folder / f"{name}.docx") for name in DOCUMENTS),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    word_to_pdf(soffice, folder, DOCUMENTS)
     opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in DOCUMENTS}
     yield {name: (opened[name], sources[name]) for name in DOCUMENTS}
     for pdf in opened.values():

@@ -6,7 +6,6 @@ tables get a wider measure on a wide screen."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ import interview_prep as ip
 from interview_prep.markdown.nobreak import NBSP, join_units
 from interview_prep.render import PageOptions, html_page, markdown_to_html
 
-from .browser import axe_violations, chromium, require_browser
+from .browser import axe_violations, show
 
 WHEN = datetime(2026, 12, 14, 15, 30)
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
@@ -55,19 +54,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         paths[name] = folder / f"{name}.html"
         paths[name].write_text(document.to_html(), encoding="utf-8")
     return paths
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
-
-
-def _show(driver: Any, path: Path, width: int) -> None:
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    driver.get(path.as_uri())
 
 
 # --- #5: no-break spaces -------------------------------------------------------------------
@@ -128,7 +114,7 @@ return {pairs, split};
 def test_on_a_phone_no_number_is_parted_from_its_unit(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     seen = browser.execute_script(PAIRS)
     assert len(seen["pairs"]) >= 2
     assert seen["split"] == []
@@ -164,7 +150,7 @@ return {
 def test_the_comparison_has_a_labeled_field_per_person_and_boxes_to_write_in(
     browser: Any, pages: dict[str, Path], width: int
 ) -> None:
-    _show(browser, pages["compare3"], width)
+    show(browser, pages["compare3"], width)
     seen = browser.execute_script(CARD)
     assert len(seen["rows"]) == 8
     for row in seen["rows"]:
@@ -208,7 +194,7 @@ def test_the_reflection_says_choose_one_on_screen_and_circle_one_on_paper(
     assert "Circle one:" in paper and "Choose one:" not in paper
     assert 'type="radio"' in paper  # the PDF form keeps its buttons
     assert "Circle one:" in document.markdown
-    _show(browser, pages["reflection"], 390)
+    show(browser, pages["reflection"], 390)
     text = browser.execute_script("return document.querySelector('div.choices').innerText")
     assert text.startswith("Choose one:")
 
@@ -233,7 +219,7 @@ return {width: head.width, table: table.getBoundingClientRect().width, left: hea
 def test_on_a_phone_the_meeting_caption_is_a_small_heading(
     browser: Any, pages: dict[str, Path], name: str, caption: str
 ) -> None:
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     seen = browser.execute_script(CAPTION)
     assert seen["text"] == caption
     assert seen["width"] >= seen["table"] - 1  # a heading across the rows, not a short tab
@@ -266,7 +252,7 @@ return {text: p.width, center: (p.left + p.right) / 2,
 def test_at_1280_wide_tables_take_a_wider_measure(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 1280)
+    show(browser, pages[name], 1280)
     seen = browser.execute_script(WIDE)
     for table in seen["tables"]:
         assert table["width"] >= seen["text"] + 150
@@ -279,7 +265,7 @@ def test_at_1280_wide_tables_take_a_wider_measure(
         assert max(cell["lines"] for cell in rubric["cells"]) <= 4
     if name == "timeline":
         assert all(cell["lines"] == 1 for cell in seen["tables"][0]["cells"][::4])
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     phone = browser.execute_script(WIDE)
     assert all(table["width"] <= 390 for table in phone["tables"])
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import subprocess
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +17,7 @@ import pytest
 
 from .test_docx import three
 from .test_print_round3_word import BOTTOM, DOCUMENTS, INCH, LEFT, MM, RIGHT, RULE, TOP, _color
-from .tools import need
+from .tools import need, word_to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -32,17 +31,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     folder = tmp_path_factory.mktemp("round4-word")
     for name in NAMES:
         DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            *("--headless", "--convert-to", "pdf", "--outdir", str(folder)),
-            *(str(folder / f"{name}.docx") for name in NAMES),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    word_to_pdf(soffice, folder, NAMES)
     opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
     yield opened
     for pdf in opened.values():

@@ -4,7 +4,6 @@ blank, and the comparison's cells are fields to type into, labeled, on a phone a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import pytest
 import interview_prep as ip
 from interview_prep.render import PageOptions, html_page
 
-from .browser import axe_violations, chromium, require_browser
+from .browser import axe_violations, show
 
 WHEN = datetime(2026, 12, 14, 15, 30)
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
@@ -45,19 +44,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         paths[name] = folder / f"{name}.html"
         paths[name].write_text(document.to_html(), encoding="utf-8")
     return paths
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
-
-
-def _show(driver: Any, path: Path, width: int) -> None:
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    driver.get(path.as_uri())
 
 
 def _type_and_read(driver: Any, css: str, words: str) -> list[str]:
@@ -99,7 +85,7 @@ return {
 def test_the_referral_table_is_a_table_to_fill_on_screen(
     browser: Any, pages: dict[str, Path], name: str, width: int
 ) -> None:
-    _show(browser, pages[name], width)
+    show(browser, pages[name], width)
     seen = browser.execute_script(REFERRAL)
     assert len(seen["cells"]) == 8  # two rows of four
     headers = ["Name", "Role", "How to reach them", "Name OK to mention?"]
@@ -157,7 +143,7 @@ return [...document.querySelectorAll('main table tbody tr')].map(tr => {
 def test_the_timeline_has_a_box_to_tick_and_notes_on_every_step(
     browser: Any, pages: dict[str, Path], width: int
 ) -> None:
-    _show(browser, pages["timeline"], width)
+    show(browser, pages["timeline"], width)
     rows = browser.execute_script(TIMELINE)
     assert len(rows) >= 4
     for row in rows:
@@ -200,7 +186,7 @@ return {items, blank: {type: blank.type, name: name(blank), ...box(blank)}, word
 def test_the_reflection_keeps_each_choice_whole_and_the_date_on_its_own_line(
     browser: Any, pages: dict[str, Path]
 ) -> None:
-    _show(browser, pages["reflection"], 390)
+    show(browser, pages["reflection"], 390)
     seen = browser.execute_script(CHOICES)
     assert len(seen["items"]) == 6
     for item in seen["items"]:
@@ -241,7 +227,7 @@ return [...document.querySelectorAll('main table tbody td')].filter(td => td.que
 def test_the_comparison_cells_are_text_areas_that_fill_them(
     browser: Any, pages: dict[str, Path], width: int
 ) -> None:
-    _show(browser, pages["compare3"], width)
+    show(browser, pages["compare3"], width)
     cells = browser.execute_script(COMPARISON)
     assert len(cells) >= 9
     for cell in cells:

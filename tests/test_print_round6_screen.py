@@ -6,7 +6,6 @@ leave no word alone on a line; its My plan has lines to write on, as the plain o
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ import pytest
 
 import interview_prep as ip
 
-from .browser import axe_violations, chromium, require_browser
+from .browser import axe_violations, show
 
 WHEN = datetime(2026, 12, 14, 15, 30)
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
@@ -50,19 +49,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
-
-
-def _show(driver: Any, path: Path, width: int) -> None:
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    driver.get(path.as_uri())
-
-
 @pytest.mark.parametrize("name", ["handout", "handout-shadow"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_handout_is_filled_on_screen(
@@ -70,7 +56,7 @@ def test_the_handout_is_filled_on_screen(
 ) -> None:
     from selenium.webdriver.common.by import By
 
-    _show(browser, pages[name], width)
+    show(browser, pages[name], width)
     seen = browser.execute_script(SEEN)
     labels = [field["label"] for field in seen]
     assert labels[:4] == ["Name:", "Class:", "Field:", "Who I will ask:"]
@@ -100,7 +86,7 @@ def test_the_handout_is_filled_on_screen(
 def test_a_prep_sheets_name_line_is_a_field(
     browser: Any, pages: dict[str, Path], width: int
 ) -> None:
-    _show(browser, pages["prep30"], width)
+    show(browser, pages["prep30"], width)
     lines = [field for field in browser.execute_script(SEEN) if field["tag"] == "INPUT"]
     assert lines and all(f["beside"] and f["labelHeight"] < 1.5 * f["lineHeight"] for f in lines)
     assert any(field["label"].startswith("Name") for field in lines)

@@ -6,7 +6,6 @@ learned" box with no numbered lines, and a rubric whose cells run to 3 lines at 
 from __future__ import annotations
 
 import itertools
-import subprocess
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 
 from .test_print_round3_word import DOCUMENTS
 from .test_print_round4_word import _rules
-from .tools import need
+from .tools import need, word_to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -30,17 +29,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
     folder = tmp_path_factory.mktemp("round6-word")
     for name in NAMES:
         DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            *("--headless", "--convert-to", "pdf", "--outdir", str(folder)),
-            *(str(folder / f"{name}.docx") for name in NAMES),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    word_to_pdf(soffice, folder, NAMES)
     opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
     opened |= {f"{name}.docx": docx.Document(str(folder / f"{name}.docx")) for name in NAMES}
     yield opened

@@ -3,7 +3,6 @@ at desktop and phone widths, and a school's branding shows."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 
 import interview_prep as ip
 
-from .browser import SERIOUS, axe_violations, chromium, require_browser
+from .browser import SERIOUS, axe_violations, show
 from .test_documents import CASES
 
 LOGO = (
@@ -53,24 +52,11 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    require_browser()
-    with chromium() as driver:
-        yield driver
-
-
-def _show(driver: Any, path: Path, width: int) -> None:
-    metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
-    driver.get(path.as_uri())
-
-
 @pytest.mark.parametrize("name", [*sorted(CASES), "prep-sheet-branded"])
 def test_every_document_passes_axe_and_reads_well(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 1280)
+    show(browser, pages[name], 1280)
     violations = axe_violations(browser)
     serious = [v for v in violations if v["impact"] in SERIOUS]
     assert serious == []
@@ -79,14 +65,14 @@ def test_every_document_passes_axe_and_reads_well(
     assert desktop["body"] == 16
     assert desktop["smallest"] >= 14
     assert 60 <= desktop["columns"] <= 75
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     phone = browser.execute_script(MEASURE)
     assert phone["overflow"] <= 0
     assert phone["body"] == 16 and phone["columns"] >= 30
 
 
 def test_branding_shows_in_html(browser: Any, pages: dict[str, Path]) -> None:
-    _show(browser, pages["prep-sheet-branded"], 1280)
+    show(browser, pages["prep-sheet-branded"], 1280)
     header = browser.execute_script(
         "const h = document.querySelector('header.brand'); const img = h.querySelector('img');"
         "const main = document.querySelector('main h1').getBoundingClientRect();"
@@ -140,7 +126,7 @@ return {body, questions, headings, dashed, rules};
 def test_print_sizes_never_leak_to_the_screen(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 1280)
+    show(browser, pages[name], 1280)
     seen = browser.execute_script(SIZES)
     for question, follow_up in seen["questions"]:
         assert question >= follow_up and question >= seen["body"]
@@ -173,7 +159,7 @@ return {columns, cells, width: innerWidth};
 def test_on_a_phone_checklists_run_in_one_column_and_the_meeting_table_reads(
     browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    _show(browser, pages[name], 390)
+    show(browser, pages[name], 390)
     phone = browser.execute_script(PHONE)
     assert phone["columns"] and all(count in ("1", "auto") for count in phone["columns"])
     assert phone["cells"]
@@ -209,7 +195,7 @@ return {broken, overlaps, overflow: document.documentElement.scrollWidth - inner
 def test_tables_never_break_a_word_or_spill_out_of_their_cells(
     browser: Any, pages: dict[str, Path], name: str, width: int
 ) -> None:
-    _show(browser, pages[name], width)
+    show(browser, pages[name], width)
     seen = browser.execute_script(TABLE_WORDS)
     assert seen["broken"] == []  # "Crit erio n", "N o t e s"
     assert seen["overlaps"] == []  # a due date printed over its step

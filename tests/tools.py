@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -43,3 +45,19 @@ def invoke(*args: str) -> tuple[int, str]:
         result.exception, SystemExit
     ), result.exception
     return result.exit_code, result.output
+
+
+def word_to_pdf(soffice: str, folder: Path, names: Iterable[str]) -> None:
+    """Print ``folder/<name>.docx`` to ``folder/<name>.pdf`` for every name, in one LibreOffice
+    run with a profile of its own (so parallel workers never share one)."""
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            *("--headless", "--convert-to", "pdf", "--outdir", str(folder)),
+            *(str(folder / f"{name}.docx") for name in names),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
