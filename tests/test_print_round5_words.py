@@ -25,7 +25,7 @@ DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hos
 SENDER = ip.Sender("Alex Kim", "Lakeside Community College", "college", "alex.kim@example.edu")
 WHEN = datetime(2026, 12, 14, 15, 30)
 MEETING = ip.Meeting(WHEN, "Mercy General Hospital, 4th floor", "in-person")
-NAME_ASK = "When I reach out to them, how would you feel about me mentioning your name?"
+NAME_ASK = "When I reach out to them, may I mention your name?"  # round 7: one wording
 
 
 def plan(minutes: int, field: str = "nurse", stage: str = "college") -> ip.Plan:
@@ -82,7 +82,7 @@ def test_the_script_still_speaks_both_questions() -> None:
     text = " ".join(pdf_text("script").split())
     assert "Who else would you suggest I talk to about this work?" in text
     # round 6: spoken under the referral question, not numbered on its own
-    assert f"Then ask: {NAME_ASK}" in text
+    assert f"Then ask: “{NAME_ASK}”" in text
     shown = numbers(pdf_text("script"))
     assert shown == list(range(1, len(shown) + 1)), shown
 
@@ -93,9 +93,11 @@ def test_word_asks_the_name_question_once_too() -> None:
     word = docx.Document(io.BytesIO(data))
     text = "\n".join(p.text for p in word.paragraphs)
     cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
-    assert NAME_ASK not in text and "mentioning your name" not in text
+    assert "mentioning your name" not in text
     assert "Name OK to mention?" in cells
-    assert "may I mention your name?" in text
+    # asked aloud under the table (round 7: the bank's wording), never numbered on its own
+    assert f"ask aloud: “{NAME_ASK}”" in text
+    assert not re.search(rf"^\d+\.\s*{re.escape(NAME_ASK)}", text, flags=re.MULTILINE)
 
 
 # ---- 9. lists whose items hold "and" ---------------------------------------------------

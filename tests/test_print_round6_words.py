@@ -19,7 +19,7 @@ import interview_prep as ip
 
 DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
 MEETING = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
-NAME_ASK = "When I reach out to them, how would you feel about me mentioning your name?"
+NAME_ASK = "When I reach out to them, may I mention your name?"  # round 7: one wording
 HEADER = "Name OK to mention?"
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "print-pictures"
 
@@ -68,7 +68,7 @@ def test_a_script_speaks_the_name_question_under_the_referral(minutes: int) -> N
         markdown,
         flags=re.MULTILINE,
     )
-    assert referral is not None and referral.group(3) == NAME_ASK
+    assert referral is not None and referral.group(3) == f"“{NAME_ASK}”"
     assert len(referral.group(2)) == len(referral.group(1)) + 2  # inside its numbered item
     # the numbers run 1, 2, 3 … and end on the referral question, as on the worksheet
     shown = [int(n) for n in re.findall(r"^(\d+)\. ", markdown, flags=re.MULTILINE)]

@@ -158,6 +158,25 @@ def _check_after_meeting(kind: str, meeting: Meeting, today: date) -> None:
     )
 
 
+def _check_after_request(kind: str, request_date: date | None, today: date) -> None:
+    """Warn when a follow-up is dated on or before the request it follows up."""
+    if kind != "follow-up" or request_date is None or today > request_date:
+        return
+    import warnings
+
+    from ..errors import PastDateWarning
+    from ..markdown.typography import us_date
+
+    warnings.warn(
+        PastDateWarning(
+            f"the follow-up letter is dated {us_date(today)}, not after the request it "
+            f"follows up, sent {us_date(request_date)}; date it after the request (the today "
+            "parameter) or check the request_date"
+        ),
+        stacklevel=3,
+    )
+
+
 def letter(
     kind: str,
     channel: str = "email",
@@ -218,6 +237,7 @@ def letter(
     today = today or date.today()
     follow_up = _follow_up_day(kind, channel, follow_up, today)
     _check_after_meeting(kind, meeting, today)
+    _check_after_request(kind, request_date, today)
     stage = sender.stage or (plan.stage if plan else None)
     if stage is not None:
         stages = [s.id for s in (catalog or default_catalog()).taxonomy.stages]

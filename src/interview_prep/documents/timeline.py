@@ -150,18 +150,22 @@ def timeline(
             request_date,
         ),
     ]
-    if not replied:
+    confirm_day = business_days_before(meeting.date(), 1) if meeting else None
+    if confirm_day and request_date and confirm_day < request_date:
+        confirm_day = request_date
+    follow_up_day = add_business_days(request_date, follow_up_after) if request_date else None
+    # a meeting set before a follow-up would fall due means they replied: no follow-up step,
+    # which would otherwise be dated after the confirmation it comes before
+    late = follow_up_day is not None and confirm_day is not None and follow_up_day >= confirm_day
+    if not replied and not late:
         steps.append(
             Step(
                 "follow-up",
                 "Follow up if there is no reply",
-                f"No answer in {follow_up_after} business days? Write once more.",
-                add_business_days(request_date, follow_up_after) if request_date else None,
+                f"No answer in {follow_up_after} business days? Write or call once more.",
+                follow_up_day,
             )
         )
-    confirm_day = business_days_before(meeting.date(), 1) if meeting else None
-    if confirm_day and request_date and confirm_day < request_date:
-        confirm_day = request_date
     steps += [
         Step(
             "confirm",
