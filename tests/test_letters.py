@@ -118,7 +118,7 @@ def test_thank_you_names_what_was_learned_or_leaves_a_clear_blank() -> None:
 def test_shadow_request_asks_for_time_to_talk_after() -> None:
     text = write("shadow-request", "email", hours=6).text
     assert "shadow you for a working day" in text
-    assert "minutes with you afterwards to talk over what I saw" in text
+    assert "minutes with you afterward to talk over what I saw" in text
     minor = letter(
         "shadow-request", "email", field="chef", sender=ip.Sender("Jo", stage="high-school")
     ).text

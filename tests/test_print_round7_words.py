@@ -1,5 +1,7 @@
 """Issue 19, round 7, words: the sixth review's small things (#8): the sample documents tell
-one dated story, the product dates its steps in order, and the name ask has one wording."""
+one dated story, the product dates its steps in order, and the name ask has one wording; an
+editor's read of the samples (American English, one wording for one step, no two-word last
+lines where a wording avoids them)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,12 @@ import runpy
 import warnings
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import docx
+import pdfplumber
 import pytest
 
 import interview_prep as ip
@@ -140,3 +144,62 @@ def test_word_and_html_carry_the_same_name_ask() -> None:
     html = ip.interview_script(plan(30), DANA, MEETING).to_html()
     shown = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")  # no-break before short words
     assert f"Then ask: “{NAME_ASK}”" in shown
+
+
+# ---- the editor's read of the samples --------------------------------------------------
+
+
+def words_of(document: Any) -> str:
+    return " ".join((getattr(document, "text", "") or document.markdown).split())
+
+
+def test_the_samples_read_as_american_english(samples: dict[str, Any]) -> None:
+    british = re.compile(
+        r"\b(?:afterwards|towards|some time soon|agree the|Tick each)\b|, for information\."
+    )
+    found = [
+        f"{name}: {m.group()}" for name, d in samples.items() for m in british.finditer(words_of(d))
+    ]
+    assert not found, found
+
+
+def test_the_same_step_is_worded_alike_on_every_kind(samples: dict[str, Any]) -> None:
+    contact = "Contact the people they suggested; mention their name only if they agreed."
+    for name in ("prep30", "prep15", "shadow3", "shadow6"):
+        assert contact in samples[name].markdown, name
+    assert "mention their name to anyone they suggest" in samples["handout"].markdown
+    résumé = "for their information"
+    assert résumé in samples["prep30"].markdown and résumé in samples["timeline"].markdown
+    hours = "Within 24 hours"
+    for name in ("prep30", "shadow3", "timeline"):
+        assert hours in samples[name].markdown, name
+    assert "**Arrangements**" in samples["prep30"].markdown
+    assert "**Arrangements**" in samples["shadow3"].markdown
+
+
+def short_last_lines(pdf_bytes: bytes) -> list[str]:
+    """Lines of one or two words that end a paragraph under a full line of the same column."""
+    found = []
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        for page in pdf.pages:
+            lines = page.extract_text_lines()
+            for above, line in pairwise(lines):
+                if (
+                    len(line["text"].split()) <= 2
+                    and len(above["text"]) > 50
+                    and abs(line["x0"] - above["x0"]) < 2
+                    and line["top"] - above["top"] < 16
+                    and line["text"][-1:] in ".?!”"
+                ):
+                    found.append(f"{above['text'][-30:]} / {line['text']}")
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    ["prep20-developer", "script60", "handout-shadow", "letter-keep-in-touch",
+     "letter-shadow-request"],
+)  # fmt: skip
+def test_no_sample_ends_a_paragraph_on_two_words(samples: dict[str, Any], name: str) -> None:
+    assert not short_last_lines(samples[name].to_pdf()), name

@@ -170,7 +170,7 @@ def timeline(
         Step(
             "confirm",
             "Confirm the meeting",
-            "Restate the time and place; attach your résumé, for information.",
+            "Restate the time and place; attach your résumé, for their information.",
             confirm_day,
         ),
         Step(
@@ -193,7 +193,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Within a day of the meeting; mention one thing you learned.",
+            "Within 24 hours of the meeting; name one thing you learned.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,
