@@ -203,3 +203,17 @@ def short_last_lines(pdf_bytes: bytes) -> list[str]:
 )  # fmt: skip
 def test_no_sample_ends_a_paragraph_on_two_words(samples: dict[str, Any], name: str) -> None:
     assert not short_last_lines(samples[name].to_pdf()), name
+
+
+def test_a_letter_names_its_kind_as_a_noun(samples: dict[str, Any]) -> None:
+    # read aloud by a screen reader, and the plain-text title of a pasted email
+    heads = {kind: samples[f"letter-{kind}"].markdown.splitlines()[0] for kind in ("follow-up",
+             "thank-you", "keep-in-touch", "shadow-request")}  # fmt: skip
+    assert heads == {
+        "follow-up": "# Letter: follow-up",
+        "thank-you": "# Letter: thank-you",
+        "keep-in-touch": "# Letter: keep in touch",
+        "shadow-request": "# Letter: shadow request",
+    }
+    with pytest.warns(ip.NoReplyAddressWarning, match="the printed thank-you letter"):
+        ip.letter("thank-you", "letter", field="nurse", contact=DANA, today=date(2026, 12, 14))

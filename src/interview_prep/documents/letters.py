@@ -67,6 +67,12 @@ class Letter(Document):
 
 
 _KIND_WORDS = {"confirm": "Confirmation", "shadow-request": "Shadow request"}
+# a kind in running text: nouns keep their hyphen ("a follow-up", "a thank-you")
+_KIND_PHRASES = {"shadow-request": "shadow request", "keep-in-touch": "keep in touch"}
+
+
+def _kind_phrase(kind: str) -> str:
+    return _KIND_PHRASES.get(kind, kind)
 _CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn note", "letter": "letter"}
 
 
@@ -127,7 +133,7 @@ def _follow_up_day(kind: str, channel: str, follow_up: date | None, today: date)
 
         warnings.warn(
             PastDateWarning(
-                f"the {kind.replace('-', ' ')} promises to follow up by {us_date(follow_up)}, "
+                f"the {_kind_phrase(kind)} promises to follow up by {us_date(follow_up)}, "
                 f"which is before the letter's date, {us_date(today)}; choose a later "
                 "follow_up date"
             ),
@@ -150,7 +156,7 @@ def _check_after_meeting(kind: str, meeting: Meeting, today: date) -> None:
 
     warnings.warn(
         BeforeMeetingWarning(
-            f"the {kind.replace('-', ' ')} letter is dated {us_date(today)}, before the "
+            f"the {_kind_phrase(kind)} letter is dated {us_date(today)}, before the "
             f"meeting it looks back on, {us_date(meeting.when.date())}; date it on or after "
             "the meeting (the today parameter) or check the meeting's date"
         ),
@@ -228,7 +234,7 @@ def letter(
 
         warnings.warn(
             NoReplyAddressWarning(
-                f"the printed {kind.replace('-', ' ')} letter gives no phone or email to reply "
+                f"the printed {_kind_phrase(kind)} letter gives no phone or email to reply "
                 "to; it has a blank line to fill in by hand. Give your email or phone number "
                 "to print them."
             ),
@@ -249,7 +255,7 @@ def letter(
         words = (catalog or default_catalog()).resolve_field(field)
     context: dict[str, Any] = {
         "kind": kind,
-        "kind_title": kind.replace("-", " "),
+        "kind_title": _kind_phrase(kind),
         "channel": channel,
         "field": words,
         "sender": sender,
