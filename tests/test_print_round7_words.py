@@ -198,7 +198,7 @@ def short_last_lines(pdf_bytes: bytes) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
-    ["prep20-developer", "script60", "handout-shadow", "letter-keep-in-touch",
+    ["prep20-developer", "prep30", "script60", "handout-shadow", "letter-keep-in-touch",
      "letter-shadow-request"],
 )  # fmt: skip
 def test_no_sample_ends_a_paragraph_on_two_words(samples: dict[str, Any], name: str) -> None:
