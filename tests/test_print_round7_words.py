@@ -217,3 +217,20 @@ def test_a_letter_names_its_kind_as_a_noun(samples: dict[str, Any]) -> None:
     }
     with pytest.warns(ip.NoReplyAddressWarning, match="the printed thank-you letter"):
         ip.letter("thank-you", "letter", field="nurse", contact=DANA, today=date(2026, 12, 14))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["prep30", "prep20-developer"])
+def test_the_two_column_checklist_has_no_one_word_line(samples: dict[str, Any], name: str) -> None:
+    with pdfplumber.open(io.BytesIO(samples[name].to_pdf())) as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+    top = next(w["bottom"] for w in words if w["text"] == "Arrangements")
+    end = next(w["top"] for w in words if w["text"] == "Opening" and w["top"] > top)
+    middle = page.width / 2
+    rows: dict[tuple[bool, int], list[str]] = {}
+    for word in words:
+        if top < word["top"] < end and word["text"] not in ("☐",):
+            rows.setdefault((word["x0"] > middle, round(word["top"])), []).append(word["text"])
+    alone = [texts for texts in rows.values() if len(texts) == 1]
+    assert not alone, alone  # "early." or "before." alone under its item
