@@ -234,3 +234,14 @@ def test_the_two_column_checklist_has_no_one_word_line(samples: dict[str, Any], 
             rows.setdefault((word["x0"] > middle, round(word["top"])), []).append(word["text"])
     alone = [texts for texts in rows.values() if len(texts) == 1]
     assert not alone, alone  # "early." or "before." alone under its item
+
+
+@pytest.mark.slow
+def test_the_shadow_plan_subtitle_keeps_to_one_line(samples: dict[str, Any]) -> None:
+    with pdfplumber.open(io.BytesIO(samples["shadow3"].to_pdf())) as pdf:
+        lines = [line["text"] for line in pdf.pages[0].extract_text_lines()]
+    assert any(
+        line.endswith("a 20-minute talk · prepared for Alex Kim, a college student")
+        for line in lines
+    )
+    assert "student" not in lines  # "student" alone on a second line before
