@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 WRITING = ("container_notes_open", "container_lines_open")
@@ -71,17 +72,39 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
 
 
 def _line_field(inline: Any, labeled: Any) -> None:
-    """A line to fill in ("Name:", "Who I will ask:"): its words label a text field beside it."""
-    words = inline.content.strip()
-    if not words or not inline.children:
+    """A line to fill in ("Name:", "Who I will ask:"): its label's words label a text field
+    beside it, holding what the line already gives ("Name: Alex Kim"), still to edit; a Date
+    is a date field."""
+    words = "".join(
+        child.content for child in inline.children or [] if child.type in ("text", "code_inline")
+    ).strip()
+    if not words:
         return
+    prompt, colon, given = words.partition(":")
+    # no-break spaces keep a printed name whole; a field's value has plain ones
+    prompt, given = (prompt + colon, " ".join(given.split())) if colon else (words, "")
     holder = type(inline.children[0])(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
+    kind, value = "text", given
+    if prompt.rstrip(":").strip().lower() == "date":
+        day = _iso_day(given)
+        kind, value = ("date", day) if day is not None or not given else ("text", given)
+    filled = f' value="{html.escape(value)}"' if value else ""
     holder.content = (
-        f'<span class="field-label" id="{label}">{html.escape(words)}</span>'
-        f'<input type="text" name="line-{label}" aria-labelledby="{label}">'
+        f'<span class="field-label" id="{label}">{html.escape(prompt)}</span>'
+        f'<input type="{kind}" name="line-{label}"{filled} aria-labelledby="{label}">'
     )
     inline.children = [holder]
+
+
+def _iso_day(text: str) -> str | None:
+    """'Dec 14, 2026' (or 'December 14, 2026') as a date field's value ('2026-12-14'), or None."""
+    for form in ("%b %d, %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(" ".join(text.split()), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _blank_field(children: list[Any], labeled: Any) -> None:
