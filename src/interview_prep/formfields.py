@@ -83,6 +83,7 @@ def _line_field(inline: Any, labeled: Any) -> None:
     prompt, colon, given = words.partition(":")
     # no-break spaces keep a printed name whole; a field's value has plain ones
     prompt, given = (prompt + colon, " ".join(given.split())) if colon else (words, "")
+    prompt = " ".join(prompt.split())  # a label is kept on one line by screen.css
     holder = type(inline.children[0])(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
     kind, value = "text", given
