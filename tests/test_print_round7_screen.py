@@ -1,0 +1,129 @@
+"""Round 7 on screen (sixth review #3, #7): a known name and meeting date fill their fields
+(still editable), Name, Date and Class start at one left edge, and the comparison's table
+and its writing boxes share one column."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+
+import interview_prep as ip
+
+from .browser import axe_violations, show
+
+ALEX = "Alex Kim"
+DANA = ip.Contact("Dana Ortiz", title="ICU charge nurse", org="Mercy General Hospital")
+PLAN = ip.plan_interview("nurse", "college", 30, seed=1)
+MEETING = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
+SHADOW = ip.Meeting(datetime(2026, 12, 14, 7, 0), "Mercy General Hospital")
+DOCUMENTS = {
+    "reflection": ip.reflection_sheet(PLAN, DANA, MEETING, learner=ALEX),
+    "shadow3": ip.shadow_plan(
+        "nurse", "college", 3, contact=DANA, meeting=SHADOW, learner=ALEX, seed=1
+    ),
+    "prep30-blank": ip.prep_sheet(PLAN, DANA, MEETING),
+    "reflection-blank": ip.reflection_sheet(PLAN),
+    "compare3": ip.comparison_sheet(PLAN, ["Dana Ortiz", "Sam Lee", "Priya Patel"]),
+    "handout": ip.assignment_handout(datetime(2027, 1, 11).date(), course="Careers 10"),
+}
+LINES = """
+const lists = [...document.querySelectorAll('div.fields ul')];
+return [...document.querySelectorAll('div.fields input')].map(f => {
+  const b = f.getBoundingClientRect();
+  const label = document.getElementById(f.getAttribute('aria-labelledby'));
+  return {label: label.textContent.trim(), type: f.type, value: f.value,
+    left: b.left, top: b.top, right: b.right, width: b.width,
+    list: lists.indexOf(f.closest('ul'))};
+});"""
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("round7screen")
+    paths = {}
+    for name, document in DOCUMENTS.items():
+        paths[name] = folder / f"{name}.html"
+        paths[name].write_text(document.to_html(), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["reflection", "shadow3"])
+def test_a_known_name_and_date_fill_their_fields(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    show(browser, pages[name], width)
+    lines = {line["label"]: line for line in browser.execute_script(LINES)}
+    assert lines["Name:"]["value"] == ALEX and lines["Name:"]["type"] == "text"
+    assert lines["Date:"]["value"] == "2026-12-14" and lines["Date:"]["type"] == "date"
+    if name == "reflection":
+        assert lines["Class:"]["value"] == "" and lines["Class:"]["type"] == "text"
+    name_field = browser.find_element(By.CSS_SELECTOR, "div.fields input[type='text']")
+    name_field.send_keys(" Jr.")  # still editable
+    assert name_field.get_attribute("value") == f"{ALEX} Jr."
+    assert axe_violations(browser) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["reflection", "shadow3", "compare3", "handout", "prep30-blank"])
+def test_the_lines_fields_share_one_left_edge(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, pages[name], width)
+    lines = browser.execute_script(LINES)
+    columns: dict[tuple[int, int], list[float]] = {}  # a list's fields by place in their row
+    rows: dict[int, int] = {}
+    for line in lines:
+        row = round(line["top"] / 8)
+        rows[row] = rows.get(row, 0) + 1
+        columns.setdefault((line["list"], rows[row]), []).append(line["left"])
+        assert line["right"] <= width - 15 and line["width"] >= 150, line
+    assert len(lines) >= 2
+    for lefts in columns.values():
+        assert max(lefts) - min(lefts) < 1, (name, width, lines)
+    if width == 390:  # one field a row: all of a list's fields at one left edge
+        assert {place for _, place in columns} == {1}
+    if name == "reflection" and width == 1280:
+        assert len(columns) == 2 and len(columns[0, 1]) == 2  # Name, Date; Class under Name
+
+
+def test_an_unknown_name_or_date_is_an_empty_field(browser: Any, pages: dict[str, Path]) -> None:
+    show(browser, pages["reflection-blank"], 390)
+    lines = {line["label"]: line for line in browser.execute_script(LINES)}
+    assert lines["Name:"]["value"] == lines["Date:"]["value"] == lines["Class:"]["value"] == ""
+    assert lines["Date:"]["type"] == "date"
+
+
+def test_paper_prints_a_known_date_and_a_line_for_an_unknown_one() -> None:
+    texts = {}
+    for name in ("reflection", "reflection-blank"):
+        with pdfplumber.open(io.BytesIO(DOCUMENTS[name].to_pdf())) as pdf:
+            texts[name] = (pdf.pages[0].extract_text() or "").splitlines()
+    known = next(line for line in texts["reflection"] if line.startswith("Name:"))
+    assert known.replace("\u00a0", " ") == "Name: Alex Kim Date: Dec 14, 2026 Class:"
+    blank = next(line for line in texts["reflection-blank"] if line.startswith("Name:"))
+    assert blank == "Name: Date: Class:"
+
+
+def test_the_comparisons_table_and_boxes_share_one_column(
+    browser: Any, pages: dict[str, Path]
+) -> None:
+    show(browser, pages["compare3"], 1280)
+    boxes = browser.execute_script(
+        "const r = e => e.getBoundingClientRect();"
+        "return [...document.querySelectorAll('main table, main h2, main div.writing textarea,"
+        " main div.fields ul, main h1')].map(e => [e.tagName, r(e).left, r(e).width]);"
+    )
+    table = next(box for box in boxes if box[0] == "TABLE")
+    assert table[2] >= 900  # still wide enough for three people's answers
+    for box in boxes:
+        assert abs(box[1] - table[1]) < 1, (box, table)
+        if box[0] in ("TEXTAREA", "UL", "TABLE"):
+            assert abs(box[2] - table[2]) <= 2, (box, table)
