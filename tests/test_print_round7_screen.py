@@ -22,6 +22,7 @@ PLAN = ip.plan_interview("nurse", "college", 30, seed=1)
 MEETING = ip.Meeting(datetime(2026, 12, 14, 15, 30), "Mercy General Hospital", "in-person")
 SHADOW = ip.Meeting(datetime(2026, 12, 14, 7, 0), "Mercy General Hospital")
 DOCUMENTS = {
+    "timeline": ip.timeline(datetime(2026, 12, 1).date(), MEETING.when, contact=DANA),
     "reflection": ip.reflection_sheet(PLAN, DANA, MEETING, learner=ALEX),
     "shadow3": ip.shadow_plan(
         "nurse", "college", 3, contact=DANA, meeting=SHADOW, learner=ALEX, seed=1
@@ -112,18 +113,22 @@ def test_paper_prints_a_known_date_and_a_line_for_an_unknown_one() -> None:
     assert blank == "Name: Date: Class:"
 
 
-def test_the_comparisons_table_and_boxes_share_one_column(
-    browser: Any, pages: dict[str, Path]
+@pytest.mark.parametrize("name", ["compare3", "handout", "timeline"])
+def test_a_wide_tables_page_has_one_left_edge_and_width(
+    browser: Any, pages: dict[str, Path], name: str
 ) -> None:
-    show(browser, pages["compare3"], 1280)
+    show(browser, pages[name], 1280)
     boxes = browser.execute_script(
         "const r = e => e.getBoundingClientRect();"
-        "return [...document.querySelectorAll('main table, main h2, main div.writing textarea,"
-        " main div.fields ul, main h1')].map(e => [e.tagName, r(e).left, r(e).width]);"
+        "return [...document.querySelectorAll('main table, main h1, main h2, main > p,"
+        " main div.writing textarea, main div.fields ul')].map(e => [e.tagName, r(e).left,"
+        " r(e).width, e.closest('table') ? (e.querySelector('td, th') || e).textContent : ''])"
     )
-    table = next(box for box in boxes if box[0] == "TABLE")
-    assert table[2] >= 900  # still wide enough for three people's answers
+    tables = [box for box in boxes if box[0] == "TABLE"]
+    assert tables and all(table[2] >= 900 for table in tables)  # wide enough for the columns
     for box in boxes:
-        assert abs(box[1] - table[1]) < 1, (box, table)
+        assert abs(box[1] - tables[0][1]) < 1, (box, tables[0])
         if box[0] in ("TEXTAREA", "UL", "TABLE"):
-            assert abs(box[2] - table[2]) <= 2, (box, table)
+            assert abs(box[2] - tables[0][2]) <= 2, (box, tables[0])
+        if box[0] == "P":  # running text keeps a reading measure
+            assert box[2] <= 760, box
