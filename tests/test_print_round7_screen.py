@@ -132,3 +132,120 @@ def test_a_wide_tables_page_has_one_left_edge_and_width(
             assert abs(box[2] - tables[0][2]) <= 2, (box, tables[0])
         if box[0] == "P":  # running text keeps a reading measure
             assert box[2] <= 760, box
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every kind with a screen picture, as scripts/print-pictures makes them."""
+    folder = tmp_path_factory.mktemp("round7kinds")
+    documents = {
+        "prep30": ip.prep_sheet(PLAN, DANA, MEETING, learner=ALEX),
+        "script30": ip.interview_script(PLAN, DANA, MEETING, learner=ALEX),
+        "letter": ip.letter(
+            "thank-you",
+            "letter",
+            field="nurse",
+            contact=DANA,
+            meeting=MEETING,
+            sender=ip.Sender(ALEX, "Lakeside Community College", "college", "a@example.edu"),
+            learned="How a charge nurse plans a shift",
+            today=MEETING.when.date(),
+        ),
+        **{name: DOCUMENTS[name] for name in ("shadow3", "reflection", "compare3", "handout")},
+        "timeline": DOCUMENTS["timeline"],
+    }
+    paths = {}
+    for name, document in documents.items():
+        paths[name] = folder / f"{name}.html"
+        paths[name].write_text(document.to_html(), encoding="utf-8")
+    return paths
+
+
+SCALE = """
+const size = s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize);
+const h2 = [...document.querySelectorAll('main h2')].map(h => getComputedStyle(h));
+return {h1: size('h1'), h2: [...new Set(h2.map(s => s.fontSize))],
+  rules: [...new Set(h2.map(s => s.borderBottomColor))],
+  lineHeight: parseFloat(getComputedStyle(document.querySelector('main li, main p')).lineHeight)
+    / size('main li, main p'),
+  wide: document.documentElement.scrollWidth};"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_one_type_scale_on_screen(browser: Any, kinds: dict[str, Path], width: int) -> None:
+    seen = {}
+    for name, path in kinds.items():
+        show(browser, path, width)
+        seen[name] = browser.execute_script(SCALE)
+        assert seen[name]["wide"] <= width, name  # nothing runs off the page
+        assert seen[name]["lineHeight"] >= 1.45, name  # text spaced as text (the script too)
+    titles = {name: scale["h1"] for name, scale in seen.items() if name != "letter"}
+    assert len(set(titles.values())) == 1, titles  # a phone shrinks every title alike
+    heads = {name: scale["h2"] for name, scale in seen.items() if scale["h2"]}
+    assert all(len(sizes) == 1 for sizes in heads.values()), heads
+    assert len({sizes[0] for sizes in heads.values()}) == 1, heads
+    rules = {name: scale["rules"] for name, scale in seen.items() if scale["rules"]}
+    assert len({color for colors in rules.values() for color in colors}) == 1, rules
+
+
+QUESTIONS = """
+return [...document.querySelectorAll('main ol > li')].filter(li => li.querySelector('em'))
+  .map(li => {
+    const q = li.querySelector('strong').getBoundingClientRect();
+    const t = li.querySelector('em').getBoundingClientRect();
+    return t.top >= q.bottom - 1 && Math.abs(t.left - q.left) < 40;
+  });"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["prep30", "script30", "shadow3"])
+def test_a_questions_time_is_on_its_own_line(
+    browser: Any, kinds: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, kinds[name], width)
+    under = browser.execute_script(QUESTIONS)
+    assert len(under) >= 4 and all(under), under
+
+
+GAPS = """
+const r = e => e.getBoundingClientRect();
+const heads = [...document.querySelectorAll('main h2')].slice(1)
+  .map(h => r(h).top - r(h.previousElementSibling).bottom);
+const thanks = [...document.querySelectorAll('main ol + p')].map(p => r(p).top
+  - r(p.previousElementSibling).bottom);
+const rows = table => [...table.querySelectorAll('tbody tr')].map(t => r(t).height);
+const columns = [...document.querySelectorAll('div.checklist')].map(list => {
+  const items = [...list.querySelectorAll('li')];
+  const lefts = [...new Set(items.map(li => Math.round(r(li).left)))];
+  return lefts.map(left => r(items.find(li => Math.round(r(li).left) === left)).top);
+});
+return {heads, thanks, columns, meeting: rows(document.querySelector('main > table'))};"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["prep30", "shadow3"])
+def test_sections_rows_and_columns_are_spaced_alike(
+    browser: Any, kinds: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, kinds[name], width)
+    gaps = browser.execute_script(GAPS)
+    assert max(gaps["heads"]) - min(gaps["heads"]) < 4, gaps["heads"]  # after a list, too
+    assert gaps["thanks"] and min(gaps["thanks"]) >= 14, gaps["thanks"]
+    for tops in gaps["columns"]:
+        assert max(tops) - min(tops) < 1, gaps["columns"]  # two columns start level
+    show(browser, kinds["reflection"], width)
+    reflection = browser.execute_script(GAPS)["meeting"]
+    one_line = min(reflection)
+    assert all(height >= one_line - 1 for height in gaps["meeting"]), (gaps, reflection)
+
+
+def test_ruled_tables_start_on_the_heads_edge(browser: Any, kinds: dict[str, Path]) -> None:
+    for name in ("handout", "timeline"):
+        show(browser, kinds[name], 1280)
+        edges = browser.execute_script(
+            "const h = document.querySelector('main h1').getBoundingClientRect().left;"
+            "return [...document.querySelectorAll('main table td:first-child')].map(td =>"
+            " td.getBoundingClientRect().left + parseFloat(getComputedStyle(td).paddingLeft)"
+            " - h);"
+        )
+        assert edges and all(abs(edge) < 1 for edge in edges), (name, edges)
