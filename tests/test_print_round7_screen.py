@@ -249,3 +249,19 @@ def test_ruled_tables_start_on_the_heads_edge(browser: Any, kinds: dict[str, Pat
             " - h);"
         )
         assert edges and all(abs(edge) < 1 for edge in edges), (name, edges)
+
+
+def test_a_prefilled_name_is_escaped_and_whole() -> None:
+    import html.parser
+
+    page = ip.reflection_sheet(PLAN, DANA, MEETING, learner='Jo "JJ" <Lee> & Co').to_html()
+
+    values: list[str | None] = []
+
+    class Fields(html.parser.HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "input" and ("name", "line-field-label-1") in attrs:
+                values.append(dict(attrs).get("value"))
+
+    Fields().feed(page)
+    assert values == ["Jo \u201cJJ\u201d <Lee> & Co"]  # as the page prints it, curly quotes

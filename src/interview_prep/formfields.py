@@ -87,9 +87,9 @@ def _line_field(inline: Any, labeled: Any) -> None:
     holder = type(inline.children[0])(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
     kind, value = "text", given
-    if prompt.rstrip(":").strip().lower() == "date":
-        day = _iso_day(given)
-        kind, value = ("date", day) if day is not None or not given else ("text", given)
+    day = _iso_day(given)
+    if prompt.rstrip(":").strip().lower() == "date" and (day is not None or not given):
+        kind, value = "date", day or ""  # a date the field cannot read stays text
     filled = f' value="{html.escape(value)}"' if value else ""
     holder.content = (
         f'<span class="field-label" id="{label}">{html.escape(prompt)}</span>'
