@@ -265,3 +265,20 @@ def test_a_prefilled_name_is_escaped_and_whole() -> None:
 
     Fields().feed(page)
     assert values == ["Jo \u201cJJ\u201d <Lee> & Co"]  # as the page prints it, curly quotes
+
+
+@pytest.mark.parametrize("name", ["reflection", "prep30", "handout"])
+def test_a_header_rows_heads_stand_on_its_rule(
+    browser: Any, kinds: dict[str, Path], name: str
+) -> None:
+    show(browser, kinds[name], 1280)
+    rows = browser.execute_script(
+        "return [...document.querySelectorAll('main thead tr')].map(tr =>"
+        " [...tr.querySelectorAll('th')].filter(th => th.textContent.trim()).map(th => {"
+        "  const range = document.createRange(); range.selectNodeContents(th);"
+        "  const rects = [...range.getClientRects()];"
+        "  return Math.max(...rects.map(r => r.bottom)); }));"
+    )
+    assert any(len(row) > 1 for row in rows)
+    for bottoms in rows:
+        assert max(bottoms) - min(bottoms) < 2, (name, rows)
