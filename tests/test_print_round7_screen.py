@@ -282,3 +282,21 @@ def test_a_header_rows_heads_stand_on_its_rule(
     assert any(len(row) > 1 for row in rows)
     for bottoms in rows:
         assert max(bottoms) - min(bottoms) < 2, (name, rows)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_referrals_contacted_on_is_a_date_field(
+    browser: Any, kinds: dict[str, Path], width: int
+) -> None:
+    show(browser, kinds["reflection"], width)
+    cells = browser.execute_script(
+        "return [...document.querySelectorAll('main td input[type=\"date\"]')].map(f => {"
+        " const b = f.getBoundingClientRect();"
+        " const cell = f.closest('td').getBoundingClientRect();"
+        " return {names: f.getAttribute('aria-labelledby').split(' ').map(id =>"
+        "  document.getElementById(id).textContent.trim()), width: b.width,"
+        "  inside: b.left >= cell.left - 1 && b.right <= cell.right + 1}; });"
+    )
+    assert len(cells) == 3 and all(cell["names"] == ["Contacted on"] for cell in cells)
+    assert all(cell["inside"] and cell["width"] >= 130 for cell in cells), cells
+    assert axe_violations(browser) == []

@@ -186,7 +186,17 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
         return f'{html_open}<span class="yes-no"{group}>{radios}</span>'
     if row and env.get("screen"):
         return f'{html_open}<textarea name="cell-{number}" rows="3"{named}></textarea>'
-    return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+    kind = "date" if env.get("screen") and _dated(tokens, header) else "text"
+    return f'{html_open}<input type="{kind}" name="cell-{number}"{named}>'
+
+
+def _dated(tokens: Any, header: str) -> bool:
+    """Whether a column's head asks for a day ("Date", "Contacted on"): a date field there."""
+    for index, token in enumerate(tokens):
+        if token.type == "th_open" and header and token.attrGet("id") == header:
+            words = str(tokens[index + 1].content).strip().lower()
+            return words == "date" or words.endswith(" on")
+    return False
 
 
 def _in_summary_row(tokens: Any, index: int) -> bool:
