@@ -300,3 +300,15 @@ def test_a_referrals_contacted_on_is_a_date_field(
     assert len(cells) == 3 and all(cell["names"] == ["Contacted on"] for cell in cells)
     assert all(cell["inside"] and cell["width"] >= 130 for cell in cells), cells
     assert axe_violations(browser) == []
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_one_line_field_is_one_height(
+    browser: Any, kinds: dict[str, Path], width: int
+) -> None:
+    show(browser, kinds["reflection"], width)
+    heights = browser.execute_script(
+        "return [...document.querySelectorAll('main input:is([type=text], [type=date])')]"
+        ".map(f => Math.round(f.getBoundingClientRect().height));"
+    )
+    assert len(heights) >= 8 and max(heights) - min(heights) <= 1, heights
