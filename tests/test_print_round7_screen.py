@@ -312,3 +312,20 @@ def test_every_one_line_field_is_one_height(
         ".map(f => Math.round(f.getBoundingClientRect().height));"
     )
     assert len(heights) >= 8 and max(heights) - min(heights) <= 1, heights
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_checklist_items_lines_start_at_one_edge(
+    browser: Any, kinds: dict[str, Path], width: int
+) -> None:
+    show(browser, kinds["prep30"], width)
+    ragged = browser.execute_script(
+        "return [...document.querySelectorAll('main li.task-list-item')].map(li => {"
+        " const range = document.createRange(); range.selectNodeContents(li);"
+        " const text = [...li.childNodes].find(n => n.nodeType === 3 && n.data.trim());"
+        " range.setStart(text, text.data.search(/\\S/));"  # from the first letter
+        " const lines = [...range.getClientRects()].filter(r => r.width > 20 && r.height < 30);"
+        " const lefts = lines.map(r => r.left);"
+        " return Math.max(...lefts) - Math.min(...lefts); });"
+    )
+    assert len(ragged) >= 8 and max(ragged) < 1.5, ragged

@@ -69,6 +69,10 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
                 )
                 if screen:
                     _blank_field(children, labeled)
+                    if len(children) > 1 and children[1].type == "text":
+                        # the box's margin spaces its words: a space too would set the
+                        # first line off from the lines it wraps to
+                        children[1].content = children[1].content.lstrip()
 
 
 def _line_field(inline: Any, labeled: Any) -> None:
