@@ -195,6 +195,21 @@ def keep_together(blocks: list[Any]) -> None:
                 paragraph.get_or_add_pPr().keepNext_val = True
 
 
+SHORT_LIST = 5  # items: a list this short is never split; a longer one keeps two a page
+
+
+def keep_list(blocks: list[Any]) -> None:
+    """A list of paragraphs with no lone item at a page's top or foot: a short list whole,
+    a longer one its first two items and its last two together."""
+    if not blocks or any(not block.tag.endswith("}p") for block in blocks):
+        return  # a list that holds a table or writing space keeps as its questions do
+    if len(blocks) <= SHORT_LIST:
+        keep_together(blocks)
+    else:
+        keep_together(blocks[:2])
+        keep_together(blocks[-2:])
+
+
 def _keeps(table: Any) -> bool:
     """Whether ``table`` (an element) stays with what follows: its last paragraph keeps."""
     last = [*table.iter(f"{{{W}}}p")][-1:]
@@ -366,6 +381,7 @@ __all__ = (
     "SHRINK",
     "WritingSpace",
     "fill",
+    "keep_list",
     "keep_together",
     "leave_room_to_sign",
     "place_lower",
