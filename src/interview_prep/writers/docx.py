@@ -90,7 +90,6 @@ class _Writer:
         self.starts: list[int] = []  # the body's block count when each container opened
         self.data_tables: list[Any] = []
         self.headed = False  # below a section heading, not the title
-        self.heading = ""  # the words of the heading above
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
@@ -108,7 +107,6 @@ class _Writer:
             if token.type == "heading_open":
                 self.gap_below = 0.0  # the heading's own space above is the gap
                 self.headed = token.tag != "h1"
-                self.heading = self.tokens[index + 1].content
             elif self.gap_below and not token.type.endswith("_close"):
                 parts.gap(self.word, self.gap_below)
                 self.gap_below = 0.0
@@ -325,7 +323,7 @@ class _Writer:
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
-        closing = self.heading.strip().startswith(kinds.CLOSING_HEADING)
+        closing = kinds.CLOSING_MARK in words[2:]  # the template marks a closing ask's room
         self.spaces.append(
             WritingSpace(ruled, lines, minutes, int(lines * share), most, closing=closing)
         )
