@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -149,7 +150,7 @@ def test_stacked_tick_boxes_have_room_between(printed: dict[str, Any], name: str
         boxes = sorted(
             (c for c in page.chars if c["text"] == "☐"), key=lambda c: (c["x0"], c["top"])
         )
-        for above, below in zip(boxes, boxes[1:], strict=False):
+        for above, below in itertools.pairwise(boxes):
             pitch = (above["matrix"][5] - below["matrix"][5]) if above["x0"] == below["x0"] else 0
             if 0 < pitch < 20:  # stacked rows of one list
                 gaps.append(pitch - BOX_EM * below["size"])

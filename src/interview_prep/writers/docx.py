@@ -195,7 +195,7 @@ class _Writer:
         self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
         self.row.paragraph_format.space_after = points(6)
         # a plan's lines under a section heading: one block with what follows them
-        self.row.paragraph_format.keep_with_next = kind == "fields" and self.headed or None
+        self.row.paragraph_format.keep_with_next = (kind == "fields" and self.headed) or None
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
