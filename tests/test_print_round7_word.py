@@ -27,7 +27,7 @@ HANDOUTS = {  # as the review's pictures: a January course, clear of the winter 
     "handout-shadow-jan": lambda: ip.assignment_handout(date(2027, 1, 11), shadow=True),
 }
 SCALED = ("prep30", "script30", "reflection", "shadow3", "handout")
-NAMES = (*SCALED, *HANDOUTS)
+NAMES = (*SCALED, "script60", *HANDOUTS)
 # DejaVu Sans's ☐ (LibreOffice's box) is drawn from the baseline up 1493 of its 2048 units
 BOX_EM = 1493 / 2048
 
@@ -156,6 +156,24 @@ def test_stacked_tick_boxes_have_room_between(printed: dict[str, Any], name: str
                 gaps.append(pitch - BOX_EM * below["size"])
     assert len(gaps) >= 3, gaps
     assert min(gaps) >= 5.0, gaps
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["script30", "script60"])
+def test_script_estimate_is_what_libreoffice_prints(printed: dict[str, Any], name: str) -> None:
+    """The script's page estimate (which spreads a short last page) is LibreOffice's own
+    within 5% of a page, page by page, with no fitted scale (it took 0.95 of every height)."""
+    from interview_prep.pagefill import _paginate, _used
+    from interview_prep.writers.docx_spread import body_units
+
+    units, _, breaks, height = body_units(printed[f"{name}.docx"])
+    estimated = [_used(page) for page in _paginate(units, height, breaks)]
+    top = printed[f"{name}.docx"].sections[0].top_margin.pt
+    pdf = printed[name]
+    measured = [_lines(page)[-1]["bottom"] - top for page in pdf.pages]
+    assert len(estimated) == len(measured), (estimated, measured)
+    for guess, real in zip(estimated, measured, strict=True):
+        assert abs(guess - real) <= 0.05 * height, (estimated, measured)
 
 
 def _rows(document: ip.Document) -> list[int]:
