@@ -55,9 +55,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
 @dataclass
 class _ListLevel:
     num_id: int
@@ -286,9 +283,6 @@ class _Writer:
             parts.repeat_as_header(self.table.rows[0])
             for row in self.table.rows:
                 parts.cant_split(row)
-            if len(self.table.rows) > 3:  # no lone row atop a page: the last two stay together
-                for paragraph in self.table.rows[-2].cells[0]._tc.getparent().iter(f"{W}p"):
-                    paragraph.get_or_add_pPr().keepNext_val = True
             finish_table(self.table, self.kind)
         self.table = None
         self.gap_below = kinds.SPACE_BELOW_TABLE

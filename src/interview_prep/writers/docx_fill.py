@@ -332,18 +332,15 @@ def _table_units(word: WordDocument, element: Any) -> list[Unit]:
     row (a page breaks between rows, and repeats the header row atop the next)."""
     heights = _table(word, element)
     rows = element.findall(f"{{{W}}}tr")
-    kept = [
+    whole = all(
         any(p.find(f"{{{W}}}pPr/{{{W}}}keepNext") is not None for p in row.iter(f"{{{W}}}p"))
-        for row in rows
-    ]
-    if all(kept[:-1]) or len(heights) < 2:
+        for row in rows[:-1]
+    )
+    if whole or len(heights) < 2:
         return [Unit([], sum(heights), 0, 0, keep=_keeps(element))]
     header = heights[0]
-    units = [Unit([], header + heights[1], 0, 0, header=header, keep=kept[1])]
-    units += [
-        Unit([], height, 0, 0, header=header, keep=keep)
-        for height, keep in zip(heights[2:], kept[2:], strict=True)
-    ]
+    units = [Unit([], header + heights[1], 0, 0, header=header)]
+    units += [Unit([], height, 0, 0, header=header) for height in heights[2:]]
     units[-1].keep = _keeps(element)
     return units
 
