@@ -200,3 +200,25 @@ def test_closing_asks_found_by_their_mark_not_their_heading() -> None:
     assert _rows(dataclasses.replace(document, source=renamed)) == rows
     *questions, closing = rows
     assert len(questions) == 8 and closing <= min(questions), rows
+
+
+def test_rows_a_page_frees_go_to_its_thinnest_questions() -> None:
+    """A 2-minute question left one line no longer holds the 3-minute ones to two: the page's
+    spare rows go to the questions with the fewest lines a minute first (was 2, 2, 1)."""
+    from xml.etree.ElementTree import Element
+
+    from interview_prep.pagefill import SLACK
+    from interview_prep.pageheights import Space, Unit
+    from interview_prep.writers.docx_even import by_minutes, even_out
+    from interview_prep.writers.docx_fill import WritingSpace
+
+    row = 20.0
+    timed = [
+        (WritingSpace(None, lines, minutes), Space(Element("div"), lines, 1, float(minutes)))  # type: ignore[arg-type]
+        for lines, minutes in ((2, 3), (2, 3), (1, 2))
+    ]
+    units = [Unit([Element("table")], e.lines * row, 0, 0, spaces=[e]) for _, e in timed]
+    by_minutes(timed)
+    assert [e.lines for _, e in timed] == [2, 2, 1]
+    even_out(units, timed, 5 * row + SLACK + 3 * row + 5, row)
+    assert [e.lines for _, e in timed] == [3, 3, 2]

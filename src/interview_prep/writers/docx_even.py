@@ -19,10 +19,9 @@ def even_out(
     """The rows a page has spare once the sheet is even (a cap can free a page's rows) go
     to its questions with the fewest lines a minute, one at a time, then the sheet is evened
     again: a 2-minute question left one line no longer holds every other to two."""
-    lines = {id(estimate): estimate for _, estimate in timed}
-    for unit in units:
-        if unit.spaces and id(unit.spaces[0]) in lines:
-            unit.height = unit.spaces[0].lines * row
+    for unit in units:  # a Word writing space's unit is its ruled table alone
+        if unit.spaces:
+            unit.height = sum(space.lines for space in unit.spaces) * row
     breaks = frozenset(id(u) for u in units if u.elements[0].get("data-break"))
     for page in _paginate(units, height, breaks):
         on_page = {id(e) for unit, _ in page for e in unit.spaces}
