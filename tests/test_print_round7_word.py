@@ -163,8 +163,7 @@ def test_stacked_tick_boxes_have_room_between(printed: dict[str, Any], name: str
 def test_script_estimate_is_what_libreoffice_prints(printed: dict[str, Any], name: str) -> None:
     """The script's page estimate (which spreads a short last page) is LibreOffice's own
     within 5% of a page, page by page, with no fitted scale (it took 0.95 of every height)."""
-    from interview_prep.pagefill import _paginate, _used
-    from interview_prep.writers.docx_spread import body_units
+    from interview_prep.writers.docx_spread import _paginate, _used, body_units
 
     units, _, breaks, height = body_units(printed[f"{name}.docx"])
     estimated = [_used(page) for page in _paginate(units, height, breaks)]
@@ -207,7 +206,6 @@ def test_rows_a_page_frees_go_to_its_thinnest_questions() -> None:
     spare rows go to the questions with the fewest lines a minute first (was 2, 2, 1)."""
     from xml.etree.ElementTree import Element
 
-    from interview_prep.pagefill import SLACK
     from interview_prep.pageheights import Space, Unit
     from interview_prep.writers.docx_even import by_minutes, even_out
     from interview_prep.writers.docx_fill import WritingSpace
@@ -220,5 +218,6 @@ def test_rows_a_page_frees_go_to_its_thinnest_questions() -> None:
     units = [Unit([Element("table")], e.lines * row, 0, 0, spaces=[e]) for _, e in timed]
     by_minutes(timed)
     assert [e.lines for _, e in timed] == [2, 2, 1]
-    even_out(units, timed, 5 * row + SLACK + 3 * row + 5, row)
+    page = [(unit, 0.0) for unit in units]
+    even_out([(page, 3 * row + 5)], timed, row)  # a page with three rows spare
     assert [e.lines for _, e in timed] == [3, 3, 2]

@@ -6,27 +6,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..pagefill import SLACK, _paginate, _used
-
 if TYPE_CHECKING:
     from ..pageheights import Space, Unit
     from .docx_fill import WritingSpace
 
+    Page = list[tuple[Unit, float]]  # a page's units and where each starts
+
 
 def even_out(
-    units: list[Unit], timed: list[tuple[WritingSpace, Space]], height: float, row: float
+    spares: list[tuple[Page, float]], timed: list[tuple[WritingSpace, Space]], row: float
 ) -> None:
-    """The rows a page has spare once the sheet is even (a cap can free a page's rows) go
-    to its questions with the fewest lines a minute, one at a time, then the sheet is evened
-    again: a 2-minute question left one line no longer holds every other to two."""
-    for unit in units:  # a Word writing space's unit is its ruled table alone
-        if unit.spaces:
-            unit.height = sum(space.lines for space in unit.spaces) * row
-    breaks = frozenset(id(u) for u in units if u.elements[0].get("data-break"))
-    for page in _paginate(units, height, breaks):
+    """The rows each page has spare (``spares``: a page and its spare points) once the sheet
+    is even (a cap can free a page's rows) go to its questions with the fewest lines a
+    minute, one at a time, then the sheet is evened again: a 2-minute question left one line
+    no longer holds every other to two."""
+    for page, spare in spares:
         on_page = {id(e) for unit, _ in page for e in unit.spaces}
         mine = [(s, e) for s, e in timed if id(e) in on_page and not s.closing]
-        spare = height - SLACK - _used(page)
         while spare >= row:
             roomy = [(s, e) for s, e in mine if e.lines < 3 * (s.minutes or 1)]
             if not roomy:

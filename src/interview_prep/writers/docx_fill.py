@@ -120,7 +120,12 @@ def fill(
                 spare -= more * row_height
     timed = [(space, estimate) for space, estimate in planned if space.minutes]
     by_minutes(timed)
-    even_out(units, timed, _emu_pt(height) - 4, row_height)
+    for unit in units:  # a writing space's unit is its ruled table alone
+        if unit.spaces:
+            unit.height = sum(space.lines for space in unit.spaces) * row_height
+    breaks = frozenset(id(u) for u in units if u.elements[0].get("data-break"))
+    pages = _paginate(units, _emu_pt(height) - 4, breaks)
+    even_out([(p, _emu_pt(height) - 4 - SLACK - _used(p)) for p in pages], timed, row_height)
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
 
