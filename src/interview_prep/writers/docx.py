@@ -29,6 +29,7 @@ from .docx_fill import (
     SHRINK,
     WritingSpace,
     fill,
+    keep_list,
     keep_together,
     leave_room_to_sign,
     place_lower,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 class _ListLevel:
     num_id: int
     ordered: bool = False
+    start: int = 0  # the body's block count when the list opened
 
 
 @dataclass
@@ -88,7 +90,6 @@ class _Writer:
         self.starts: list[int] = []  # the body's block count when each container opened
         self.data_tables: list[Any] = []
         self.headed = False  # below a section heading, not the title
-        self.heading = ""  # the words of the heading above
         # the one numbering every top-level ordered list shares while its numbers run on
         self.questions = 0
         self.next_number = 1
@@ -106,7 +107,6 @@ class _Writer:
             if token.type == "heading_open":
                 self.gap_below = 0.0  # the heading's own space above is the gap
                 self.headed = token.tag != "h1"
-                self.heading = self.tokens[index + 1].content
             elif self.gap_below and not token.type.endswith("_close"):
                 parts.gap(self.word, self.gap_below)
                 self.gap_below = 0.0
@@ -186,7 +186,7 @@ class _Writer:
             self._row(kind)
         if not self.bullets:
             self.bullets = parts.bullet_numbering(self.word)
-        self.lists.append(_ListLevel(self.bullets))
+        self.lists.append(_ListLevel(self.bullets, start=len(self._blocks())))
 
     def _row(self, kind: str) -> None:
         """Name, Date, Class: labels on one line, each followed by a line to write on;
@@ -194,6 +194,8 @@ class _Writer:
         self.row, self.row_kind, self.row_count = self.word.add_paragraph(), kind, 0
         self.row.paragraph_format.space_before = points(8 if kind == "fields" else 3)
         self.row.paragraph_format.space_after = points(6)
+        # a plan's lines under a section heading: one block with what follows them
+        self.row.paragraph_format.keep_with_next = (kind == "fields" and self.headed) or None
 
     def _ordered_list_open(self, token: Token, index: int) -> None:
         start = int(token.attrGet("start") or 1)
@@ -204,17 +206,20 @@ class _Writer:
         else:
             num_id = self.questions = parts.new_ordered_list(self.word, 0, start)
             self.next_number = start
-        self.lists.append(_ListLevel(num_id, ordered=True))
+        self.lists.append(_ListLevel(num_id, ordered=True, start=len(self._blocks())))
 
     def _bullet_list_close(self, token: Token, index: int) -> None:
-        self.lists.pop()
+        level = self.lists.pop()
         if self.row is not None and not self.lists:
             if self.row_kind == "fields":
                 count = 1 if self.headed else max(self.row_count, 1)
                 parts.field_line_stops(self.row, count, self._width())
             self.row = None
+        elif not self.lists and self.kind not in kinds.TICKED_KINDS:
+            keep_list(self._blocks()[level.start :])
 
-    _ordered_list_close = _bullet_list_close
+    def _ordered_list_close(self, token: Token, index: int) -> None:
+        self._bullet_list_close(token, index)
 
     def _list_item_open(self, token: Token, index: int) -> None:
         if len(self.lists) == 1 and self.lists[0].ordered:
@@ -256,7 +261,8 @@ class _Writer:
     def _table_open(self, token: Token, index: int) -> None:
         from docx.shared import Twips
 
-        rows, lengths, words = table_shape(self.tokens, index)
+        plain = self.kind in kinds.PLAIN_FIRST_COLUMN
+        rows, lengths, words = table_shape(self.tokens, index, bold_labels=not plain)
         self.table = self.word.add_table(rows=rows, cols=len(lengths), style="Table Grid")
         self.table.autofit = False
         # as print.css: a table in a question sits under the question's text
@@ -317,7 +323,7 @@ class _Writer:
         set_rows(ruled, lines)  # the lines stay together on one page
         share, most = SHRINK.get(self.kind, (0.0, None))
         minutes = int(weight) if weight.isdigit() else None
-        closing = self.heading.strip().startswith(kinds.CLOSING_HEADING)
+        closing = kinds.CLOSING_MARK in words[2:]  # the template marks a closing ask's room
         self.spaces.append(
             WritingSpace(ruled, lines, minutes, int(lines * share), most, closing=closing)
         )

@@ -22,11 +22,13 @@ ARIAL = 0.9  # Arial's advance widths against DejaVu Sans's (fonts.py reads Deja
 CELL_PT = 10.5
 
 
-def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], list[float]]:
+def table_shape(
+    tokens: Sequence[Token], start: int, bold_labels: bool = True
+) -> tuple[int, list[int], list[float]]:
     """The rows of the table that opens at ``tokens[start]``, how much room each column
     wants (its longest text, or room to write in where its cells are blank), and each
     column's widest word (or cell of at most ONE_LINE characters), in points, which must fit
-    on a line."""
+    on a line (in bold in the header and, ``bold_labels``, in the first column)."""
     rows = column = 0
     headers: list[int] = []
     bodies: list[int] = []
@@ -46,7 +48,7 @@ def table_shape(tokens: Sequence[Token], start: int) -> tuple[int, list[int], li
             lengths = headers if token.type == "th_open" else bodies
             lengths[column] = max(lengths[column], len(text))
             whole = [text] if len(text) <= ONE_LINE else []
-            bold = token.type == "th_open"
+            bold = token.type == "th_open" or (bold_labels and column == 0)
             widest = (text_width(w, CELL_PT, bold=bold) * ARIAL for w in [*whole, *text.split()])
             words[column] = max([words[column], *widest])
             column += 1

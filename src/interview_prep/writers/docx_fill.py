@@ -18,6 +18,7 @@ from xml.etree.ElementTree import Element
 
 from ..pagefill import SLACK, _fill, _paginate, _used
 from ..pageheights import Space, Unit
+from .docx_even import by_minutes, even_out
 from .docx_style import BODY_FONT
 from .fonts import text_width
 
@@ -37,6 +38,9 @@ ARIAL, ARIAL_BOLD = 0.88, 0.85
 # a line in ems, before line spacing: Liberation Sans (Arial's twin), and the serif that
 # stands in for Georgia in LibreOffice (Noto Serif, taller than Georgia itself)
 EM_LINE, SERIF_EM_LINE = 1.15, 1.37
+# Noto Serif set at 100% or more: LibreOffice prints a 12 pt section head at 1.1 on 14.95 pt
+# (measured on the handout: 48.5 pt from a body line over a head to the next body line)
+SERIF_LOOSE_EM = 1.133
 HEADER_GAP = 2.0  # points LibreOffice keeps between a running head and the text
 LETTER_SLACK = 24.0  # points a letter leaves spare for what the estimate cannot see
 
@@ -114,26 +118,16 @@ def fill(
                 more = max(0, min(shrunk[id(estimate)] - estimate.lines, int(spare // row_height)))
                 estimate.lines += more
                 spare -= more * row_height
-    _by_minutes([(space, estimate) for space, estimate in planned if space.minutes])
+    timed = [(space, estimate) for space, estimate in planned if space.minutes]
+    by_minutes(timed)
+    for unit in units:  # a writing space's unit is its ruled table alone
+        if unit.spaces:
+            unit.height = sum(space.lines for space in unit.spaces) * row_height
+    breaks = frozenset(id(u) for u in units if u.elements[0].get("data-break"))
+    pages = _paginate(units, _emu_pt(height) - 4, breaks)
+    even_out([(p, _emu_pt(height) - 4 - SLACK - _used(p)) for p in pages], timed, row_height)
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
-
-
-def _by_minutes(timed: list[tuple[WritingSpace, Space]]) -> None:
-    """Lines by minutes across the sheet, within a line: none more than a line above the
-    fewest lines a minute of a question of two minutes or more, and a closing ask never more
-    than the shortest question (a page's spare height stays spare rather than pile onto the
-    questions that happen to share it)."""
-    questions = [(s, e) for s, e in timed if not s.closing]
-    rates = [e.lines / (s.minutes or 1) for s, e in questions if (s.minutes or 0) >= 2]
-    if not rates:
-        return
-    rate, shortest = min(rates), min(e.lines for _, e in questions)
-    for space, estimate in timed:
-        most = int(rate * (space.minutes or 0)) + 1
-        if space.closing:
-            most = min(most, shortest)
-        estimate.lines = max(estimate.least, min(estimate.lines, most))
 
 
 def place_lower(word: WordDocument) -> None:
@@ -195,6 +189,21 @@ def keep_together(blocks: list[Any]) -> None:
                 paragraph.get_or_add_pPr().keepNext_val = True
 
 
+SHORT_LIST = 5  # items: a list this short is never split; a longer one keeps two a page
+
+
+def keep_list(blocks: list[Any]) -> None:
+    """A list of paragraphs with no lone item at a page's top or foot: a short list whole,
+    a longer one its first two items and its last two together."""
+    if not blocks or any(not block.tag.endswith("}p") for block in blocks):
+        return  # a list that holds a table or writing space keeps as its questions do
+    if len(blocks) <= SHORT_LIST:
+        keep_together(blocks)
+    else:
+        keep_together(blocks[:2])
+        keep_together(blocks[-2:])
+
+
 def _keeps(table: Any) -> bool:
     """Whether ``table`` (an element) stays with what follows: its last paragraph keeps."""
     last = [*table.iter(f"{{{W}}}p")][-1:]
@@ -250,7 +259,7 @@ def _format(word: WordDocument, paragraph: Any) -> _Format:
     sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
     size = max([size, *sizes]) if paragraph.text.strip() else size
     spacing = first(lambda f: f.line_spacing, 1.0)
-    em = SERIF_EM_LINE if serif else EM_LINE
+    em = EM_LINE if not serif else SERIF_LOOSE_EM if float(spacing) >= 1 else SERIF_EM_LINE
     line = spacing.pt if hasattr(spacing, "pt") else size * em * float(spacing)
     before = first(lambda f: f.space_before, None)
     after = first(lambda f: f.space_after, None)
@@ -366,6 +375,7 @@ __all__ = (
     "SHRINK",
     "WritingSpace",
     "fill",
+    "keep_list",
     "keep_together",
     "leave_room_to_sign",
     "place_lower",

@@ -38,7 +38,8 @@ HEADER_INK, LABEL_INK = "123C5A", "333333"
 PLAIN_FIRST_COLUMN = ("comparison",)
 # as the PDF's worksheets: a page may break early where that evens out the lines a minute
 BALANCED = ("prep-sheet", "shadow-plan")
-CLOSING_HEADING = "Closing asks"  # _conversation.md.j2's heading over the closing asks
+# _conversation.md.j2's word on a closing ask's writing space: "notes 2 1min closing"
+CLOSING_MARK = "closing"
 
 
 def column_shares(kind: str) -> dict[int, tuple[float, ...]]:

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LAST_PAGE = 0.66  # the share of its page a script's last page fills, at least (the PDF: 0.65)
-# LibreOffice's lines of text against the estimate's (which keeps worksheets' text a little
-# tall, to spare): measured on the 60-minute script, 1.56 pages against 1.65
-TEXT_SCALE = 0.95
 MOST_GAP = 6.0  # points added above a question or heading, at most
 STEP = 0.5  # points
 
@@ -69,8 +66,6 @@ def spread(word: WordDocument) -> float:
         if heading or (paragraph.text.startswith(TICK_BOX[0]) and not headed):
             gaps.append((unit, paragraph))
         headed = heading
-    for unit in units:
-        unit.height *= TEXT_SCALE
     pages = _paginate(units, height, breaks)
     if len(pages) < 2 or _used(pages[-1]) >= LAST_PAGE * height:
         return 0.0

@@ -27,15 +27,18 @@ HEADING_FONT = "Georgia"
 NAVY = "123C5A"
 GREY = "3D3D3D"
 BODY_SIZE = 10.5
-# points: size, space above, space below, as in print.css (about twice as much above as below)
+# points: size, space above, space below, as in print.css (about twice as much above as
+# below); one type scale in every kind, as the PDF's: a 16 pt title, 12 pt section heads,
+# 11 pt subheads (a shadow's time blocks), between the 10.5 pt body and their section head
 Spacing = tuple[float, float, float]
-HEADINGS: dict[int, Spacing] = {1: (17, 0, 3), 2: (13, 11, 4), 3: (11.5, 9, 3)}
-# the script is held in the meeting on one page; worksheets keep the room for writing, their
-# section heads 12 pt over a 1.2 pt navy rule (print.css .doc-prep-sheet h2), above the body
+TITLE_PT, SECTION_PT, SUBHEAD_PT = 16.0, 12.0, 11.0
+HEADINGS: dict[int, Spacing] = {1: (TITLE_PT, 0, 3), 2: (SECTION_PT, 11, 4), 3: (SUBHEAD_PT, 9, 3)}
+# the script is held in the meeting on one page: its heads sit closer to their text;
+# worksheets keep the room for writing, their section heads over a 1.2 pt navy rule
 KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
-    "script": {1: (15, 0, 2), 2: (10.5, 4, 1)},
-    "prep-sheet": {1: (16, 0, 3), 2: (12, 9, 1), 3: (10, 9, 1)},
-    "shadow-plan": {1: (16, 0, 3), 2: (12, 10, 2), 3: (10, 9, 1)},
+    "script": {1: (TITLE_PT, 0, 2), 2: (SECTION_PT, 4, 1), 3: (SUBHEAD_PT, 4, 1)},
+    "prep-sheet": {2: (SECTION_PT, 9, 1), 3: (SUBHEAD_PT, 9, 1)},
+    "shadow-plan": {2: (SECTION_PT, 10, 2), 3: (SUBHEAD_PT, 9, 1)},
 }
 LINE_SPACING = {"letter": 1.3, "script": 1.0}
 # a worksheet's theme headings are set solid (line-height 1.05 in print.css)
