@@ -76,7 +76,7 @@ def test_no_lone_bullet_or_split_plan(printed: dict[str, Any], name: str) -> Non
         for text in (
             "Tips",
             "• Dress for their workplace, arrive a few minutes early, or test the call beforehand.",
-            "• Ask before you use their name with anyone they suggest.",
+            "• Ask before you mention their name to anyone they suggest.",  # round 7 words
         )
     }
     assert len(tips) == 1, tips
