@@ -16,7 +16,8 @@ import pdfplumber
 import pytest
 
 import interview_prep as ip
-from interview_prep.render import html_page, import_weasyprint, laid_out_html
+from interview_prep.pdf import import_weasyprint, laid_out_html
+from interview_prep.render import html_page
 
 from .pdf_measure import MM
 
