@@ -104,7 +104,11 @@ def _evenness(
     for page in pages[:-1]:
         grown = sum(s.lines - kept[id(s)] for unit, _ in page for s in unit.spaces) * RULE
         blank = height - _used(page) - grown - slack
-        notes = most is not _most and blank >= LABEL + THREE_THINGS_LINES * RULE
+        # a Notes box only where the page's questions have all they may take (pagefill.py)
+        timed = [s for unit, _ in page for s in unit.spaces if s.weight >= 2]
+        full = all(s.lines >= min(MOST_LINES, _most(s)) for s in timed)
+        room = blank >= LABEL + THREE_THINGS_LINES * RULE and full
+        notes = most is not _most and room and page[-1][0].elements[0].tag == "li"
         tolerated = 2 * RULE if most is _most else LABEL + THREE_THINGS_LINES * RULE
         if blank > tolerated and not notes:
             score = ()

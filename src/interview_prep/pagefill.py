@@ -66,6 +66,7 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
         return None
     width, height = _content_box(options)
     _blank_cells(main, options.kind)
+    _cues_first(main, options.kind)
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
@@ -120,6 +121,24 @@ def _blank_cells(main: Element, kind: str) -> None:
                 blank = SubElement(cell, "span", {"class": "blank"})
                 blank.tail = after.lstrip("_")
                 row.set("class", (row.get("class", "") + " blank").strip())
+
+
+def _cues_first(main: Element, kind: str) -> None:
+    """Put each question's time cue first in its paragraph, so it floats at the right of the
+    question's first line on every question (print.css), the text wrapping before it."""
+    if kind not in WORKSHEETS:
+        return
+    for item in main.iterfind(".//ol/li"):
+        text = item.find("p")
+        cue = text.find("em") if text is not None and len(item) and item[0] is text else None
+        if text is None or cue is None or text[0] is cue:
+            continue
+        index = list(text).index(cue)
+        previous = text[index - 1]
+        previous.tail = (previous.tail or "") + (cue.tail or "")
+        text.remove(cue)
+        cue.tail, text.text = text.text, None
+        text.insert(0, cue)
 
 
 def _content_box(options: PageOptions) -> tuple[float, float]:
@@ -282,13 +301,11 @@ def _notes_boxes(
     all they may of its spare lines and at least three lines are still left, in its last
     question."""
     boxes: list[tuple[Unit, Space]] = []
-    timed = [s for spaces in by_page for s in spaces if s.weight >= 2]
-    rate = sum(s.lines for s in timed) / sum(s.weight for s in timed) if timed else 0.0
     for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
         lines = int((height - _used(page) - added - slack) // RULE)
-        lines -= _to_questions(spaces, lines, rate)
+        lines -= _to_questions(spaces, lines)
         lines = int((lines * RULE - LABEL) // RULE)
         if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
@@ -301,19 +318,16 @@ def _notes_boxes(
     return boxes
 
 
-def _to_questions(spaces: list[Space], lines: int, rate: float) -> int:
+def _to_questions(spaces: list[Space], lines: int) -> int:
     """Give a page's spare ``lines`` to its timed questions over their fair share, one at a
-    time to the fewest lines a minute, each up to a line over the sheet's ``rate`` of lines a
-    minute (so lines still follow the minutes): a page before the last gets no Notes box
-    while its questions can use the room. The lines given."""
+    time to the fewest lines a minute, each up to three lines a minute (``_most``): a page
+    before the last gets no Notes box in mid-document while its questions can use the room,
+    even when they then take more lines a minute than the sheet's other pages. The lines
+    given."""
     timed = [space for space in spaces if space.weight >= 2]
     given = 0
     while given < lines:
-        open_ = [
-            space
-            for space in timed
-            if space.lines < min(MOST_LINES, _most(space), int(rate * space.weight + 1.4))
-        ]
+        open_ = [space for space in timed if space.lines < min(MOST_LINES, _most(space))]
         if not open_:
             break
         min(open_, key=lambda space: space.lines / space.weight).lines += 1

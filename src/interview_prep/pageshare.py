@@ -17,7 +17,7 @@ def _paginate(
 ) -> list[list[tuple[Unit, float]]]:
     """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
     goes to the next page with what follows it when the two do not fit together; a unit in
-    ``breaks`` (by id) starts a page."""
+    ``breaks`` (by id) starts a page, below its top margin (a forced break keeps it)."""
     pages: list[list[tuple[Unit, float]]] = [[]]
     used, below, index = 0.0, 0.0, 0
     while index < len(units):
@@ -28,9 +28,11 @@ def _paginate(
         for number, unit in enumerate(group):
             need += (max(after, unit.top) if pages[-1] or number else 0.0) + unit.height
             after = unit.bottom
-        if pages[-1] and (used + need > height or id(group[0]) in breaks):
+        forced = id(group[0]) in breaks
+        if pages[-1] and (used + need > height or forced):
             pages.append([])
-            used, below = group[0].header, 0.0  # a table's header row repeats on the new page
+            # a table's header row repeats on the new page; a forced break keeps the margin
+            used, below = group[0].header + (group[0].top if forced else 0.0), 0.0
         for unit in group:
             gap = max(below, unit.top) if pages[-1] else 0.0
             pages[-1].append((unit, used + gap))
@@ -67,9 +69,13 @@ def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most
     given = {key: math.floor(value) for key, value in wanted.items()}
     spare = left - sum(given.values())
     weights = {id(s): s.weight for s in free}
-    # the lines left after the whole shares go to the longest questions first, so a question
-    # never ends up with fewer lines than a shorter one beside it
-    for key in sorted(wanted, key=lambda k: (-weights[k], given[k] - wanted[k]))[: max(0, spare)]:
+    # the lines left after the whole shares go by minutes (the largest part of a line owed
+    # first, then the longest question), a 3-minute question short of three lines first
+    def owed(key: int) -> tuple[bool, float, float]:
+        short = weights[key] >= 3 and given[key] < 3
+        return (not short, given[key] - wanted[key], -weights[key])
+
+    for key in sorted(wanted, key=owed)[: max(0, spare)]:
         given[key] += 1
     for s in spaces:
         s.lines = pinned.get(id(s), given.get(id(s), s.least))
