@@ -12,7 +12,7 @@ from .pageheights import PX, Space, Unit
 MOST_LINES = 12
 
 
-def _paginate(
+def paginate(
     units: list[Unit], height: float, breaks: frozenset[int] = frozenset()
 ) -> list[list[tuple[Unit, float]]]:
     """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
@@ -42,18 +42,18 @@ def _paginate(
     return pages
 
 
-def _used(page: list[tuple[Unit, float]]) -> float:
+def page_used(page: list[tuple[Unit, float]]) -> float:
     unit, top = page[-1]
     return top + unit.height
 
 
-def _most(space: Space) -> int:
+def most_lines(space: Space) -> int:
     """The most lines a space takes: three a minute, at most MOST_LINES (a one-minute closing
     ask never becomes a block of notes)."""
     return max(space.least, min(MOST_LINES, math.ceil(3 * space.weight)))
 
 
-def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most) -> None:
+def share(spaces: list[Space], lines: int, most: Callable[[Space], int] = most_lines) -> None:
     """Set the spaces' lines to ``lines`` in all, shared by weight, none below its least."""
     pinned: dict[int, int] = {}
     while True:
@@ -69,6 +69,7 @@ def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most
     given = {key: math.floor(value) for key, value in wanted.items()}
     spare = left - sum(given.values())
     weights = {id(s): s.weight for s in free}
+
     # the lines left after the whole shares go by minutes (the largest part of a line owed
     # first, then the longest question), a 3-minute question short of three lines first
     def owed(key: int) -> tuple[bool, float, float]:
@@ -81,13 +82,13 @@ def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most
         s.lines = pinned.get(id(s), given.get(id(s), s.least))
 
 
-def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
+def share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
     """Share ``extra`` lines among ``spaces`` on top of what they have; the lines given."""
     before = sum(s.lines for s in spaces)
     floors = [s.least for s in spaces]
     for s in spaces:
         s.least = s.lines
-    _share(spaces, before + extra, most)
+    share(spaces, before + extra, most)
     for s, floor in zip(spaces, floors, strict=True):
         s.least = floor
     return sum(s.lines for s in spaces) - before
@@ -96,7 +97,7 @@ def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int])
 # --- checking the layout --------------------------------------------------------------------
 
 
-def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
+def pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
     """The page each writing space (by its rules element) was laid out on."""
     wanted = {id(space.rules) for space in spaces if space.lines}
     found: dict[int, int] = {}
@@ -108,7 +109,7 @@ def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
     return found
 
 
-def _measure(document: Any, units: list[Unit]) -> None:
+def measure(document: Any, units: list[Unit]) -> None:
     """Replace the estimated heights with those WeasyPrint laid out."""
     index = {id(element): unit for unit in units for element in unit.elements}
     heights: dict[int, float] = {}

@@ -1,0 +1,108 @@
+"""Issue 19, round 7: the sixth review's PDF-layout defects (1, 2, 5, 6 and 8, print side),
+measured in real PDFs with pdfplumber."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from typing import Any
+
+import pdfplumber
+import pytest
+
+from interview_prep.pageheights import Space
+from interview_prep.pageshare import share_on_top
+from interview_prep.writers.fonts import text_width
+
+from .pdf_measure import MM
+from .test_print_round4_pfill import lines_by_question, pdf
+
+SIDE = 19 * MM  # print.css: the page's side margins
+
+
+@cache
+def _pages(kind: str) -> list[list[dict[str, Any]]]:
+    with pdfplumber.open(io.BytesIO(pdf(kind))) as opened:
+        return [page.extract_words(extra_attrs=["size"]) for page in opened.pages]
+
+
+def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into text lines by their baselines (a cue's 9.5 pt beside 11 pt)."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["bottom"], w["x0"])):
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) < 2.5:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+# --- 1: the time cue has one place, at the right of the question's first line --------------
+
+
+@pytest.mark.parametrize("kind", ["prep15", "prep30", "prep60", "shadow3"])
+def test_every_cue_sits_on_its_questions_first_line(kind: str) -> None:
+    cues = 0
+    for words in _pages(kind):
+        numbers = [w for w in words if re.fullmatch(r"\d+\.", w["text"]) and w["x0"] < 80]
+        for index, word in enumerate(words):
+            if word["text"] != "min" or words[index + 1]["text"] != "·":
+                continue
+            cues += 1
+            above = [n for n in numbers if n["top"] <= word["top"] + 3]
+            assert above, (kind, word)
+            number = max(above, key=lambda n: n["top"])
+            # was 15 pt lower, beside the follow-up, when the question filled its last line
+            assert abs(number["top"] - word["top"]) < 2, (kind, number["text"], word["top"])
+    assert cues >= 4
+
+
+@pytest.mark.parametrize("kind", ["prep15", "prep30", "prep60"])
+def test_no_follow_up_wraps_unless_it_is_longer_than_the_measure(kind: str) -> None:
+    for page in _pages(kind):
+        lines = _lines(page)
+        for index, line in enumerate(lines):
+            if line[0]["text"] != "◦":
+                continue
+            text = " ".join(w["text"] for w in line[1:])
+            assert "min" not in text.split(), text  # no cue beside a follow-up
+            after = lines[index + 1] if index + 1 < len(lines) else []
+            wrapped = bool(after) and abs(after[0]["x0"] - line[1]["x0"]) < 1
+            measure = 612 - SIDE - line[1]["x0"]
+            if wrapped:  # was "…turned out / differently?" beside a cue
+                assert text_width(text, 10.5) > measure - 12, text
+
+
+# --- 2: leftover space goes to the page's questions by minutes ------------------------------
+
+
+@pytest.mark.parametrize("kind", ["prep15", "prep20", "prep30", "prep60", "shadow3"])
+def test_no_notes_box_in_mid_document(kind: str) -> None:
+    pages = _pages(kind)
+    for number, words in enumerate(pages[:-1]):
+        labels = [w for w in words if w["text"] == "Notes" and w["x0"] < 80]
+        assert not labels, (kind, number)  # was a 3-line Notes box on prep60 p1
+
+
+def test_odd_lines_go_to_the_question_owed_the_most() -> None:
+    rules: Any = None
+    two, three = Space(rules, 4, 1, 2.0), Space(rules, 6, 2, 3.0)
+    # 14 lines for 2 and 3 minutes: 5.6 and 8.4 owed; the odd line to the 2-minute question
+    share_on_top([two, three], 4, lambda space: 12)
+    assert (two.lines, three.lines) == (6, 8)  # was 5 and 9 (prep20 p2: the last question)
+
+
+def test_a_three_minute_question_short_of_three_lines_comes_first() -> None:
+    rules: Any = None
+    spaces = [Space(rules, 2, 2, 3.0) for _ in range(3)] + [Space(rules, 1, 1, 2.0)]
+    share_on_top(spaces, 3, lambda space: 12)
+    assert [space.lines for space in spaces] == [3, 3, 3, 1]
+
+
+@pytest.mark.parametrize("kind", ["prep20", "prep30", "prep60"])
+def test_lines_follow_the_minutes_on_each_page(kind: str) -> None:
+    timed = [(minutes, lines) for minutes, lines, closing in lines_by_question(kind) if not closing]
+    per_minute = [lines / minutes for minutes, lines in timed if minutes >= 2]
+    # a question never takes twice the lines a minute of another (was 9 for 3 min beside 5)
+    assert max(per_minute) <= 2 * min(per_minute), timed
