@@ -19,6 +19,7 @@ from .pdf_measure import MM
 from .test_print_round4_pfill import lines_by_question, pdf
 
 SIDE = 19 * MM  # print.css: the page's side margins
+RULE_BOXES = (4 * MM, 7 * MM)  # print.css: a ruled line's box, the first 4 mm tall
 
 
 @cache
@@ -106,3 +107,66 @@ def test_lines_follow_the_minutes_on_each_page(kind: str) -> None:
     per_minute = [lines / minutes for minutes, lines in timed if minutes >= 2]
     # a question never takes twice the lines a minute of another (was 9 for 3 min beside 5)
     assert max(per_minute) <= 2 * min(per_minute), timed
+
+
+# --- 5: the shadow handout's pages balanced, no two-word last line, equal plan rules ---------
+
+
+@cache
+def _handout(shadow: bool) -> list[tuple[list[dict[str, Any]], list[int], float]]:
+    import warnings
+    from datetime import date
+
+    import interview_prep as ip
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = bytes(ip.assignment_handout(date(2027, 1, 11), shadow=shadow).to_pdf())
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        return [
+            (
+                page.extract_words(),
+                sorted(  # a ruled line's box: 4 mm tall for the first, 7 mm for the rest
+                    {
+                        round(r["top"])
+                        for r in page.rects
+                        if r["width"] > 300 and min(abs(r["height"] - h) for h in RULE_BOXES) < 0.6
+                    }
+                ),
+                page.height,
+            )
+            for page in opened.pages
+        ]
+
+
+def test_the_shadow_handouts_pages_end_clear_of_the_footer() -> None:
+    pages = _handout(True)
+    assert len(pages) == 2
+    feet = []
+    for words, rules, height in pages:
+        body = [w["bottom"] for w in words if w["bottom"] < height - 12 * MM]
+        lowest = max([*body, *[rule + 7 * MM for rule in rules]])
+        feet.append(height - 12 * MM - lowest)
+    # was 5 pt and about 2 in: p1's Privacy bullet ran to the footer
+    assert min(feet) >= 0 and feet[0] >= 36, feet
+    assert max(feet) <= 1.25 * 72, feet
+
+
+def test_the_safety_bullet_does_not_end_on_two_words() -> None:
+    words = [w for page, _, _ in _handout(True) for w in page]
+    may = next(w for w in words if w["text"] == "may.")
+    line = [w for w in words if abs(w["bottom"] - may["bottom"]) < 1 and w["x0"] < may["x0"]]
+    assert len(line) >= 2, [w["text"] for w in line]  # was "you may." alone
+
+
+def test_my_plan_has_as_many_rules_in_both_handouts() -> None:
+    def plan_rules(shadow: bool) -> int:
+        for words, rules, _height in _handout(shadow):
+            label = next((w for w in words if w["text"] == "learn:"), None)
+            if label is None:
+                continue
+            below = [w["top"] for w in words if w["top"] > label["bottom"] + 2]
+            return len([r for r in rules if label["bottom"] < r < min(below, default=9e9)])
+        raise AssertionError("no My plan")
+
+    assert plan_rules(True) == plan_rules(False) >= 3  # was 2 against 3

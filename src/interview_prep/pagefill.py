@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
+from .markdown.nobreak import NBSP, SHORT_WORD
 from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
 from .pagebalance import balance as even_breaks
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
@@ -51,6 +52,8 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     height, as estimated; None for a document that has no writing spaces to grow."""
     body = root.find("body")
     main = body.find("main") if body is not None else None
+    if main is not None:
+        _three_last_words(main)
     if main is None or options.kind not in FILLED_KINDS:
         return None
     width, height = _content_box(options)
@@ -112,6 +115,25 @@ def _blank_cells(main: Element, kind: str) -> None:
                 blank = SubElement(cell, "span", {"class": "blank"})
                 blank.tail = after.lstrip("_")
                 row.set("class", (row.get("class", "") + " blank").strip())
+
+
+def _three_last_words(main: Element) -> None:
+    """On paper, a paragraph or list item that ends in a short word held to the one before
+    it (nobreak.py: "you\u00a0may.") holds a third word too, so its last line is never
+    those two words alone."""
+    for element in (e for e in main.iter() if e.tag in ("p", "li")):
+        last = element[-1] if len(element) else None
+        text = (last.tail if last is not None else element.text) or ""
+        head, joined, tail = text.rpartition(NBSP)
+        if not joined or " " in tail or not head.rstrip() or head != head.rstrip():
+            continue
+        before, space, word = head.rpartition(" ")
+        if space and word and len(tail.strip(".,;:!?")) <= SHORT_WORD:
+            text = f"{before}{NBSP}{word}{NBSP}{tail}"
+            if last is not None:
+                last.tail = text
+            else:
+                element.text = text
 
 
 def _cues_first(main: Element, kind: str) -> None:
