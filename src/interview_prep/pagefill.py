@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, SubElement
 
-from .markdown.nobreak import NBSP, SHORT_WORD
 from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
 from .pagebalance import balance as even_breaks
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
 from .pageshare import MOST_LINES, measure, most_lines, page_used, pages_of, paginate
 from .pagetext import MM
+from .pagetouch import cues_first, footer_for, three_last_words
 from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:
@@ -53,12 +53,12 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     body = root.find("body")
     main = body.find("main") if body is not None else None
     if main is not None:
-        _three_last_words(main)
+        three_last_words(main)
     if main is None or options.kind not in FILLED_KINDS:
         return None
     width, height = _content_box(options)
     _blank_cells(main, options.kind)
-    _cues_first(main, options.kind)
+    cues_first(main, options.kind)
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
@@ -72,7 +72,15 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     """Lay out ``page`` (a WeasyPrint HTML) with its writing spaces grown into spare height:
     once, or twice when the first layout shows the estimate missed."""
     filled = plan_fill(page.etree_element, options)
+    root, plain = page.etree_element, options.kind == "letter"  # a letter has no page numbers
+    one = not plain and len(filled.plan if filled else estimate(root, options)) == 1
+    footer_for(root, one)
     document = render()
+    if not plain and (len(document.pages) == 1) != one:  # the estimate missed the page count
+        one = not one
+        footer_for(root, one)
+        if filled is None:
+            return render()
     if filled is None:
         return document
     spaces = [space for page_spaces in filled.plan for space in page_spaces]
@@ -93,10 +101,22 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     if three is not None:
         _drop(filled.main, three)
         three = _three_things(filled.main, options)
-    fill_spaces(
-        filled.units, filled.height, three, SLACK + RULE, filled.balance
-    )  # a line more to spare
-    return render()
+    # a line more to spare
+    fill_spaces(filled.units, filled.height, three, SLACK + RULE, filled.balance)
+    document = render()
+    if not plain and (len(document.pages) == 1) != one:
+        footer_for(root, len(document.pages) == 1)
+        document = render()
+    return document
+
+
+def estimate(root: Element, options: PageOptions) -> list[list[tuple[Unit, float]]]:
+    """The pages a document without writing spaces takes, as estimated (for its footer)."""
+    main = root.find("body/main")
+    if main is None:
+        return []
+    width, height = _content_box(options)
+    return paginate(units(main, width, options.kind), height)
 
 
 def _blank_cells(main: Element, kind: str) -> None:
@@ -112,46 +132,12 @@ def _blank_cells(main: Element, kind: str) -> None:
                     continue
                 before, _, after = text.partition("__________")
                 cell.text = before
-                blank = SubElement(cell, "span", {"class": "blank"})
-                blank.tail = after.lstrip("_")
+                # what follows the blank ("· 30 minutes") sits at the row's right end
+                note = after.lstrip("_").strip().lstrip("·").strip()
+                if note:
+                    SubElement(cell, "span", {"class": "blank-note"}).text = note
+                SubElement(cell, "span", {"class": "blank"})
                 row.set("class", (row.get("class", "") + " blank").strip())
-
-
-def _three_last_words(main: Element) -> None:
-    """On paper, a paragraph or list item that ends in a short word held to the one before
-    it (nobreak.py: "you\u00a0may.") holds a third word too, so its last line is never
-    those two words alone."""
-    for element in (e for e in main.iter() if e.tag in ("p", "li")):
-        last = element[-1] if len(element) else None
-        text = (last.tail if last is not None else element.text) or ""
-        head, joined, tail = text.rpartition(NBSP)
-        if not joined or " " in tail or not head.rstrip() or head != head.rstrip():
-            continue
-        before, space, word = head.rpartition(" ")
-        if space and word and len(tail.strip(".,;:!?")) <= SHORT_WORD:
-            text = f"{before}{NBSP}{word}{NBSP}{tail}"
-            if last is not None:
-                last.tail = text
-            else:
-                element.text = text
-
-
-def _cues_first(main: Element, kind: str) -> None:
-    """Put each question's time cue first in its paragraph, so it floats at the right of the
-    question's first line on every question (print.css), the text wrapping before it."""
-    if kind not in WORKSHEETS:
-        return
-    for item in main.iterfind(".//ol/li"):
-        text = item.find("p")
-        cue = text.find("em") if text is not None and len(item) and item[0] is text else None
-        if text is None or cue is None or text[0] is cue:
-            continue
-        index = list(text).index(cue)
-        previous = text[index - 1]
-        previous.tail = (previous.tail or "") + (cue.tail or "")
-        text.remove(cue)
-        cue.tail, text.text = text.text, None
-        text.insert(0, cue)
 
 
 def _content_box(options: PageOptions) -> tuple[float, float]:

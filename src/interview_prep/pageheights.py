@@ -31,7 +31,7 @@ CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading 
 BLANK_ROW = 24.0  # print.css: tr.blank, a meeting table's blank field
 REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
-REFLECTION_REFERRAL = (0.19, 0.25, 0.38, 0.18)  # print.css: the reflection's last table
+REFLECTION_REFERRAL = (0.19, 0.30, 0.29, 0.22)  # print.css: the reflection's last table
 TICK_GAP = 0.32  # print.css: a worksheet's task-list item margin (em)
 QUESTION_LINE = 1.2  # print.css: a worksheet question's lines, set close as a heading's
 CLOSING = "Closing asks"  # the conversation template's heading over the closing asks
@@ -98,6 +98,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         if parent == "after-h2":
             return 0.15 * em, (0.1 if worksheet else 0.25) * em
         return (0.9 * em, 0.1 * em) if worksheet else (1.1 * em, 0.25 * em)
+    if tag == "p" and parent == "after-ol" and worksheet:  # the thanks after the asks
+        return 1.0 * em, 0.25 * em
     if tag == "p":
         return (0.1 * em, 0.1 * em) if parent == "li" else (0.25 * em, 0.25 * em)
     if tag in ("ul", "ol"):
