@@ -105,7 +105,7 @@ def test_a_three_minute_question_short_of_three_lines_comes_first() -> None:
 def test_lines_follow_the_minutes_on_each_page(kind: str) -> None:
     timed = [(minutes, lines) for minutes, lines, closing in lines_by_question(kind) if not closing]
     per_minute = [lines / minutes for minutes, lines in timed if minutes >= 2]
-    # a question never takes twice the lines a minute of another (was 9 for 3 min beside 5)
+    # a guard: a question never takes twice the lines a minute of another
     assert max(per_minute) <= 2 * min(per_minute), timed
 
 
@@ -170,3 +170,93 @@ def test_my_plan_has_as_many_rules_in_both_handouts() -> None:
         raise AssertionError("no My plan")
 
     assert plan_rules(True) == plan_rules(False) >= 3  # was 2 against 3
+
+
+# --- 6 and 8: one type scale; "Page 1" on one page; small things ----------------------------
+
+
+@cache
+def _other(kind: str) -> bytes:
+    import warnings
+    from datetime import date
+
+    import interview_prep as ip
+
+    from .test_print_round4_pfill import DANA, MEETING, WHEN, plan
+
+    made = {
+        "script30": lambda: ip.interview_script(plan(30), DANA, MEETING, learner="Alex Kim"),
+        "timeline": lambda: ip.timeline(date(2026, 12, 1), WHEN, contact=DANA),
+        "reflection": lambda: ip.reflection_sheet(plan(30), DANA, MEETING, learner="Alex Kim"),
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return bytes(made[kind]().to_pdf())
+
+
+def _words_of(data: bytes) -> list[list[dict[str, Any]]]:
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        return [page.extract_words(extra_attrs=["size", "fontname"]) for page in opened.pages]
+
+
+def test_the_script_uses_the_kits_type_scale_on_one_page() -> None:
+    pages = _words_of(_other("script30"))
+    assert len(pages) == 1
+    serif = [w for w in pages[0] if "Serif" in w["fontname"]]
+    title = [w for w in serif if w["top"] < 40]
+    heads = [w for w in serif if w["top"] >= 40]
+    assert {round(w["size"], 1) for w in title} == {16.0}  # was 15 pt
+    assert heads and {round(w["size"], 1) for w in heads} == {12.0}  # was 10.5 pt
+
+
+@pytest.mark.parametrize(("kind", "footer"), [("script30", "Page 1"), ("timeline", "Page 1")])
+def test_a_one_page_document_says_page_1_laid_out_once(
+    kind: str, footer: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interview_prep import pagefill
+
+    calls: list[bool] = []
+    real = pagefill.footer_for
+    monkeypatch.setattr(
+        pagefill, "footer_for", lambda root, one: calls.append(one) or real(root, one)
+    )
+    _other.cache_clear()
+    words = _words_of(_other(kind))
+    assert len(words) == 1
+    foot = " ".join(w["text"] for w in words[0] if w["top"] > 750)
+    assert foot.endswith(footer) and " of " not in foot[-12:], foot  # was "Page 1 of 1"
+    assert calls == [True]  # the estimate knew: one layout, no second for the footer
+
+
+def test_a_two_page_document_still_says_of_2() -> None:
+    for words in _pages("prep30"):
+        foot = " ".join(w["text"] for w in words if w["top"] > 750)
+        assert re.search(r"Page \d of 2$", foot), foot
+
+
+def test_the_thanks_has_a_questions_room_above_it() -> None:
+    for page in _pages("prep30"):
+        lines = _lines(page)
+        for index, line in enumerate(lines):
+            if line[0]["text"] == "Thanks":
+                gap = line[0]["top"] - lines[index - 1][0]["bottom"]
+                assert gap >= 9, gap  # was 4 pt, tight under the referral table
+                return
+    pytest.fail("no thanks")
+
+
+def test_the_reflections_last_head_reads_left_aligned() -> None:
+    words = [w for page in _words_of(_other("reflection")) for w in page]
+    on = next(
+        w for i, w in enumerate(words) if w["text"] == "on" and words[i - 1]["text"] == "Contacted"
+    )
+    assert 612 - SIDE - on["x1"] >= 12, on["x1"]  # was 2.6 pt: flush right like a number
+
+
+def test_a_blank_meeting_fields_minutes_sit_at_the_rows_end() -> None:
+    words = _pages("prep20")[0]
+    where = next(w for w in words if w["text"] == "Where")
+    row = [w for w in words if abs(w["bottom"] - where["bottom"]) < 3]
+    assert "·" not in [w["text"] for w in row]  # was "[blank] · 30 minutes" mid-cell
+    minutes = next(w for w in row if w["text"] == "minutes")
+    assert minutes["x1"] == pytest.approx(612 - SIDE - 5.25, abs=2)  # the cell's right padding
