@@ -26,7 +26,10 @@ main.appendChild(probe);
 const ch = probe.getBoundingClientRect().width / 100;
 probe.remove();
 const style = getComputedStyle(main);
-const text = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+// the running text's measure: its paragraphs' (a page of wide tables is wider than its text)
+const paragraphs = [...main.querySelectorAll(':scope > p')].map(p => p.clientWidth);
+const text = paragraphs.length ? Math.max(...paragraphs)
+  : main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
 const sizes = [...main.querySelectorAll('p, li, td, th, em, strong, h1, h2, h3')]
   .filter(e => e.getClientRects().length && e.textContent.trim())
   .map(e => parseFloat(getComputedStyle(e).fontSize));

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from typing import Any
 
 WRITING = ("container_notes_open", "container_lines_open")
@@ -68,20 +69,47 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
                 )
                 if screen:
                     _blank_field(children, labeled)
+                    if len(children) > 1 and children[1].type == "text":
+                        # the box's margin spaces its words: a space too would set the
+                        # first line off from the lines it wraps to
+                        children[1].content = children[1].content.lstrip()
 
 
 def _line_field(inline: Any, labeled: Any) -> None:
-    """A line to fill in ("Name:", "Who I will ask:"): its words label a text field beside it."""
-    words = inline.content.strip()
-    if not words or not inline.children:
+    """A line to fill in ("Name:", "Who I will ask:"): its label's words label a text field
+    beside it, holding what the line already gives ("Name: Alex Kim"), still to edit; a Date
+    is a date field."""
+    words = "".join(
+        child.content for child in inline.children or [] if child.type in ("text", "code_inline")
+    ).strip()
+    if not words:
         return
+    prompt, colon, given = words.partition(":")
+    # no-break spaces keep a printed name whole; a field's value has plain ones
+    prompt, given = (prompt + colon, " ".join(given.split())) if colon else (words, "")
+    prompt = " ".join(prompt.split())  # a label is kept on one line by screen.css
     holder = type(inline.children[0])(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
+    kind, value = "text", given
+    day = _iso_day(given)
+    if prompt.rstrip(":").strip().lower() == "date" and (day is not None or not given):
+        kind, value = "date", day or ""  # a date the field cannot read stays text
+    filled = f' value="{html.escape(value)}"' if value else ""
     holder.content = (
-        f'<span class="field-label" id="{label}">{html.escape(words)}</span>'
-        f'<input type="text" name="line-{label}" aria-labelledby="{label}">'
+        f'<span class="field-label" id="{label}">{html.escape(prompt)}</span>'
+        f'<input type="{kind}" name="line-{label}"{filled} aria-labelledby="{label}">'
     )
     inline.children = [holder]
+
+
+def _iso_day(text: str) -> str | None:
+    """'Dec 14, 2026' (or 'December 14, 2026') as a date field's value ('2026-12-14'), or None."""
+    for form in ("%b %d, %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(" ".join(text.split()), form).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def _blank_field(children: list[Any], labeled: Any) -> None:
@@ -162,7 +190,17 @@ def cell_open(renderer: Any, tokens: Any, index: int, options: Any, env: Any) ->
         return f'{html_open}<span class="yes-no"{group}>{radios}</span>'
     if row and env.get("screen"):
         return f'{html_open}<textarea name="cell-{number}" rows="3"{named}></textarea>'
-    return f'{html_open}<input type="text" name="cell-{number}"{named}>'
+    kind = "date" if env.get("screen") and _dated(tokens, header) else "text"
+    return f'{html_open}<input type="{kind}" name="cell-{number}"{named}>'
+
+
+def _dated(tokens: Any, header: str) -> bool:
+    """Whether a column's head asks for a day ("Date", "Contacted on"): a date field there."""
+    for index, token in enumerate(tokens):
+        if token.type == "th_open" and header and token.attrGet("id") == header:
+            words = str(tokens[index + 1].content).strip().lower()
+            return words == "date" or words.endswith(" on")
+    return False
 
 
 def _in_summary_row(tokens: Any, index: int) -> bool:

@@ -46,6 +46,11 @@ def format_day(value: date) -> str:
     return us_date(value)
 
 
+def field_day(value: date) -> str:
+    """A date short enough for a sheet's Date line: 'Dec 14, 2026'."""
+    return f"{value:%b} {value.day}, {value.year}"
+
+
 def on_day(value: date, today: date) -> str:
     """When something happened, as a letter dated `today` says it: 'today', 'yesterday',
     or 'on March 3, 2026'."""
@@ -223,6 +228,7 @@ def environment(
     env.filters["when_at"] = format_when_at
     env.filters["day"] = format_day
     env.filters["on_day"] = on_day
+    env.filters["field_day"] = field_day
     env.filters["clock"] = clock
     env.filters["by_time"] = by_time
     env.filters["time"] = format_time

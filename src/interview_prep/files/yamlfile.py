@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BankError, Location, Problem
 
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
 
 MAX_BYTES = 5_000_000
 MAX_NODES = 200_000
@@ -51,8 +47,10 @@ def read_yaml(raw: bytes | str, source: str) -> YamlDocument:
                 )
             ],
         )
+    import yaml  # imported here: a command that reads only cached banks never needs it
+
     text = _decode(raw, source)
-    loader = _Loader(text)
+    loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -69,6 +67,15 @@ def read_yaml(raw: bytes | str, source: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(source, data, marks)
+
+
+def _loader_class() -> type[yaml.SafeLoader]:
+    import yaml
+
+    try:
+        return yaml.CSafeLoader  # type: ignore[return-value]
+    except AttributeError:  # PyYAML built without libyaml
+        return yaml.SafeLoader
 
 
 def _decode(raw: bytes | str, source: str) -> str:
@@ -107,6 +114,8 @@ def _walk(
     node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]], source: str
 ) -> list[Problem]:
     """Record marks, and refuse aliases, duplicate keys and runaway size before building data."""
+    import yaml
+
     problems: list[Problem] = []
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, Path_]] = [(node, path)]
@@ -179,6 +188,8 @@ def _scalar_problem(node: yaml.ScalarNode) -> str | None:
     if node.tag == _INT_TAG and len(str(node.value)) > MAX_DIGITS:
         return f"a number with more than {MAX_DIGITS} digits"
     if node.tag == _TIMESTAMP_TAG:
+        import yaml
+
         try:
             yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
         except (ValueError, OverflowError) as error:
