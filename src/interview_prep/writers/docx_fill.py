@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
-from ..pagefill import SLACK, _fill, _paginate, _used
+from ..pagefill import SLACK
+from ..pagefill import fill_spaces as _fill
 from ..pageheights import Space, Unit
+from ..pageshare import page_used as _used
+from ..pageshare import paginate as _paginate
 from .docx_even import by_minutes, even_out
 from .docx_style import BODY_FONT
 from .fonts import text_width

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
-from ..pagefill import _paginate, _used
 from ..pageheights import Unit
+from ..pageshare import page_used as _used
+from ..pageshare import paginate as _paginate
 from .docx_fill import _emu_pt, _paragraph, _table_units, _top
 from .docx_kinds import TICK_BOX
 

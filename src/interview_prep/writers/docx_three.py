@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..pagefill import SLACK, _paginate, _used
+from ..pagefill import SLACK
+from ..pageshare import page_used as _used
+from ..pageshare import paginate as _paginate
 from .docx_fill import set_rows
 from .docx_parts import RULE_HEIGHT, ruled_space
 from .docx_spread import body_units
