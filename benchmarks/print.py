@@ -26,7 +26,8 @@ def prep_sheet_ratio(repeat: int = 12) -> dict[str, float]:
     from dataclasses import replace
 
     import interview_prep as ip
-    from interview_prep.render import _font_config, html_page, import_weasyprint, laid_out_html
+    from interview_prep.pdf import _font_config, import_weasyprint, laid_out_html
+    from interview_prep.render import html_page
 
     warnings.simplefilter("ignore")
     plan = ip.plan_interview("nurse", "college", 30, seed=1)

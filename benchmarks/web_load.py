@@ -177,7 +177,7 @@ def students(count: int) -> list[dict[str, str]]:
 
 def _baseline_worker() -> None:
     """The baselines run at the render workers' priority, so the pairs compete alike."""
-    from interview_prep.render import warm_up_pdf_engine
+    from interview_prep.pdf import warm_up_pdf_engine
     from interview_prep.web.pool import RENDER_NICENESS
 
     with suppress(OSError):

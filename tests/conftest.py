@@ -45,17 +45,17 @@ def write_bank(tmp_path: Path) -> Callable[[str, str], Path]:
 @pytest.fixture
 def fetchers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """Every URL fetcher the PDF engine is given during the test, to see what it refused."""
-    import interview_prep.render as render
+    import interview_prep.pdf as pdf_engine
 
     made: list[Any] = []
-    original = render._fetcher
+    original = pdf_engine._fetcher
 
     def watching() -> Any:
         fetcher = original()
         made.append(fetcher)
         return fetcher
 
-    monkeypatch.setattr(render, "_fetcher", watching)
+    monkeypatch.setattr(pdf_engine, "_fetcher", watching)
     return made
 
 

@@ -16,7 +16,7 @@ PACKAGE = Path(ip.__file__).parent
 # each layer may import only its own and the layers before it
 LAYERS = (
     {"errors", "vocabulary", "_compat", "model", "values", "files", "markdown", "catalog"},
-    {"planning", "lint", "writers", "render"},
+    {"planning", "lint", "writers", "render", "pdf"},
     {"documents"},
     {"params"},
     {"journal", "batch", "integrations"},

@@ -95,7 +95,8 @@ def test_importing_the_package_does_not_import_weasyprint() -> None:
 
 
 def test_the_pdf_engine_fetches_nothing(fetchers: list[object]) -> None:
-    import interview_prep.render as render
+    from interview_prep.pdf import html_to_pdf
+    from interview_prep.render import PageOptions
 
     page = (
         "<html><head><link rel=stylesheet href='http://127.0.0.1:9/x.css'>"
@@ -106,7 +107,7 @@ def test_the_pdf_engine_fetches_nothing(fetchers: list[object]) -> None:
         "<p>hello</p></body></html>"
     )
     with pytest.warns(ip.RefusedResourceWarning, match="never fetches"):
-        pdf = render.html_to_pdf(page, render.PageOptions())
+        pdf = html_to_pdf(page, PageOptions())
     assert "hello" in pdf_text(pdf)
     [fetcher] = fetchers
     refused = fetcher.refused  # type: ignore[attr-defined]

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 import interview_prep as ip
-from interview_prep.render import PageOptions, html_page, html_to_pdf, markdown_to_html
+from interview_prep.pdf import html_to_pdf
+from interview_prep.render import PageOptions, html_page, markdown_to_html
 
 from .browser import SERIOUS, axe_violations, show
 

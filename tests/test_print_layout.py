@@ -174,7 +174,7 @@ def test_the_layout_is_estimated_and_laid_out_once(
     def missed(*args: object) -> None:
         raise AssertionError("the estimate missed: laid out twice")
 
-    monkeypatch.setattr(pagefill, "_measure", missed)
+    monkeypatch.setattr(pagefill, "measure", missed)
     for minutes in (15, 20, 30, 45, 60):
         plan = ip.plan_interview("nurse", "college", minutes, seed=2)
         ip.prep_sheet(plan, DANA, MEETING).to_pdf()

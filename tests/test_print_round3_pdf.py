@@ -290,7 +290,7 @@ def test_a_timeline_and_comparison_are_laid_out_once(
     def missed(*args: object) -> None:
         raise AssertionError("the estimate missed: laid out twice")
 
-    monkeypatch.setattr(pagefill, "_measure", missed)
+    monkeypatch.setattr(pagefill, "measure", missed)
     measured = measure(ip.timeline(date(2026, 12, 1), WHEN, contact=DANA, replied=replied).to_pdf())
     assert measured.unused_mm[0] <= MOST_UNUSED / MM
     names = NAMES[: 2 + replied]

@@ -118,7 +118,7 @@ def test_weasyprint_imports_without_library_probes() -> None:
         "    calls.append(a[0] if a else k.get('args'))\n"
         "    real(self, *a, **k)\n"
         "subprocess.Popen.__init__ = spy\n"
-        "from interview_prep.render import import_weasyprint\n"
+        "from interview_prep.pdf import import_weasyprint\n"
         "import_weasyprint()\n"
         "assert ctypes.util.find_library.__name__ == 'find_library'\n"
         "print(len(calls))\n"

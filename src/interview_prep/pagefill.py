@@ -20,19 +20,9 @@ from xml.etree.ElementTree import Element, SubElement
 from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
 from .pagebalance import balance as even_breaks
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
-from .pageshare import (
-    MOST_LINES,
-    _measure,
-    _most,
-    _pages_of,
-)
-from .pageshare import (
-    _paginate as _paginate,
-)
-from .pageshare import (
-    _used as _used,
-)
+from .pageshare import MOST_LINES, measure, most_lines, page_used, pages_of, paginate
 from .pagetext import MM
+from .pagetouch import cues_first, footer_for, three_last_words
 from .render import BRANDED_TOP_MM
 
 if TYPE_CHECKING:
@@ -62,16 +52,19 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
     height, as estimated; None for a document that has no writing spaces to grow."""
     body = root.find("body")
     main = body.find("main") if body is not None else None
+    if main is not None:
+        three_last_words(main)
     if main is None or options.kind not in FILLED_KINDS:
         return None
     width, height = _content_box(options)
     _blank_cells(main, options.kind)
+    cues_first(main, options.kind)
     blocks = units(main, width, options.kind)
     if not any(unit.spaces for unit in blocks):
         return None
     worksheet = options.kind in WORKSHEETS
     three = _three_things(main, options) if worksheet else None
-    plan = _fill(blocks, height, three, balance=worksheet)
+    plan = fill_spaces(blocks, height, three, balance=worksheet)
     return Filled(main, height, blocks, plan, three, worksheet)
 
 
@@ -79,18 +72,26 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     """Lay out ``page`` (a WeasyPrint HTML) with its writing spaces grown into spare height:
     once, or twice when the first layout shows the estimate missed."""
     filled = plan_fill(page.etree_element, options)
+    root, plain = page.etree_element, options.kind == "letter"  # a letter has no page numbers
+    one = not plain and len(filled.plan if filled else estimate(root, options)) == 1
+    footer_for(root, one)
     document = render()
+    if not plain and (len(document.pages) == 1) != one:  # the estimate missed the page count
+        one = not one
+        footer_for(root, one)
+        if filled is None:
+            return render()
     if filled is None:
         return document
     spaces = [space for page_spaces in filled.plan for space in page_spaces]
-    landed = _pages_of(document, spaces)
+    landed = pages_of(document, spaces)
     if len(document.pages) == len(filled.plan) and all(
         landed.get(id(space.rules)) == number
         for number, page_spaces in enumerate(filled.plan)
         for space in page_spaces
     ):
         return document
-    _measure(document, filled.units)  # the estimate missed: lay out again with measured heights
+    measure(document, filled.units)  # the estimate missed: lay out again with measured heights
     for unit in filled.units:
         if unit.notes is not None and unit.notes.box is not None:
             unit.elements[0].remove(unit.notes.box)
@@ -100,8 +101,22 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
     if three is not None:
         _drop(filled.main, three)
         three = _three_things(filled.main, options)
-    _fill(filled.units, filled.height, three, SLACK + RULE, filled.balance)  # a line more to spare
-    return render()
+    # a line more to spare
+    fill_spaces(filled.units, filled.height, three, SLACK + RULE, filled.balance)
+    document = render()
+    if not plain and (len(document.pages) == 1) != one:
+        footer_for(root, len(document.pages) == 1)
+        document = render()
+    return document
+
+
+def estimate(root: Element, options: PageOptions) -> list[list[tuple[Unit, float]]]:
+    """The pages a document without writing spaces takes, as estimated (for its footer)."""
+    main = root.find("body/main")
+    if main is None:
+        return []
+    width, height = _content_box(options)
+    return paginate(units(main, width, options.kind), height)
 
 
 def _blank_cells(main: Element, kind: str) -> None:
@@ -117,8 +132,11 @@ def _blank_cells(main: Element, kind: str) -> None:
                     continue
                 before, _, after = text.partition("__________")
                 cell.text = before
-                blank = SubElement(cell, "span", {"class": "blank"})
-                blank.tail = after.lstrip("_")
+                # what follows the blank ("· 30 minutes") sits at the row's right end
+                note = after.lstrip("_").strip().lstrip("·").strip()
+                if note:
+                    SubElement(cell, "span", {"class": "blank-note"}).text = note
+                SubElement(cell, "span", {"class": "blank"})
                 row.set("class", (row.get("class", "") + " blank").strip())
 
 
@@ -136,19 +154,21 @@ def _grow(units: list[Unit], height: float) -> None:
     its page count (a search on the level); so spare room goes to the questions by minutes,
     not to whatever happens to end a page."""
     spaces = [(unit, space) for unit in units for space in unit.spaces if space.weight > 0]
-    pages = len(_paginate(units, height))
+    pages = len(paginate(units, height))
     if pages > ONE_SHEET:
         # past one sheet printed on both sides a page more costs little: a line a minute first
         for unit, space in spaces:
-            lines = max(space.lines, min(_most(space), int(space.weight)))
+            lines = max(space.lines, min(most_lines(space), int(space.weight)))
             unit.height += (lines - space.lines) * RULE
             space.lines = lines
-        pages = len(_paginate(units, height))
+        pages = len(paginate(units, height))
     least = {id(space): space.lines for _, space in spaces}
 
     def level(step: int) -> None:
         for unit, space in spaces:
-            lines = max(least[id(space)], min(_most(space), math.floor(step * space.weight / 6)))
+            lines = max(
+                least[id(space)], min(most_lines(space), math.floor(step * space.weight / 6))
+            )
             unit.height += (lines - space.lines) * RULE
             space.lines = lines
 
@@ -156,14 +176,14 @@ def _grow(units: list[Unit], height: float) -> None:
     while low < high:
         middle = (low + high + 1) // 2
         level(middle)
-        if len(_paginate(units, height)) > pages:
+        if len(paginate(units, height)) > pages:
             high = middle - 1
         else:
             low = middle
     level(low)
 
 
-def _fill(
+def fill_spaces(
     units: list[Unit],
     height: float,
     three: Space | None,
@@ -184,16 +204,16 @@ def _fill(
             item.set("class", " ".join(c for c in classes if c != "continued"))
             unit.marker = None
     _grow(units, height - slack)
-    most = _fair(units, height, three, slack) if balance else _most
+    most = _fair(units, height, three, slack) if balance else most_lines
     breaks = even_breaks(units, height, three, slack, most) if balance else frozenset()
-    pages = _paginate(units, height, breaks)
+    pages = paginate(units, height, breaks)
     grown = {id(space): space.lines for unit in units for space in unit.spaces}
     by_page = share_pages(pages, height, three, slack, most)
     if balance and len(pages) <= ONE_SHEET and _short(units) and _drop_a_row(units):
         for unit in units:  # a row less to write a referral in, a line more for a question
             for space in unit.spaces:
                 space.lines = grown[id(space)]
-        pages = _paginate(units, height, breaks)
+        pages = paginate(units, height, breaks)
         by_page = share_pages(pages, height, three, slack, most)
     if balance:
         for page in pages[1:]:
@@ -238,7 +258,7 @@ def _fair(
     spaces = [space for unit in units for space in unit.spaces]
     kept = {id(space): space.lines for space in spaces}
     kept_three = three.lines if three is not None else 0
-    by_page = share_pages(_paginate(units, height), height, three, slack)
+    by_page = share_pages(paginate(units, height), height, three, slack)
     rates = [
         sum(s.lines for s in timed) / sum(s.weight for s in timed)
         for timed in ([s for s in page if s.weight >= 2 and s is not three] for page in by_page)
@@ -253,8 +273,8 @@ def _fair(
 
     def most(space: Space) -> int:
         if space.weight >= 2:
-            return max(space.least, min(_most(space), round(rate * space.weight) + FAIR_MORE))
-        return max(space.least, min(_most(space), shortest))
+            return max(space.least, min(most_lines(space), round(rate * space.weight) + FAIR_MORE))
+        return max(space.least, min(most_lines(space), shortest))
 
     return most
 
@@ -282,13 +302,11 @@ def _notes_boxes(
     all they may of its spare lines and at least three lines are still left, in its last
     question."""
     boxes: list[tuple[Unit, Space]] = []
-    timed = [s for spaces in by_page for s in spaces if s.weight >= 2]
-    rate = sum(s.lines for s in timed) / sum(s.weight for s in timed) if timed else 0.0
     for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
-        lines = int((height - _used(page) - added - slack) // RULE)
-        lines -= _to_questions(spaces, lines, rate)
+        lines = int((height - page_used(page) - added - slack) // RULE)
+        lines -= _to_questions(spaces, lines)
         lines = int((lines * RULE - LABEL) // RULE)
         if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
@@ -301,19 +319,16 @@ def _notes_boxes(
     return boxes
 
 
-def _to_questions(spaces: list[Space], lines: int, rate: float) -> int:
+def _to_questions(spaces: list[Space], lines: int) -> int:
     """Give a page's spare ``lines`` to its timed questions over their fair share, one at a
-    time to the fewest lines a minute, each up to a line over the sheet's ``rate`` of lines a
-    minute (so lines still follow the minutes): a page before the last gets no Notes box
-    while its questions can use the room. The lines given."""
+    time to the fewest lines a minute, each up to three lines a minute (``most_lines``): a page
+    before the last gets no Notes box in mid-document while its questions can use the room,
+    even when they then take more lines a minute than the sheet's other pages. The lines
+    given."""
     timed = [space for space in spaces if space.weight >= 2]
     given = 0
     while given < lines:
-        open_ = [
-            space
-            for space in timed
-            if space.lines < min(MOST_LINES, _most(space), int(rate * space.weight + 1.4))
-        ]
+        open_ = [space for space in timed if space.lines < min(MOST_LINES, most_lines(space))]
         if not open_:
             break
         min(open_, key=lambda space: space.lines / space.weight).lines += 1

@@ -31,8 +31,9 @@ CONTINUED = 10 * 1.05 + 0.3 * 10  # print.css: li > p.continued, a time heading 
 BLANK_ROW = 24.0  # print.css: tr.blank, a meeting table's blank field
 REFERRAL_ROW = 6.6 * MM + 0.2 * 9.5 + 0.5  # print.css: a row of the referral table
 REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to reach, use the name
-REFLECTION_REFERRAL = (0.19, 0.25, 0.38, 0.18)  # print.css: the reflection's last table
+REFLECTION_REFERRAL = (0.19, 0.30, 0.29, 0.22)  # print.css: the reflection's last table
 TICK_GAP = 0.32  # print.css: a worksheet's task-list item margin (em)
+QUESTION_LINE = 1.2  # print.css: a worksheet question's lines, set close as a heading's
 CLOSING = "Closing asks"  # the conversation template's heading over the closing asks
 
 
@@ -65,31 +66,18 @@ class Unit:
 
 
 def _question(item: Element, style: Style, width: float, kind: str, spaces: list[Space]) -> float:
-    """A numbered question: its text, a time cue floated right (on the text's last line if
-    it fits, else beside the follow-up), the follow-ups and the writing space."""
+    """A numbered question: its text, wrapping before a time cue floated at the right of its
+    first line, the follow-ups at the full measure below, and the writing space."""
     blocks = [child for child in item if child.tag not in INLINE]
     if not blocks or blocks[0].tag != "p":
         return _block(item, style, width, kind, spaces)
-    text = set_lines(blocks[0], style, width, kind, True)
+    close = Style(style.size, style.bold, style.serif, QUESTION_LINE)
+    text = set_lines(blocks[0], close if kind in WORKSHEETS else style, width, kind, True)
     heights = [(text.count * text.height, *_outer_margins(blocks[0], style, kind, "li"))]
-    cue_left = text.cue and text.last + text.cue > width
     for child in blocks[1:]:
         height = _block(child, style, width, kind, spaces)
-        if cue_left and child.tag == "ul":
-            first = child.find("li")
-            follow = (
-                set_lines(first, style, width - 1.5 * BODY_PT, kind, False)
-                if first is not None
-                else None
-            )
-            if follow is not None and (
-                follow.count > 1 or follow.last + text.cue > width - 1.5 * BODY_PT
-            ):
-                height += follow.height
-            cue_left = False
         heights.append((height, *_outer_margins(child, style, kind, "li")))
-    total = _stack(heights)
-    return total + (BODY_PT * LINE if cue_left else 0.0)
+    return _stack(heights)
 
 
 def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tuple[float, float]:
@@ -110,6 +98,8 @@ def _margins(element: Element, style: Style, kind: str, parent: str = "") -> tup
         if parent == "after-h2":
             return 0.15 * em, (0.1 if worksheet else 0.25) * em
         return (0.9 * em, 0.1 * em) if worksheet else (1.1 * em, 0.25 * em)
+    if tag == "p" and parent == "after-ol" and worksheet:  # the thanks after the asks
+        return 1.0 * em, 0.25 * em
     if tag == "p":
         return (0.1 * em, 0.1 * em) if parent == "li" else (0.25 * em, 0.25 * em)
     if tag in ("ul", "ol"):

@@ -12,12 +12,12 @@ from .pageheights import PX, Space, Unit
 MOST_LINES = 12
 
 
-def _paginate(
+def paginate(
     units: list[Unit], height: float, breaks: frozenset[int] = frozenset()
 ) -> list[list[tuple[Unit, float]]]:
     """Units placed on pages as WeasyPrint breaks them: (unit, its top) by page. A heading
     goes to the next page with what follows it when the two do not fit together; a unit in
-    ``breaks`` (by id) starts a page."""
+    ``breaks`` (by id) starts a page, below its top margin (a forced break keeps it)."""
     pages: list[list[tuple[Unit, float]]] = [[]]
     used, below, index = 0.0, 0.0, 0
     while index < len(units):
@@ -28,9 +28,11 @@ def _paginate(
         for number, unit in enumerate(group):
             need += (max(after, unit.top) if pages[-1] or number else 0.0) + unit.height
             after = unit.bottom
-        if pages[-1] and (used + need > height or id(group[0]) in breaks):
+        forced = id(group[0]) in breaks
+        if pages[-1] and (used + need > height or forced):
             pages.append([])
-            used, below = group[0].header, 0.0  # a table's header row repeats on the new page
+            # a table's header row repeats on the new page; a forced break keeps the margin
+            used, below = group[0].header + (group[0].top if forced else 0.0), 0.0
         for unit in group:
             gap = max(below, unit.top) if pages[-1] else 0.0
             pages[-1].append((unit, used + gap))
@@ -40,18 +42,18 @@ def _paginate(
     return pages
 
 
-def _used(page: list[tuple[Unit, float]]) -> float:
+def page_used(page: list[tuple[Unit, float]]) -> float:
     unit, top = page[-1]
     return top + unit.height
 
 
-def _most(space: Space) -> int:
+def most_lines(space: Space) -> int:
     """The most lines a space takes: three a minute, at most MOST_LINES (a one-minute closing
     ask never becomes a block of notes)."""
     return max(space.least, min(MOST_LINES, math.ceil(3 * space.weight)))
 
 
-def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most) -> None:
+def share(spaces: list[Space], lines: int, most: Callable[[Space], int] = most_lines) -> None:
     """Set the spaces' lines to ``lines`` in all, shared by weight, none below its least."""
     pinned: dict[int, int] = {}
     while True:
@@ -67,21 +69,26 @@ def _share(spaces: list[Space], lines: int, most: Callable[[Space], int] = _most
     given = {key: math.floor(value) for key, value in wanted.items()}
     spare = left - sum(given.values())
     weights = {id(s): s.weight for s in free}
-    # the lines left after the whole shares go to the longest questions first, so a question
-    # never ends up with fewer lines than a shorter one beside it
-    for key in sorted(wanted, key=lambda k: (-weights[k], given[k] - wanted[k]))[: max(0, spare)]:
+
+    # the lines left after the whole shares go by minutes (the largest part of a line owed
+    # first, then the longest question), a 3-minute question short of three lines first
+    def owed(key: int) -> tuple[bool, float, float]:
+        short = weights[key] >= 3 and given[key] < 3
+        return (not short, given[key] - wanted[key], -weights[key])
+
+    for key in sorted(wanted, key=owed)[: max(0, spare)]:
         given[key] += 1
     for s in spaces:
         s.lines = pinned.get(id(s), given.get(id(s), s.least))
 
 
-def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
+def share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int]) -> int:
     """Share ``extra`` lines among ``spaces`` on top of what they have; the lines given."""
     before = sum(s.lines for s in spaces)
     floors = [s.least for s in spaces]
     for s in spaces:
         s.least = s.lines
-    _share(spaces, before + extra, most)
+    share(spaces, before + extra, most)
     for s, floor in zip(spaces, floors, strict=True):
         s.least = floor
     return sum(s.lines for s in spaces) - before
@@ -90,7 +97,7 @@ def _share_on_top(spaces: list[Space], extra: int, most: Callable[[Space], int])
 # --- checking the layout --------------------------------------------------------------------
 
 
-def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
+def pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
     """The page each writing space (by its rules element) was laid out on."""
     wanted = {id(space.rules) for space in spaces if space.lines}
     found: dict[int, int] = {}
@@ -102,7 +109,7 @@ def _pages_of(document: Any, spaces: list[Space]) -> dict[int, int]:
     return found
 
 
-def _measure(document: Any, units: list[Unit]) -> None:
+def measure(document: Any, units: list[Unit]) -> None:
     """Replace the estimated heights with those WeasyPrint laid out."""
     index = {id(element): unit for unit in units for element in unit.elements}
     heights: dict[int, float] = {}

@@ -57,10 +57,11 @@ def _runs(
     nowrap = element.tag == "em"
     if element.text:
         yield element.text, style, nowrap
-    for number, child in enumerate(element):
+    first = element.find("strong") if question else None
+    for child in element:
         if child.tag in INLINE:
             child_style = own_style(child, style, kind)
-            if question and child.tag == "strong" and number == 0:
+            if child is first:
                 child_style = Style(11.0, True, child_style.serif)  # ol > li > p > strong
             yield from _runs(child, child_style, kind)
         if child.tail:
@@ -69,7 +70,7 @@ def _runs(
 
 class Lines:
     """Inline content set in lines: how many, how tall, how full the last one is, and the
-    width of a time cue floated out of the flow (a question's)."""
+    width of a time cue floated at the first line's right (a question's)."""
 
     def __init__(self, count: int, height: float, last: float, cue: float) -> None:
         self.count, self.height, self.last, self.cue = count, height, last, cue
@@ -110,9 +111,9 @@ def set_lines(element: Element, style: Style, width: float, kind: str, question:
             spaced = False
     if not spaced:
         words.append((current, 0.0))
-    lines, used = 1, 0.0
+    lines, used, room = 1, 0.0, width - cue  # the cue floats at the first line's right
     for word, space in words:
-        if used and used + word > width:
-            lines, used = lines + 1, 0.0
+        if used and used + word > room:
+            lines, used, room = lines + 1, 0.0, width
         used += word + space
     return Lines(lines, tallest * style.line, used, cue)

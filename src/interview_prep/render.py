@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import html
-import io
 import re
-import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +16,6 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from . import formfields, tablelabels
-from .errors import RenderError
 from .logo import LOGO_TYPES as LOGO_TYPES
 from .logo import MAX_LOGO_BYTES as MAX_LOGO_BYTES
 from .logo import logo_and_aspect, logo_data_uri
@@ -254,139 +250,4 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
     )
 
 
-def _fetcher() -> Any:
-    """A WeasyPrint URL fetcher that fetches nothing: only inline ``data:`` URLs are read."""
-    from weasyprint.urls import URLFetcher
-
-    class SafeFetcher(URLFetcher):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__(allowed_protocols={"data"})
-            self.refused: list[str] = []
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            self.refused.append(url)
-            raise ValueError(f"interview-prep does not fetch {url!r}")
-
-    return SafeFetcher()
-
-
-def html_to_pdf(page: str, options: PageOptions) -> bytes:
-    """Lay out a standalone HTML page as a tagged PDF (PDF/UA) with title and language."""
-    try:
-        weasyprint = import_weasyprint()
-    except (ImportError, OSError) as error:  # OSError: the Pango libraries are missing
-        raise RenderError(
-            f"PDF output needs WeasyPrint and its system libraries: {error}",
-            hint="install them as the README says, or choose .md or .html",
-        ) from None
-    fetcher = _fetcher()
-    pdf_options = {"pdf_variant": "pdf/ua-1", "pdf_forms": options.fillable}
-    document = _laid_out(weasyprint.HTML(string=page, url_fetcher=fetcher), options, pdf_options)
-    buffer = io.BytesIO()
-    document.write_pdf(buffer, **pdf_options)
-    refused = getattr(fetcher, "refused", [])
-    if refused:
-        import warnings
-
-        from .errors import RefusedResourceWarning
-
-        shown = ", ".join(sorted(set(refused))[:5])
-        warnings.warn(
-            RefusedResourceWarning(
-                f"left out {len(set(refused))} file(s) or web address(es) the page asked for "
-                f"({shown}): rendering never fetches anything; put images in as data: URLs"
-            ),
-            stacklevel=3,
-        )
-    return buffer.getvalue()
-
-
-def _laid_out(page: Any, options: PageOptions, pdf_options: dict[str, Any]) -> Any:
-    """Lay out the pages once; a worksheet's writing spaces first take the spare height of
-    their page (estimated from the fonts' metrics), and only a missed estimate lays it out
-    again with the heights measured."""
-    from .pagefill import fill_pages
-
-    return fill_pages(page, options, lambda: page.render(font_config=_font_config(), **pdf_options))
-
-
-def laid_out_html(page: str, options: PageOptions) -> str:
-    """The HTML a PDF of ``page`` is laid out from: a worksheet's writing spaces grown into
-    their pages' spare height (to time WeasyPrint alone on the same page)."""
-    from xml.etree.ElementTree import tostring
-
-    from .pagefill import plan_fill
-
-    weasyprint = import_weasyprint()
-    parsed = weasyprint.HTML(string=page, url_fetcher=_fetcher())
-    plan_fill(parsed.etree_element, options)
-    return "<!DOCTYPE html>\n" + tostring(parsed.etree_element, encoding="unicode", method="html")
-
-
-def last_page_fill(document: Any) -> float:
-    """How much of the last page's writable height its content uses, from 0 to 1."""
-    page = document.pages[-1]._page_box
-    top, height = page.content_box_y(), page.height
-    bottom = top
-    for root in (box for box in page.children if box.is_for_root_element):
-        for box in root.descendants():
-            if box.element_tag in ("html", "body", "main") or box.position_y is None:
-                continue
-            bottom = max(bottom, box.position_y + box.margin_height())
-    return float((bottom - top) / height) if height else 1.0
-
-
-_fonts = threading.local()
-
-
-def _font_config() -> Any:
-    """WeasyPrint's font configuration, made once per thread: reusing it saves time, and
-    sharing it between threads is not safe."""
-    config = getattr(_fonts, "config", None)
-    if config is None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        config = _fonts.config = FontConfiguration()
-    return config
-
-
-__all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "html_to_pdf", "markdown_to_html")
-
-
-def import_weasyprint() -> Any:
-    """WeasyPrint, imported once. On Linux its libraries are opened by their usual file
-    names first: the library probes ctypes would otherwise run start helper programs
-    (ldconfig, gcc, ld) dozens of times and cost about 0.2 s of every cold PDF."""
-    if "weasyprint" in sys.modules:
-        return sys.modules["weasyprint"]
-    if not sys.platform.startswith("linux"):
-        import weasyprint
-
-        return weasyprint
-    import ctypes.util
-
-    probe = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: None
-    try:
-        import weasyprint
-    except OSError:
-        for name in [m for m in sys.modules if m.startswith("weasyprint")]:
-            del sys.modules[name]
-        ctypes.util.find_library = probe
-        import weasyprint  # a system that needs the probes: the usual, slower way
-    finally:
-        ctypes.util.find_library = probe
-    return weasyprint
-
-
-def warm_up_pdf_engine() -> None:
-    """Import WeasyPrint and lay out one small page now, so a batch's forked workers share
-    the loaded engine and warm font caches; no-op if WeasyPrint is missing."""
-    try:
-        import_weasyprint()
-    except (ImportError, OSError):
-        return
-    options = PageOptions(title="warm-up")
-    html_to_pdf(html_page("# Warm-up\n\nA line of text, **bold**.\n", options), options)
+__all__: Sequence[str] = ("PAPERS", "PageOptions", "html_page", "markdown_to_html")

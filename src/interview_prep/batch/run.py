@@ -321,7 +321,7 @@ def _warm_up(banks: Sequence[str], *, pdf: bool) -> None:
         return
     catalog_for(tuple(map(str, banks)))
     if pdf:
-        from ..render import warm_up_pdf_engine
+        from ..pdf import warm_up_pdf_engine
 
         warm_up_pdf_engine()
 

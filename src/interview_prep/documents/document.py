@@ -167,7 +167,8 @@ class Document:
         A prep sheet or reflection sheet is also a PDF form (``fillable``, on by default for
         them): a field over each ruled writing space, to type into on screen.
         """
-        from ..render import html_page, html_to_pdf
+        from ..pdf import html_to_pdf
+        from ..render import html_page
         from ..writers.fonts import warn_about_missing
 
         if fillable is None:

@@ -206,7 +206,7 @@ def _start_worker() -> None:
 
     from .. import default_catalog
     from ..batch.pool import die_with_parent
-    from ..render import warm_up_pdf_engine
+    from ..pdf import warm_up_pdf_engine
 
     die_with_parent()
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: no os.nice

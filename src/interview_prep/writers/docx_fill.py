@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
-from ..pagefill import SLACK, _fill, _paginate, _used
+from ..pagefill import SLACK, fill_spaces
 from ..pageheights import Space, Unit
+from ..pageshare import page_used, paginate
 from .docx_even import by_minutes, even_out
 from .docx_style import BODY_FONT
 from .fonts import text_width
@@ -106,13 +107,13 @@ def fill(
             planned.append((space, estimate))
     for unit in units:
         unit.elements = unit.elements or [Element("table")]
-    _fill(units, _emu_pt(height) - 4, None, balance=balance)
+    fill_spaces(units, _emu_pt(height) - 4, None, balance=balance)
     for unit in units:
         if unit.elements[0].get("data-break") and id(unit.elements[0]) in starts:
             starts[id(unit.elements[0])].paragraph_format.page_break_before = True
     shrunk = {id(e): space.most or space.lines for space, e in planned if space.least}
-    for page in _paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
-        spare = _emu_pt(height) - 4 - SLACK - _used(page)
+    for page in paginate(units, _emu_pt(height) - 4):  # back toward their lines, if room
+        spare = _emu_pt(height) - 4 - SLACK - page_used(page)
         for unit, _ in page:
             for estimate in (e for e in unit.spaces if id(e) in shrunk):
                 more = max(0, min(shrunk[id(estimate)] - estimate.lines, int(spare // row_height)))
@@ -124,8 +125,8 @@ def fill(
         if unit.spaces:
             unit.height = sum(space.lines for space in unit.spaces) * row_height
     breaks = frozenset(id(u) for u in units if u.elements[0].get("data-break"))
-    pages = _paginate(units, _emu_pt(height) - 4, breaks)
-    even_out([(p, _emu_pt(height) - 4 - SLACK - _used(p)) for p in pages], timed, row_height)
+    pages = paginate(units, _emu_pt(height) - 4, breaks)
+    even_out([(p, _emu_pt(height) - 4 - SLACK - page_used(p)) for p in pages], timed, row_height)
     for space, estimate in planned:
         set_rows(space.table, estimate.lines)
 

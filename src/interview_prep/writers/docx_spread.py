@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element
 
-from ..pagefill import _paginate, _used
 from ..pageheights import Unit
+from ..pageshare import page_used, paginate
 from .docx_fill import _emu_pt, _paragraph, _table_units, _top
 from .docx_kinds import TICK_BOX
 
@@ -66,18 +66,18 @@ def spread(word: WordDocument) -> float:
         if heading or (paragraph.text.startswith(TICK_BOX[0]) and not headed):
             gaps.append((unit, paragraph))
         headed = heading
-    pages = _paginate(units, height, breaks)
-    if len(pages) < 2 or _used(pages[-1]) >= LAST_PAGE * height:
+    pages = paginate(units, height, breaks)
+    if len(pages) < 2 or page_used(pages[-1]) >= LAST_PAGE * height:
         return 0.0
     added = 0.0
     while added + STEP <= MOST_GAP:
         for unit, _ in gaps:
             unit.height += STEP
-        trial = _paginate(units, height, breaks)
+        trial = paginate(units, height, breaks)
         if len(trial) > len(pages):
             break
         added += STEP
-        if _used(trial[-1]) >= LAST_PAGE * height:
+        if page_used(trial[-1]) >= LAST_PAGE * height:
             break
     for _, paragraph in gaps:
         _space_above(paragraph, added)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..pagefill import SLACK, _paginate, _used
+from ..pagefill import SLACK
+from ..pageshare import page_used, paginate
 from .docx_fill import set_rows
 from .docx_parts import RULE_HEIGHT, ruled_space
 from .docx_spread import body_units
@@ -25,9 +26,9 @@ def three_things(word: WordDocument) -> int:
     from docx.shared import Pt
 
     units, _, breaks, height = body_units(word)
-    pages = _paginate(units, height, breaks)
+    pages = paginate(units, height, breaks)
     row = RULE_HEIGHT / 20
-    lines = int((height - SLACK - _used(pages[-1]) - LABEL) // row)
+    lines = int((height - SLACK - page_used(pages[-1]) - LABEL) // row)
     if lines < LINES:
         return 0
     label = word.add_paragraph()
