@@ -163,10 +163,11 @@ def test_stacked_tick_boxes_have_room_between(printed: dict[str, Any], name: str
 def test_script_estimate_is_what_libreoffice_prints(printed: dict[str, Any], name: str) -> None:
     """The script's page estimate (which spreads a short last page) is LibreOffice's own
     within 5% of a page, page by page, with no fitted scale (it took 0.95 of every height)."""
-    from interview_prep.writers.docx_spread import _paginate, _used, body_units
+    from interview_prep.pageshare import page_used, paginate
+    from interview_prep.writers.docx_spread import body_units
 
     units, _, breaks, height = body_units(printed[f"{name}.docx"])
-    estimated = [_used(page) for page in _paginate(units, height, breaks)]
+    estimated = [page_used(page) for page in paginate(units, height, breaks)]
     top = printed[f"{name}.docx"].sections[0].top_margin.pt
     pdf = printed[name]
     measured = [_lines(page)[-1]["bottom"] - top for page in pdf.pages]
