@@ -261,7 +261,9 @@ def _pdf_questions(pdf: Path, preview_questions: list[str]) -> None:
         pages = len(document.pages)
         text = " ".join((page.extract_text() or "") for page in document.pages)
     assert 1 <= pages <= 6, pages
-    flat = re.sub(r"\s+", " ", text)
+    # a time cue sits at the right of a question's first line, so extraction reads it there
+    cue = r"\d+ min(?: · done by (?:\d+:\d\d\s?[AP]M|minute \d+))?"
+    flat = re.sub(r"\s+", " ", re.sub(cue, " ", text))
     assert "Registered Nurse" in flat
     assert STUDENT in flat
     missing = [q for q in preview_questions if re.sub(r"\s+", " ", q) not in flat]

@@ -193,7 +193,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Within 24 hours of the meeting; name one thing you learned.",
+            "Name one thing you learned; send it within 24 hours.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,
