@@ -47,7 +47,8 @@ def table_shape(
             text = tokens[index + 1].content.strip()
             lengths = headers if token.type == "th_open" else bodies
             lengths[column] = max(lengths[column], len(text))
-            whole = [text] if len(text) <= ONE_LINE else []
+            # a head stays on one line ("Name OK to mention?" wrapped), a short cell too
+            whole = [text] if len(text) <= ONE_LINE or token.type == "th_open" else []
             bold = token.type == "th_open" or (bold_labels and column == 0)
             widest = (text_width(w, CELL_PT, bold=bold) * ARIAL for w in [*whole, *text.split()])
             words[column] = max([words[column], *widest])

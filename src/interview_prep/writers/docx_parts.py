@@ -165,6 +165,7 @@ BOX_HANG = 14.0  # points: a box and its space, which a checklist's wrapped line
 # points from one checklist item to the next: its box (DejaVu Sans at 12.5 pt draws 9.1 pt)
 # then 5 pt of paper, as the PDF's rows of boxes (4.3 pt under a 12.4 pt box)
 CHECK_LINE = 14.2
+CHECK_AFTER = 3.5  # points of paper under each checklist item, so stacked rows read apart
 
 
 def box_line(paragraph: Paragraph, depth: int) -> None:
@@ -177,6 +178,14 @@ def box_line(paragraph: Paragraph, depth: int) -> None:
     form = paragraph.paragraph_format
     form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     form.line_spacing = Pt(CHECK_LINE)
+    form.space_after = Pt(CHECK_AFTER)
+    # List Paragraph drops the space between its own paragraphs: keep it here
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        _xml('<w:contextualSpacing XMLNS w:val="0"/>'),
+        *("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection"),
+        *("w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId"),
+        *("w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    )
     form.left_indent = Pt(depth * 18 + BOX_HANG)
     form.first_line_indent = Pt(-BOX_HANG)
 
