@@ -193,14 +193,21 @@ def box_line(paragraph: Paragraph, depth: int) -> None:
 # twips from a question's box to its text: the box (DejaVu Sans ☐ at 12.5 pt, 11.2 pt wide)
 # and the en space after it (Liberation Sans at 10.5 pt, 5.25 pt)
 BOX_STEP = 329
+# points from a script question's line to the next: the body's line (12.1 pt), the box
+# (9.1 pt from the baseline up) kept clear of the line above
+QUESTION_LINE = 12.6
 
 
 def hang_past_box(paragraph: Paragraph) -> None:
     """A script's question: its number, then its box at the list's text edge, and a wrapped
-    line (a time cue) under the question's text, not under the box."""
-    from docx.shared import Twips
+    line (a time cue) under the question's text, not under the box; its large box sets no
+    taller line (the room goes above the script's section heads)."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt, Twips
 
     form = paragraph.paragraph_format
+    form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    form.line_spacing = Pt(QUESTION_LINE)
     form.tab_stops.add_tab_stop(Twips(INDENT))  # the number's tab stops at the box
     form.left_indent = Twips(INDENT + BOX_STEP)
     form.first_line_indent = Twips(-(INDENT + BOX_STEP))

@@ -36,7 +36,7 @@ HEADINGS: dict[int, Spacing] = {1: (TITLE_PT, 0, 3), 2: (SECTION_PT, 11, 4), 3: 
 # the script is held in the meeting on one page: its heads sit closer to their text;
 # worksheets keep the room for writing, their section heads over a 1.2 pt navy rule
 KIND_HEADINGS: dict[str, dict[int, Spacing]] = {
-    "script": {1: (TITLE_PT, 0, 2), 2: (SECTION_PT, 9.5, 3), 3: (SUBHEAD_PT, 4, 1)},
+    "script": {1: (TITLE_PT, 0, 2), 2: (SECTION_PT, 7, 2), 3: (SUBHEAD_PT, 4, 1)},
     "prep-sheet": {2: (SECTION_PT, 9, 1), 3: (SUBHEAD_PT, 9, 1)},
     "shadow-plan": {2: (SECTION_PT, 10, 2), 3: (SUBHEAD_PT, 9, 1)},
 }
