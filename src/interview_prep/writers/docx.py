@@ -36,7 +36,7 @@ from .docx_fill import (
     set_rows,
 )
 from .docx_inline import Inline, points, symbol
-from .docx_spread import spread
+from .docx_spread import number_pages, spread
 from .docx_style import (
     UNTITLED_KINDS,
     clean,
@@ -387,6 +387,7 @@ def markdown_to_docx(markdown: str, options: PageOptions) -> bytes:
         three_things(word)
     if options.kind in kinds.TICKED_KINDS:
         spread(word)
+    number_pages(word)
     if options.kind == "letter" and "channel-email" not in options.classes:
         leave_room_to_sign(word, kinds.SIGNATURE_ROOM)
         place_lower(word)

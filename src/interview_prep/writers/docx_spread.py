@@ -84,6 +84,34 @@ def spread(word: WordDocument) -> float:
     return added
 
 
+def number_pages(word: WordDocument) -> None:
+    """A one-page document's footers say "Page 1", not "Page 1 of 1": the page count and its
+    " of " go where the estimate finds one page (it errs long, never short)."""
+    units, _, breaks, height = body_units(word)
+    if len(paginate(units, height, breaks)) > 1:
+        return
+    for section in word.sections:
+        for footer in (section.footer, section.first_page_footer):
+            if footer.is_linked_to_previous:
+                continue
+            for paragraph in footer.paragraphs:
+                for field in paragraph._p.findall(f"{W}fldSimple"):
+                    if "NUMPAGES" in (field.get(f"{W}instr") or ""):
+                        _drop_count(field)
+
+
+def _drop_count(field: Any) -> None:
+    """Remove the NUMPAGES ``field`` and the " of " run before it."""
+    before = field.getprevious()
+    if before is not None and before.tag == f"{W}r" and _text(before) == " of ":
+        before.getparent().remove(before)
+    field.getparent().remove(field)
+
+
+def _text(run: Any) -> str:
+    return "".join(t.text or "" for t in run.iter(f"{W}t"))
+
+
 def _space_above(paragraph: Any, points: float) -> None:
     """``points`` more above ``paragraph``, even between list items of one style (whose
     style leaves no space between them)."""
@@ -106,4 +134,4 @@ def _space_above(paragraph: Any, points: float) -> None:
         )
 
 
-__all__ = ("body_units", "spread")
+__all__ = ("body_units", "number_pages", "spread")
