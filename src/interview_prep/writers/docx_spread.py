@@ -20,6 +20,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LAST_PAGE = 0.66  # the share of its page a script's last page fills, at least (the PDF: 0.65)
 MOST_GAP = 6.0  # points added above a question or heading, at most
 STEP = 0.5  # points
+STACKED = 2.0  # points between two questions' boxes and the 3.5 pt their lines leave
 
 
 def body_units(word: WordDocument) -> tuple[list[Unit], list[Any], frozenset[int], float]:
@@ -55,7 +56,11 @@ def body_units(word: WordDocument) -> tuple[list[Unit], list[Any], frozenset[int
 
 def spread(word: WordDocument) -> float:
     """Loosen a script of two pages or more whose last page is short; the points added above
-    each question and heading."""
+    each question and heading. A question right under another gets ``STACKED`` points above
+    it first: its box is taller than the line it sets."""
+    for above, below in zip(word.paragraphs, word.paragraphs[1:], strict=False):
+        if above.text.startswith(TICK_BOX[0]) and below.text.startswith(TICK_BOX[0]):
+            _space_above(below, STACKED)
     units, paragraphs, breaks, height = body_units(word)
     gaps: list[tuple[Unit, Any]] = []
     headed = False
