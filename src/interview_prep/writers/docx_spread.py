@@ -23,10 +23,12 @@ STEP = 0.5  # points
 STACKED = 2.0  # points between two questions' boxes and the 3.5 pt their lines leave
 
 
-def body_units(word: WordDocument) -> tuple[list[Unit], list[Any], frozenset[int], float]:
+def body_units(
+    word: WordDocument, past_one_page: bool = False
+) -> tuple[list[Unit], list[Any], frozenset[int], float]:
     """The body's blocks as units the pages never split, estimated from the fonts' metrics;
     each unit's paragraph (None for a table's), the units a page break starts, and the
-    height of a page's text."""
+    height of a page's text. ``past_one_page``: stop once they overfill a page."""
     from docx.text.paragraph import Paragraph
 
     section = word.sections[0]
@@ -37,6 +39,8 @@ def body_units(word: WordDocument) -> tuple[list[Unit], list[Any], frozenset[int
     paragraphs: list[Any] = []
     breaks: set[int] = set()
     for block in word.element.body:
+        if past_one_page and sum(unit.height for unit in units) > height:
+            break
         tag = block.tag.split("}")[1]
         if tag == "tbl":
             tables = _table_units(word, block)
@@ -92,7 +96,7 @@ def spread(word: WordDocument) -> float:
 def number_pages(word: WordDocument) -> None:
     """A one-page document's footers say "Page 1", not "Page 1 of 1": the page count and its
     " of " go where the estimate finds one page (it errs long, never short)."""
-    units, _, breaks, height = body_units(word)
+    units, _, breaks, height = body_units(word, past_one_page=True)
     if len(paginate(units, height, breaks)) > 1:
         return
     for section in word.sections:
