@@ -1,0 +1,80 @@
+"""Issue 19, round 8: the seventh review's PDF defects (1, 2, 3, 5 and 7), measured in real
+PDFs with pdfplumber."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections import defaultdict
+from typing import Any
+
+import pdfplumber
+import pytest
+
+import interview_prep as ip
+
+from .test_print_round4_pfill import MEETING, document, lines_by_question
+
+# --- 1: one lines-a-minute base for the whole sheet ------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["prep60", "shadow3", "shadow6"])
+def test_questions_of_the_same_minutes_get_the_same_lines_give_or_take_one(kind: str) -> None:
+    by_minutes: dict[float, list[int]] = defaultdict(list)
+    for minutes, lines, closing in lines_by_question(kind):
+        if not closing and minutes >= 2:
+            by_minutes[minutes].append(lines)
+    # was prep60: 3-minute questions 5 on page 2, 3 on page 4
+    for minutes, lines in by_minutes.items():
+        assert max(lines) - min(lines) <= 1, (minutes, lines)
+
+
+# --- 2: air above the script's section heads -------------------------------------------------
+
+
+def _script_pdf(minutes: int) -> bytes:
+    from .test_print_round4_pfill import DANA, plan
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return bytes(ip.interview_script(plan(minutes), DANA, MEETING, learner="Alex Kim").to_pdf())
+
+
+@pytest.mark.parametrize("minutes", [30, 60])
+def test_the_scripts_heads_have_air_above_and_sit_close_over_what_follows(minutes: int) -> None:
+    with pdfplumber.open(io.BytesIO(_script_pdf(minutes))) as opened:
+        if minutes == 30:
+            assert len(opened.pages) == 1  # the script stays one page
+        heads = 0
+        for page in opened.pages:
+            lines = page.extract_text_lines()
+            rules = sorted(e["top"] for e in page.edges if e["orientation"] == "h")
+            for index, line in enumerate(lines[1:-1], 1):
+                if abs(line["chars"][0]["size"] - 12) > 0.1:
+                    continue
+                heads += 1
+                above = line["top"] - lines[index - 1]["bottom"]
+                rule = min(r for r in rules if r >= line["bottom"] - 0.5)
+                below = lines[index + 1]["top"] - rule
+                # was 5.1 pt above, 4.4 below
+                assert 9 <= above <= 11, (line["text"], above)
+                assert below <= 3.5, (line["text"], below)
+        assert heads >= 8
+
+
+# --- 3: the shadow handout's "Before a job shadow" stays whole under its heading --------------
+
+
+def test_before_a_job_shadow_stays_whole_with_its_heading() -> None:
+    from .test_print_round7_print import _handout
+
+    pages = _handout(True)
+    assert len(pages) == 2
+    bullets = ("Permission.", "Safety.", "What to wear.", "Privacy.")
+    for words, _rules, _height in pages:
+        text = " ".join(w["text"] for w in words)
+        if "Before a job shadow" in text:
+            assert all(bullet in text for bullet in bullets), text  # was 2 + 2
+            break
+    else:
+        pytest.fail("no Before a job shadow")
