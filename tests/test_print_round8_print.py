@@ -78,3 +78,43 @@ def test_before_a_job_shadow_stays_whole_with_its_heading() -> None:
             break
     else:
         pytest.fail("no Before a job shadow")
+
+
+# --- 5: one rule at the top of each timeline Notes cell --------------------------------------
+
+
+def test_a_timeline_notes_cell_has_no_doubled_rule_at_its_top() -> None:
+    from datetime import date
+
+    from .test_print_round4_pfill import DANA, WHEN
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = bytes(ip.timeline(date(2026, 11, 23), WHEN, contact=DANA).to_pdf())
+    resolution = 300
+    scale = resolution / 72
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        page = opened.pages[0]
+        image = page.to_image(resolution=resolution).original.convert("RGB")
+        notes = next(w for w in page.extract_words() if w["text"] == "Notes")
+        x = int((notes["x0"] + 30) * scale)
+        rows = sorted(
+            {
+                round(line["top"], 1)
+                for line in page.lines
+                if line["width"] > 50 and line["x0"] <= x / scale <= line["x1"]
+            }
+        )
+        rows = [top for top in rows if top > notes["bottom"] + 2]
+        assert len(rows) >= 4
+        for top, bottom in zip(rows, rows[1:], strict=False):
+            marks: list[float] = []
+            for y in range(int((top - 1) * scale), int((bottom + 1) * scale)):
+                dark = sum(image.getpixel((x, y))[:3]) < 3 * 245
+                if dark and (not marks or y / scale - marks[-1] > 1.0):
+                    marks.append(y / scale)
+                elif dark:
+                    marks[-1] = y / scale
+            # was a pale second line 1.8 pt under the row's rule
+            gaps = [b - a for a, b in zip(marks, marks[1:], strict=False)]
+            assert gaps and min(gaps) > 3, (top, marks)
