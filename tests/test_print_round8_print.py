@@ -118,3 +118,41 @@ def test_a_timeline_notes_cell_has_no_doubled_rule_at_its_top() -> None:
             # was a pale second line 1.8 pt under the row's rule
             gaps = [b - a for a, b in zip(marks, marks[1:], strict=False)]
             assert gaps and min(gaps) > 3, (top, marks)
+
+
+# --- 7: the handout's name line, one ink for a letter, one place for the star's key ----------
+
+
+def test_every_handout_page_has_a_name_to_write_in() -> None:
+    from .test_print_round7_print import _handout
+
+    for shadow in (False, True):
+        for words, _rules, height in _handout(shadow):
+            foot = [w["text"] for w in words if w["top"] > height - 12 * 2.8346]
+            assert "Name" in foot, foot  # was "Careers 10 · from Mon, Jan 11, 2027" alone
+
+
+def test_a_letters_date_is_in_the_letters_ink() -> None:
+    from datetime import date
+
+    from .test_print_round4_pfill import DANA
+
+    sender = ip.Sender("Alex Kim", "Lakeside Community College", "college", "alex@example.edu")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        made = ip.letter(
+            "request", "letter", field="nurse", sender=sender, contact=DANA, today=date(2026, 11, 23)
+        )
+        data = bytes(made.to_pdf())
+    with pdfplumber.open(io.BytesIO(data)) as opened:
+        inks = {str(c["non_stroking_color"]) for c in opened.pages[0].chars if c["text"].strip()}
+    assert len(inks) == 1, inks  # the date was #3a3a3a, the rest #1a1a1a
+
+
+@pytest.mark.parametrize("kind", ["prep30", "shadow3"])
+def test_the_stars_key_sits_on_the_meeting_tables_caption_line(kind: str) -> None:
+    with pdfplumber.open(io.BytesIO(bytes(document(kind).to_pdf()))) as opened:
+        lines = opened.pages[0].extract_text_lines()
+    key = next(line for line in lines if "must-ask" in line["text"])
+    caption = next(line for line in lines if line["text"].split()[0] in ("Meeting", "Shadow"))
+    assert key is caption, key["text"]  # the shadow plan's was on a line of its own
