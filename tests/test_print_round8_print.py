@@ -4,9 +4,9 @@ PDFs with pdfplumber."""
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
 from collections import defaultdict
-from typing import Any
 
 import pdfplumber
 import pytest
@@ -107,7 +107,7 @@ def test_a_timeline_notes_cell_has_no_doubled_rule_at_its_top() -> None:
         )
         rows = [top for top in rows if top > notes["bottom"] + 2]
         assert len(rows) >= 4
-        for top, bottom in zip(rows, rows[1:], strict=False):
+        for top, bottom in itertools.pairwise(rows):
             marks: list[float] = []
             for y in range(int((top - 1) * scale), int((bottom + 1) * scale)):
                 dark = sum(image.getpixel((x, y))[:3]) < 3 * 245
@@ -116,7 +116,7 @@ def test_a_timeline_notes_cell_has_no_doubled_rule_at_its_top() -> None:
                 elif dark:
                     marks[-1] = y / scale
             # was a pale second line 1.8 pt under the row's rule
-            gaps = [b - a for a, b in zip(marks, marks[1:], strict=False)]
+            gaps = [b - a for a, b in itertools.pairwise(marks)]
             assert len(marks) >= 3 and min(gaps) > 3, (top, marks)  # the row's rule, two rules
 
 
@@ -141,7 +141,12 @@ def test_a_letters_date_is_in_the_letters_ink() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         made = ip.letter(
-            "request", "letter", field="nurse", sender=sender, contact=DANA, today=date(2026, 11, 23)
+            "request",
+            "letter",
+            field="nurse",
+            sender=sender,
+            contact=DANA,
+            today=date(2026, 11, 23),
         )
         data = bytes(made.to_pdf())
     with pdfplumber.open(io.BytesIO(data)) as opened:
