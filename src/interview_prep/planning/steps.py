@@ -302,15 +302,15 @@ def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) 
             and choice.ranking.rank(i) < min(asked, default=4)  # an equally broad one adds nothing
         ]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
-        # the best question that leaves room for the rest; when none does, the shortest one,
-        # but only for a theme without a question: a more specific one is an extra, and
-        # never costs another theme its question
-        tries = [(choice.left - reserve, options)]
-        if not asked:
-            tries.append((choice.left, sorted(options, key=lambda i: i.minutes)))
+        # the best question that leaves room for the rest; when none does (not every theme can
+        # have one), the best that fits, but only for a theme without a question: a more
+        # specific one is an extra, and never costs another theme its question
+        limits = (choice.left - reserve, choice.left) if not asked else (choice.left - reserve,)
         taken: Item | None = None
-        for limit, pool in tries:
-            taken = next((i for i in pool if i.minutes <= limit and choice.offer(i, reason)), None)
+        for limit in limits:
+            taken = next(
+                (i for i in options if i.minutes <= limit and choice.offer(i, reason)), None
+            )
             if taken:
                 break
         title = titles.get(theme, theme)
