@@ -23,8 +23,8 @@ from .steps import (
     cover_themes,
     fill_time,
     left_out_reasons,
-    reserve_targeted,
 )
+from .targeted import reserve_targeted
 from .topics import WHAT_TO_ASK, fits_theme
 
 MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]

@@ -1,5 +1,5 @@
-"""The planner's steps: rank the candidates, reserve questions for the learner's stage and the
-person's seniority, cover the core themes, fill the time; and say why for each choice."""
+"""The planner's steps: rank the candidates, cover the core themes, fill the time; and say why
+for each choice (`targeted` reserves the questions for the learner's stage and seniority)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,7 @@ from .paraphrase import same_ask
 from .similar import Gist, gist, near_duplicate
 from .topics import WHAT_TO_ASK, fits_theme, topic_of
 
-STAGE_ITEMS = 2
-SENIORITY_ITEMS = 1
 TARGETED_FROM_MINUTES = 20
-# themes where a question written for the learner's stage helps most
-STAGE_THEMES = ("path", "advice")
 BROADER = ("", "the sub-cluster's", "the cluster's", "a general one")
 LEVEL_NAMES = ("its own question", "for its sub-cluster", "for its cluster", "for every field")
 
@@ -223,62 +219,6 @@ def closing_asks(questions: Sequence[Item], ranking: Ranking, minutes: int) -> l
             if item.topic:
                 topics.add(item.topic)
     return chosen
-
-
-def reserve_targeted(
-    choice: Choice,
-    talk: Sequence[Item],
-    required: Sequence[str],
-    stage: str,
-    seniority: str | None,
-) -> None:
-    """Questions written for the learner's stage (two) and the person's seniority (one),
-    core themes first, path and advice before the others, while the core themes keep room."""
-    stage_title = next((s.title for s in choice.taxonomy.stages if s.id == stage), stage)
-    level_title = next((s.title for s in choice.taxonomy.seniority if s.id == seniority), "")
-    targets: list[tuple[list[Item], int, str]] = [
-        (
-            [i for i in talk if stage in i.stages],
-            STAGE_ITEMS,
-            f"written for your stage ({stage_title})",
-        )
-    ]
-    if seniority is not None:
-        targets.append(
-            (
-                [i for i in talk if seniority in i.seniority],
-                SENIORITY_ITEMS,
-                f"written for the seniority of the person you meet ({level_title})",
-            )
-        )
-    for pool, wanted, reason in targets:
-        pool = sorted(
-            pool,
-            key=lambda i: (
-                choice.ranking.rank(i) > choice.best_rank.get(i.theme, 0),
-                choice.ranking.rank(i),
-                i.theme not in required,
-                i.theme not in STAGE_THEMES,
-                *choice.ranking.key(i),
-            ),
-        )
-        got = 0
-        for distinct in (True, False):
-            for item in pool:
-                if got >= wanted:
-                    break
-                themes = {i.theme for i in choice.taken}
-                if item.id in choice.taken_ids or (distinct and item.theme in themes):
-                    continue
-                covers = choice.ranking.rank(item) <= choice.best_rank.get(item.theme, 0)
-                others = [t for t in required if not (covers and t == item.theme)]
-                if item.minutes <= choice.left - choice.room_for(talk, others, best=True):
-                    got += choice.offer(item, reason)
-        for item in pool:  # when the core themes cannot all keep room, the stage still shows
-            if got >= wanted:
-                break
-            if item.id not in choice.taken_ids and item.minutes <= choice.left:
-                got += choice.offer(item, reason)
 
 
 def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) -> list[str]:
