@@ -125,21 +125,27 @@ class Choice:
     def room_for(self, talk: Sequence[Item], themes: Sequence[str], *, best: bool) -> int:
         """Minutes to keep for the cheapest question of each theme not yet covered; with
         ``best``, the cheapest of its most specific questions; without, none for a theme
-        that already has a question (only a more specific one would add to it)."""
+        that already has a question (only a more specific one would add to it), and none of
+        those that repeat a chosen question (they cannot be asked)."""
         asked = {i.theme for i in self.taken}
-        return sum(
-            min(
+        total = 0
+        for t in themes:
+            if self.covers(t) or (not best and t in asked):
+                continue
+            fitting = sorted(
                 (
-                    i.minutes
+                    i
                     for i in talk
                     if i.theme == t
                     and (not best or self.ranking.rank(i) <= self.best_rank.get(t, 0))
                 ),
-                default=0,
+                key=lambda i: i.minutes,
             )
-            for t in themes
-            if not self.covers(t) and (best or t not in asked)
-        )
+            total += next(
+                (i.minutes for i in fitting if best or self.twin_of(i) is None),
+                fitting[0].minutes if fitting else 0,
+            )
+        return total
 
     def covers(self, theme: str) -> bool:
         """True when a chosen question covers ``theme`` at the most specific level it has: a
