@@ -111,6 +111,8 @@ class Choice:
     best_rank: dict[str, int] = field(default_factory=dict)
     job_words: frozenset[str] = frozenset()  # the field's own names, said by many questions
     notes: list[str] = field(default_factory=list)  # slots with no fitting question
+    # how many chosen questions each candidate is known not to repeat (they are only added)
+    unrepeated: dict[str, int] = field(default_factory=dict)
 
     @property
     def left(self) -> int:
@@ -142,7 +144,7 @@ class Choice:
                 key=lambda i: i.minutes,
             )
             total += next(
-                (i.minutes for i in fitting if best or self.twin_of(i) is None),
+                (i.minutes for i in fitting if best or not self.repeats(i)),
                 fitting[0].minutes if fitting else 0,
             )
         return total
@@ -156,12 +158,12 @@ class Choice:
             for i in self.taken
         )
 
-    def twin_of(self, item: Item) -> Item | None:
-        """A chosen question (closing asks included) that ``item`` repeats: the same topic,
-        nearly the same words, or the same ask in other words."""
+    def twin_of(self, item: Item, among: Sequence[Item] | None = None) -> Item | None:
+        """A chosen question (closing asks included; or one of ``among``) that ``item``
+        repeats: the same topic, nearly the same words, or the same ask in other words."""
         mine = self.gists.setdefault(item.id, gist(item.text))
         topic = topic_of(item)
-        for other in (*self.fixed, *self.taken):
+        for other in (*self.fixed, *self.taken) if among is None else among:
             if topic is not None and topic == topic_of(other):
                 self.twin_topics[item.id] = topic
                 return other
@@ -169,6 +171,18 @@ class Choice:
             if near_duplicate(mine, theirs) or same_ask(item.text, other.text, self.job_words):
                 return other
         return None
+
+    def repeats(self, item: Item) -> bool:
+        """Whether ``item`` repeats a chosen question (`twin_of`, checking each chosen
+        question against it only once)."""
+        chosen = (*self.fixed, *self.taken)
+        start = self.unrepeated.get(item.id, 0)
+        if start == len(chosen):
+            return False
+        twin = self.twin_of(item, chosen[start:])
+        if twin is None:
+            self.unrepeated[item.id] = len(chosen)
+        return twin is not None
 
     def take(self, item: Item, reason: str) -> None:
         self.taken.append(item)
