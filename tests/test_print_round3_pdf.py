@@ -252,7 +252,7 @@ def test_the_timeline_is_flush_with_the_margins_with_room_for_notes() -> None:
     with pdfplumber.open(io.BytesIO(pdf("timeline"))) as document:
         page = document.pages[0]
         words = page.extract_words()
-        footer = next(w for w in words if w["text"] == "Name")
+        footer = max((w for w in words if w["text"] == "Name"), key=lambda w: w["top"])
         heads: dict[str, dict[str, Any]] = {}
         for word in words:  # the table's header row (a Notes heading comes later)
             if word["text"] in ("Date", "Step", "Done", "Notes"):

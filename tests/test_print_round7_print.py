@@ -11,6 +11,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
+import interview_prep as ip
 from interview_prep.pageheights import Space
 from interview_prep.pageshare import share_on_top
 from interview_prep.writers.fonts import text_width
@@ -253,3 +254,27 @@ def test_a_blank_meeting_fields_minutes_sit_at_the_rows_end() -> None:
     assert "·" not in [w["text"] for w in row]  # was "[blank] · 30 minutes" mid-cell
     minutes = next(w for w in row if w["text"] == "minutes")
     assert minutes["x1"] == pytest.approx(612 - SIDE - 5.25, abs=2)  # the cell's right padding
+
+
+def test_a_closing_ask_is_kept_short_by_its_mark_not_its_heading() -> None:
+    """The template marks a closing ask's writing space; the layout reads the mark, so a
+    heading in another language (or reworded) keeps the asks short all the same."""
+    from dataclasses import replace
+
+    from interview_prep.pagefill import plan_fill
+    from interview_prep.pdf import import_weasyprint
+    from interview_prep.render import html_page
+
+    sheet = ip.prep_sheet(ip.plan_interview("nurse", "college", 30, seed=1), learner="Alex Kim")
+    renamed = replace(sheet, source=sheet.source.replace("Closing asks", "Preguntas finales"))
+    weights = {}
+    for name, document in (("original", sheet), ("renamed", renamed)):
+        options = document._options(None)
+        page = html_page(document.source, options)
+        tree = import_weasyprint().HTML(string=page).etree_element
+        filled = plan_fill(tree, options)
+        assert filled is not None
+        weights[name] = [space.weight for unit in filled.units for space in unit.spaces]
+    assert weights["original"] == weights["renamed"]
+    assert weights["original"].count(1.0) >= 1  # "What part of your work…" kept to one minute
+    assert "Preguntas finales" in renamed.source and "Closing asks" not in renamed.source

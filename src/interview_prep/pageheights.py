@@ -34,7 +34,6 @@ REFERRAL_COLUMNS = (0.26, 0.16, 0.26, 0.32)  # print.css: name, role, how to rea
 REFLECTION_REFERRAL = (0.19, 0.30, 0.29, 0.22)  # print.css: the reflection's last table
 TICK_GAP = 0.32  # print.css: a worksheet's task-list item margin (em)
 QUESTION_LINE = 1.2  # print.css: a worksheet question's lines, set close as a heading's
-CLOSING = "Closing asks"  # the conversation template's heading over the closing asks
 
 
 @dataclass
@@ -168,7 +167,9 @@ def _block(
         minutes = element.get("data-weight")
         # a line a minute after the first, at most two; more as the page has room
         least = max(1, min(FEWEST_LINES, int(minutes) - 1)) if minutes else lines
-        spaces.append(Space(element, lines, least, float(minutes or lines)))
+        # a closing ask is a short one, whatever its minutes (the template marks it)
+        weight = 1.0 if element.get("data-closing") is not None else float(minutes or lines)
+        spaces.append(Space(element, lines, least, weight))
         return lines * RULE
     if tag == "table" and kind in WORKSHEETS:  # print.css: a question's table, rows to write in
         small = Style(9.5, style.bold, style.serif, style.line)
@@ -295,11 +296,8 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
     """The blocks the pages may break between, with their estimated heights."""
     found: list[Unit] = []
     previous: Element | None = None
-    closing = False
     for element in main:
         classes = class_names(element)
-        if element.tag in ("h2", "h3"):
-            closing = "".join(element.itertext()).strip() == CLOSING
         if element.tag == "div" and "checklist" in classes and _after_label(previous):
             element.set("data-columns", "2")  # print.css: p + div.checklist has two columns
         style = own_style(element, Style(), kind)
@@ -344,9 +342,6 @@ def units(main: Element, width: float, kind: str) -> list[Unit]:
                     else:
                         height = _block(item, style, inner, kind, spaces)
                     item_top, item_bottom = _outer_margins(item, style, kind, element.tag)
-                if closing and element.tag == "ol":
-                    for space in spaces:  # a closing ask is a short one, whatever its minutes
-                        space.weight = 1.0
                 if index == 0:
                     item_top = max(item_top, top)
                 if index == len(items) - 1:

@@ -75,7 +75,8 @@ def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, en
     """A writing space keeps its prompt (the container's text, if any) with its lines."""
     token = tokens[index]
     name = token.info.split()[0] if token.info.split() else "notes"
-    env.setdefault("ruled", []).append((ruled_lines(token.info), _minutes(token.info)))
+    closing = "closing" in token.info.split()[2:]  # a closing ask: kept short on the page
+    env.setdefault("ruled", []).append((ruled_lines(token.info), _minutes(token.info), closing))
     env.setdefault("ruled_open", []).append(token)
     return f'<div class="writing {name}">\n'
 
@@ -83,13 +84,14 @@ def _writing_space_open(renderer: Any, tokens: Any, index: int, options: Any, en
 def _writing_space_close(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
     """The ruled lines, one element a line; with ``env["fillable"]`` also a form field over
     them, so the PDF can be typed into while the printed page keeps its rules."""
-    count, minutes = env["ruled"].pop()
+    count, minutes, closing = env["ruled"].pop()
     field = ""
     if env.get("fillable"):
         field = formfields.writing_field(env["ruled_open"].pop(), env)
     rules = '<div class="rule"></div>' * count
     height = f"{count * RULE_GAP_MM:g}mm"
     weight = f' data-weight="{minutes}"' if minutes else ""
+    weight += ' data-closing=""' if closing else ""
     return f'<div class="rules"{weight} style="height: {height}">{rules}{field}</div>\n</div>\n'
 
 
