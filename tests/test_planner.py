@@ -101,18 +101,27 @@ def test_plans_fit_the_budget_cover_core_themes_and_repeat(
         assert planned.item.suits_mode(mode)
 
 
-def test_a_more_specific_question_never_costs_a_core_theme_its_question() -> None:
-    # a mid-career farmworker's shadow once spent 3 minutes on a second likes-dislikes
-    # question (the sub-cluster's, after the seniority's cluster one) and left no time for
-    # future-trends and advice
-    for seed in (None, *range(0, 300, 15)):
-        plan = ip.plan_interview(
-            "farmworker", "college", 30, mode="shadow", seniority="mid", seed=seed
-        )
+@pytest.mark.parametrize(
+    ("field", "stage", "seniority"),
+    [
+        # a second likes-dislikes question (the sub-cluster's, after the seniority's
+        # cluster one) once left no time for future-trends and advice
+        ("farmworker", "college", "mid"),
+        # the seniority's question once went to a second hiring question regardless
+        ("journalist", "returning", "mid"),
+        # the room kept for promotion once counted a question that repeats a chosen one
+        ("securities-sales-agent", "recent-grad", "mid"),
+    ],
+)
+def test_a_half_hour_shadow_covers_every_core_theme_before_extras(
+    field: str, stage: str, seniority: str
+) -> None:
+    for seed in (None, *range(0, 300, 30)):
+        plan = ip.plan_interview(field, stage, 30, mode="shadow", seniority=seniority, seed=seed)
         assert not plan.uncovered, (seed, plan.uncovered, plan.notes)
         assert {"debrief", *CORE} <= set(plan.covered_themes), seed
         assert not any("no time left" in note for note in plan.notes), (seed, plan.notes)
-        check_plan(plan, "college", "mid")
+        check_plan(plan, stage, seniority)
 
 
 def test_every_cluster_and_stage_covers_core_themes_with_cluster_questions() -> None:
