@@ -98,7 +98,8 @@ def question_boxes(tokens: Any) -> None:
                 token.attrSet("id", item)
             box = type(inline.children[0])(type="html_inline", tag="", nesting=0)
             box.content = (
-                f'<input type="checkbox" class="asked" name="asked-{count}" aria-labelledby="{item}">'
+                f'<input type="checkbox" class="asked" name="asked-{count}"'
+                f' aria-labelledby="{item}">'
             )
             inline.children.insert(0, box)
 
