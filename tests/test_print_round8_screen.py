@@ -120,3 +120,79 @@ def test_the_script_pdf_has_no_form_fields_and_one_page() -> None:
         assert len(pdf.pages) == 1
         boxes = [r for r in pdf.pages[0].rects if 10 < r["width"] < 12 and 10 < r["height"] < 12]
         assert len(boxes) == 10  # paper's 3.8 mm boxes, one a question
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_comparison_cards_question_stands_clear_of_its_first_label(
+    browser: Any, pages: dict[str, Path], width: int
+) -> None:
+    show(browser, pages["compare3"], width)
+    gaps = browser.execute_script(
+        "const r = e => e.getBoundingClientRect(), s = e => getComputedStyle(e);"
+        "return [...document.querySelectorAll('main tbody tr')].map(tr => {"
+        " const q = tr.cells[0], next = tr.cells[1];"
+        " return {question: q.textContent.trim(), stacked: s(q).display === 'block',"
+        "  gap: r(next).top + parseFloat(s(next).paddingTop)"
+        "   - (r(q).bottom - parseFloat(s(q).paddingBottom)),"
+        "  between: r(tr.cells[2]).top + parseFloat(s(tr.cells[2]).paddingTop)"
+        "   - r(next.querySelector('textarea')).bottom}; });"
+    )
+    assert len(gaps) >= 5
+    for row in gaps:
+        if width == 390:  # a card a question: its question, then each person's label and box
+            assert row["stacked"] and 8 <= row["gap"] <= 10, row
+            assert row["gap"] <= row["between"] + 1, row  # no wider than between two people
+        else:
+            assert not row["stacked"], row
+
+
+FIELDS = """
+return [...document.querySelectorAll('div.fields ul')].map(ul =>
+  [...ul.querySelectorAll('li')].filter(li => li.querySelector('input')).map(li => {
+    const f = li.querySelector('input').getBoundingClientRect();
+    const label = li.querySelector('.field-label').getBoundingClientRect();
+    return {label: li.querySelector('.field-label').textContent.trim(), top: f.top,
+      left: f.left, right: f.right, width: f.width, labelTop: label.top,
+      labelRight: label.right, labelHeight: label.height};
+  }));"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["reflection", "shadow3", "handout", "compare3"])
+def test_a_line_of_fields_is_one_row_on_a_wide_screen(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, pages[name], width)
+    lists = browser.execute_script(FIELDS)
+    assert lists and all(len(fields) in (2, 3) for fields in lists), lists
+    for fields in lists:
+        for field in fields:
+            assert field["width"] >= 150 and field["right"] <= width - 15, field
+            assert field["labelHeight"] < 30, field  # a label on one line
+            assert field["labelRight"] <= field["left"], field
+        tops = [round(field["top"]) for field in fields]
+        if width == 1280:  # Name, Date and Class on one row, left to right
+            assert max(tops) - min(tops) < 1, (name, fields)
+            lefts = [field["left"] for field in fields]
+            assert lefts == sorted(lefts), fields
+        else:  # one a row, at one left edge
+            assert len(set(tops)) == len(fields), fields
+            assert max(f["left"] for f in fields) - min(f["left"] for f in fields) < 1, fields
+    if name == "reflection":
+        assert [field["label"] for field in lists[0]] == ["Name:", "Date:", "Class:"]
+    assert axe_violations(browser) == []
+
+
+def test_the_prep_sheets_fields_are_in_its_tables(browser: Any, pages: dict[str, Path]) -> None:
+    """The prep sheet has no line of fields: its fields are the referral table's cells, which
+    stay in their columns at 1280 px and stack at 390 px."""
+    for width in (390, 1280):
+        show(browser, pages["prep30"], width)
+        assert browser.execute_script("return document.querySelectorAll('div.fields').length") == 0
+        cells = browser.execute_script(
+            "return [...document.querySelectorAll('main li table td"
+            " input:is([type=text], [type=date])')].map(f => {"
+            " const b = f.getBoundingClientRect(), c = f.closest('td').getBoundingClientRect();"
+            " return b.left >= c.left - 1 && b.right <= c.right + 1 && b.width >= 100; });"
+        )
+        assert cells and all(cells), (width, cells)
