@@ -196,3 +196,28 @@ def test_the_prep_sheets_fields_are_in_its_tables(browser: Any, pages: dict[str,
             " return b.left >= c.left - 1 && b.right <= c.right + 1 && b.width >= 100; });"
         )
         assert cells and all(cells), (width, cells)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["reflection", "prep30", "shadow3"])
+def test_a_checklists_boxes_and_words_keep_one_edge_each(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, pages[name], width)
+    items = browser.execute_script(
+        "const edge = document.querySelector('main h2').getBoundingClientRect().left;"
+        "return [...document.querySelectorAll('main li.task-list-item')].map(li => {"
+        " const box = li.querySelector('input[type=checkbox]').getBoundingClientRect();"
+        " const range = document.createRange(); range.selectNodeContents(li);"
+        " const words = [...range.getClientRects()].filter(r => r.width > 20 && r.height < 30"
+        "  && r.left > box.right);"
+        " const column = li.getBoundingClientRect().left;"
+        " return {box: box.left - column, words: Math.min(...words.map(r => r.left)) - box.right,"
+        "  onEdge: box.left - edge, text: li.textContent.trim()}; });"
+    )
+    assert len(items) >= 4
+    for item in items:  # each box the same way from its words, the blank's item too
+        assert abs(item["words"] - items[0]["words"]) < 1, (item, items[0])
+        assert abs(item["box"] - items[0]["box"]) < 1, (item, items[0])
+    first_column = [item for item in items if abs(item["onEdge"]) < 40]
+    assert first_column and all(abs(item["onEdge"]) < 1 for item in first_column), items

@@ -149,8 +149,10 @@ def _blank_field(children: list[Any], labeled: Any) -> None:
         return
     holder = type(last)(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
+    # a space after words before the blank's; none after the box, whose margin spaces them
+    space = " " if len(children) > 2 else ""
     holder.content = (
-        f' <span id="{label}">{html.escape(match["words"])}</span>'
+        f'{space}<span id="{label}">{html.escape(match["words"])}</span>'
         f'<input type="date" class="blank" name="blank-{label}" aria-labelledby="{label}">'
     )
     children[-1] = holder
