@@ -221,3 +221,23 @@ def test_a_checklists_boxes_and_words_keep_one_edge_each(
         assert abs(item["box"] - items[0]["box"]) < 1, (item, items[0])
     first_column = [item for item in items if abs(item["onEdge"]) < 40]
     assert first_column and all(abs(item["onEdge"]) < 1 for item in first_column), items
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", ["prep30", "shadow3"])
+def test_a_writing_box_sits_nearer_its_own_prompt_than_the_next(
+    browser: Any, pages: dict[str, Path], name: str, width: int
+) -> None:
+    show(browser, pages[name], width)
+    boxes = browser.execute_script(
+        "const r = e => e.getBoundingClientRect();"
+        "return [...document.querySelectorAll('main li:has(> div.writing textarea) + li')]"
+        ".map(next => { const box = next.previousElementSibling.querySelector('div.writing');"
+        " const range = document.createRange(); range.selectNodeContents(next);"
+        " const first = [...range.getClientRects()].find(x => x.height > 0);"
+        " return {after: first.top - r(box).bottom,"
+        "  before: r(box).top - r(box.previousElementSibling).bottom}; });"
+    )
+    assert len(boxes) >= 4
+    for gap in boxes:  # the next prompt at least twice as far as the box's own
+        assert gap["after"] >= 2 * gap["before"] and gap["after"] >= 20, gap
