@@ -241,3 +241,29 @@ def test_a_writing_box_sits_nearer_its_own_prompt_than_the_next(
     assert len(boxes) >= 4
     for gap in boxes:  # the next prompt at least twice as far as the box's own
         assert gap["after"] >= 2 * gap["before"] and gap["after"] >= 20, gap
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("round8timeline") / "timeline.html"
+    document = ip.timeline(datetime(2026, 12, 1).date(), MEETING.when, contact=DANA)
+    path.write_text(document.to_html(), encoding="utf-8")
+    return path
+
+
+def test_the_timelines_notes_boxes_need_no_rule_beside_them(browser: Any, timeline: Path) -> None:
+    show(browser, timeline, 1280)
+    seen = browser.execute_script(
+        "const r = e => e.getBoundingClientRect();"
+        "const table = document.querySelector('main table');"
+        "return {right: r(table).right, box: r(document.querySelector('main > div.writing"
+        " textarea, main div.writing textarea')).right,"
+        " cells: [...table.querySelectorAll('td:has(textarea)')].map(td => ({"
+        "  rule: getComputedStyle(td).borderLeftStyle, right: r(td.querySelector('textarea'))"
+        "  .right}))};"
+    )
+    assert len(seen["cells"]) == 7
+    for cell in seen["cells"]:
+        assert cell["rule"] == "none", cell  # no lone upright rule in a table ruled across
+        assert abs(cell["right"] - seen["right"]) < 1, (cell, seen)
+    assert abs(seen["box"] - seen["right"]) < 1, seen  # the Notes box under it ends there too
