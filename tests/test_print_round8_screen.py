@@ -267,3 +267,27 @@ def test_the_timelines_notes_boxes_need_no_rule_beside_them(browser: Any, timeli
         assert cell["rule"] == "none", cell  # no lone upright rule in a table ruled across
         assert abs(cell["right"] - seen["right"]) < 1, (cell, seen)
     assert abs(seen["box"] - seen["right"]) < 1, seen  # the Notes box under it ends there too
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_letter_on_screen_is_in_one_ink(browser: Any, tmp_path: Path, width: int) -> None:
+    path = tmp_path / "letter.html"
+    sender = ip.Sender(ALEX, "Lakeside Community College", "college", "a@example.edu")
+    letter = ip.letter(
+        "thank-you",
+        "letter",
+        field="nurse",
+        contact=DANA,
+        meeting=MEETING,
+        sender=sender,
+        learned="How a charge nurse plans a shift",
+        today=MEETING.when.date(),
+    )
+    path.write_text(letter.to_html(), encoding="utf-8")
+    show(browser, path, width)
+    inks = browser.execute_script(
+        "return [...document.querySelectorAll('main p')].map(p =>"
+        " [p.textContent.trim().slice(0, 20), getComputedStyle(p).color]);"
+    )
+    assert any(text.startswith("December\u00a014") for text, _ in inks), inks
+    assert len({ink for _, ink in inks}) == 1, inks
