@@ -85,7 +85,7 @@ def test_confirm_letter_from_the_cli_restates_30_minutes() -> None:
 def test_timeline_steps_say_the_meeting() -> None:
     document = timeline(date(2026, 12, 1), WHEN, contact=DANA)
     text = document.to_markdown()
-    assert "Name one thing you learned; send it within 24 hours." in text
+    assert "Within 24 hours; name one thing you learned." in text
     assert "of meeting" not in text
     assert "on Monday, December 14, 2026, at 3:30 PM." in text
     assert "Email, message, letter, or call" in text
