@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import interview_prep as ip
@@ -79,6 +79,7 @@ def check_plan(plan: ip.Plan, stage: str, seniority: str | None) -> None:
     seniority=st.sampled_from((None, "early", "mid", "senior")),
     seed=st.one_of(st.none(), st.integers(0, 10_000)),
 )
+@example(field="farmworker", stage="college", minutes=30, mode="shadow", seniority="mid", seed=None)
 def test_plans_fit_the_budget_cover_core_themes_and_repeat(
     field: str, stage: str, minutes: int, mode: str, seniority: str | None, seed: int | None
 ) -> None:
@@ -98,6 +99,29 @@ def test_plans_fit_the_budget_cover_core_themes_and_repeat(
     for planned in plan.questions:
         assert planned.item.suits_stage(stage)
         assert planned.item.suits_mode(mode)
+
+
+@pytest.mark.parametrize(
+    ("field", "stage", "seniority"),
+    [
+        # a second likes-dislikes question (the sub-cluster's, after the seniority's
+        # cluster one) once left no time for future-trends and advice
+        ("farmworker", "college", "mid"),
+        # the seniority's question once went to a second hiring question regardless
+        ("journalist", "returning", "mid"),
+        # the room kept for promotion once counted a question that repeats a chosen one
+        ("securities-sales-agent", "recent-grad", "mid"),
+    ],
+)
+def test_a_half_hour_shadow_covers_every_core_theme_before_extras(
+    field: str, stage: str, seniority: str
+) -> None:
+    for seed in (None, *range(0, 300, 30)):
+        plan = ip.plan_interview(field, stage, 30, mode="shadow", seniority=seniority, seed=seed)
+        assert not plan.uncovered, (seed, plan.uncovered, plan.notes)
+        assert {"debrief", *CORE} <= set(plan.covered_themes), seed
+        assert not any("no time left" in note for note in plan.notes), (seed, plan.notes)
+        check_plan(plan, stage, seniority)
 
 
 def test_every_cluster_and_stage_covers_core_themes_with_cluster_questions() -> None:

@@ -85,7 +85,7 @@ def test_confirm_letter_from_the_cli_restates_30_minutes() -> None:
 def test_timeline_steps_say_the_meeting() -> None:
     document = timeline(date(2026, 12, 1), WHEN, contact=DANA)
     text = document.to_markdown()
-    assert "Name one thing you learned; send it within 24 hours." in text
+    assert "Within 24 hours; name one thing you learned." in text
     assert "of meeting" not in text
     assert "on Monday, December 14, 2026, at 3:30 PM." in text
     assert "Email, message, letter, or call" in text
@@ -99,11 +99,14 @@ def test_handout_asks_for_a_person_and_its_footer_is_a_phrase() -> None:
         "Find someone among family, neighbors, teachers, and alumni, or call an organization."
         in text
     )
-    assert shadow.footer == "Job shadow assignment · from Mon, Dec 7, 2026"
+    # round 8: a name to write in first, as on a worksheet
+    assert shadow.footer == "Name ______________ · Job shadow assignment · from Mon, Dec 7, 2026"
     plain = ip.assignment_handout(date(2026, 12, 7))
-    assert plain.footer == "Informational interview assignment · from Mon, Dec 7, 2026"
+    assert plain.footer == (
+        "Name ______________ · Informational interview assignment · from Mon, Dec 7, 2026"
+    )
     course = ip.assignment_handout(date(2026, 12, 7), course="Careers 10")
-    assert course.footer == "Careers 10 · from Mon, Dec 7, 2026"
+    assert course.footer == "Name ______________ · Careers 10 · from Mon, Dec 7, 2026"
 
 
 # ---- serial commas ---------------------------------------------------------------------

@@ -149,7 +149,9 @@ def test_the_shadow_handouts_pages_end_clear_of_the_footer() -> None:
         lowest = max([*body, *[rule + 7 * MM for rule in rules]])
         feet.append(height - 12 * MM - lowest)
     # was 5 pt and about 2 in: p1's Privacy bullet ran to the footer
-    assert min(feet) >= 0 and feet[0] >= 36, feet
+    # round 8: "Before a job shadow" stays whole on p1, which ends about 7 mm clear (was 36 pt
+    # and more, with the list split two and two)
+    assert min(feet) >= 0 and feet[0] >= 14, feet
     assert max(feet) <= 1.25 * 72, feet
 
 

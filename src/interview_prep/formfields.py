@@ -75,6 +75,35 @@ def label_fields(tokens: Any, *, screen: bool = False) -> None:
                         children[1].content = children[1].content.lstrip()
 
 
+def question_boxes(tokens: Any) -> None:
+    """On screen, the script's box to tick beside each question is a checkbox, named by the
+    question's words (paper draws the box; print.css)."""
+    count = 0
+    depth = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("ordered_list_open", "bullet_list_open"):
+            depth += 1
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            depth -= 1
+        elif token.type == "list_item_open" and token.markup in (".", ")") and depth == 1:
+            inline = next((t for t in tokens[index + 1 : index + 3] if t.type == "inline"), None)
+            if inline is None or not inline.children:
+                continue
+            count += 1
+            item = f"question-{count}"
+            words = next((c for c in inline.children if c.type == "strong_open"), None)
+            if words is not None:
+                words.attrSet("id", item)
+            else:
+                token.attrSet("id", item)
+            box = type(inline.children[0])(type="html_inline", tag="", nesting=0)
+            box.content = (
+                f'<input type="checkbox" class="asked" name="asked-{count}"'
+                f' aria-labelledby="{item}">'
+            )
+            inline.children.insert(0, box)
+
+
 def _line_field(inline: Any, labeled: Any) -> None:
     """A line to fill in ("Name:", "Who I will ask:"): its label's words label a text field
     beside it, holding what the line already gives ("Name: Alex Kim"), still to edit; a Date
@@ -120,8 +149,10 @@ def _blank_field(children: list[Any], labeled: Any) -> None:
         return
     holder = type(last)(type="html_inline", tag="", nesting=0)
     label = labeled(holder)
+    # a space after words before the blank's; none after the box, whose margin spaces them
+    space = " " if len(children) > 2 else ""
     holder.content = (
-        f' <span id="{label}">{html.escape(match["words"])}</span>'
+        f'{space}<span id="{label}">{html.escape(match["words"])}</span>'
         f'<input type="date" class="blank" name="blank-{label}" aria-labelledby="{label}">'
     )
     children[-1] = holder

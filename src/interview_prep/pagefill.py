@@ -218,7 +218,7 @@ def fill_spaces(
     if balance:
         for page in pages[1:]:
             _continue_heading(page[0][0])
-        for unit, space in _notes_boxes(pages, by_page, height, slack, grown):
+        for unit, space in _notes_boxes(pages, by_page, height, slack, grown, most):
             _set_lines(space)
             unit.notes = space
     for unit in units:
@@ -270,10 +270,18 @@ def _fair(
         three.lines = kept_three
     rate = min(rates, default=0.0)
     shortest = min((kept[id(s)] for s in spaces if s.weight >= 2), default=MOST_LINES)
+    # past one sheet, the sheet's base: no question takes more than a line over the fewest
+    # lines its minutes get anywhere (the grown level, which every page holds); on one sheet
+    # the page breaks even the lines out instead (a 3-minute question keeps three lines)
+    base: dict[float, int] = {}
+    for space in spaces:
+        least = kept[id(space)] if len(by_page) > ONE_SHEET else MOST_LINES
+        base[space.weight] = min(base.get(space.weight, MOST_LINES), least)
 
     def most(space: Space) -> int:
         if space.weight >= 2:
-            return max(space.least, min(most_lines(space), round(rate * space.weight) + FAIR_MORE))
+            fair = min(round(rate * space.weight) + FAIR_MORE, base[space.weight] + 1)
+            return max(space.least, min(most_lines(space), fair))
         return max(space.least, min(most_lines(space), shortest))
 
     return most
@@ -297,6 +305,7 @@ def _notes_boxes(
     height: float,
     slack: float,
     grown: dict[int, int],
+    most: Callable[[Space], int],
 ) -> list[tuple[Unit, Space]]:
     """A labeled Notes box at the foot of a page (before the last) whose questions have taken
     all they may of its spare lines and at least three lines are still left, in its last
@@ -306,7 +315,7 @@ def _notes_boxes(
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
         lines = int((height - page_used(page) - added - slack) // RULE)
-        lines -= _to_questions(spaces, lines)
+        lines -= _to_questions(spaces, lines, most)
         lines = int((lines * RULE - LABEL) // RULE)
         if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
@@ -319,7 +328,7 @@ def _notes_boxes(
     return boxes
 
 
-def _to_questions(spaces: list[Space], lines: int) -> int:
+def _to_questions(spaces: list[Space], lines: int, most: Callable[[Space], int]) -> int:
     """Give a page's spare ``lines`` to its timed questions over their fair share, one at a
     time to the fewest lines a minute, each up to three lines a minute (``most_lines``): a page
     before the last gets no Notes box in mid-document while its questions can use the room,
@@ -328,7 +337,7 @@ def _to_questions(spaces: list[Space], lines: int) -> int:
     timed = [space for space in spaces if space.weight >= 2]
     given = 0
     while given < lines:
-        open_ = [space for space in timed if space.lines < min(MOST_LINES, most_lines(space))]
+        open_ = [space for space in timed if space.lines < most(space)]
         if not open_:
             break
         min(open_, key=lambda space: space.lines / space.weight).lines += 1

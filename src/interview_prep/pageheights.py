@@ -280,12 +280,12 @@ def _after_label(previous: Element | None) -> bool:
 
 
 def _key_over_table(main: Element, element: Element, kind: str) -> bool:
-    """Whether ``element`` is a prep sheet's star key, set at the right of the meeting
+    """Whether ``element`` is a worksheet's star key, set at the right of the meeting
     table's caption line (print.css: h1 + p + p:has(+ table))."""
     siblings = list(main)
     index = siblings.index(element)
     return (
-        kind == "prep-sheet"
+        kind in WORKSHEETS
         and element.tag == "p"
         and 2 <= index < len(siblings) - 1
         and [s.tag for s in siblings[index - 2 : index + 2]] == ["h1", "p", "p", "table"]

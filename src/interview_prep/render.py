@@ -116,11 +116,17 @@ def _ordered_list_open(renderer: Any, tokens: Any, index: int, options: Any, env
 
 
 def markdown_to_html(
-    markdown: str, *, heading_offset: int = 0, fillable: bool = False, screen: bool = False
+    markdown: str,
+    *,
+    heading_offset: int = 0,
+    fillable: bool = False,
+    screen: bool = False,
+    ticks: bool = False,
 ) -> str:
     """Render Markdown to an HTML fragment; ``heading_offset`` demotes every heading;
     ``fillable`` puts a form field over each writing space; ``screen`` words them for a
-    screen ("Choose one" where paper says "Circle one")."""
+    screen ("Choose one" where paper says "Circle one"); ``ticks`` makes each numbered item
+    (a script's question) a checkbox to tick."""
     parser = markdown_parser()
     tokens = parser.parse(markdown)
     if heading_offset:
@@ -131,6 +137,8 @@ def markdown_to_html(
     nobreak.join_last_words(tokens)
     if fillable:
         formfields.label_fields(tokens, screen=screen)
+    if ticks:
+        formfields.question_boxes(tokens)
     env = {"fillable": fillable, "screen": screen}
     return str(parser.renderer.render(tokens, parser.options, env))
 
@@ -235,6 +243,7 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         screen_css, viewport, header = screen_stylesheet(), VIEWPORT, brand_header(options)
     css = stylesheet() + screen_css + _page_css(options) + "\n".join(options.extra_css)
     css = css.replace("</", "<\\/")  # text in a style element cannot close it
+    ticks = screen and options.kind == "script"  # paper draws the script's boxes
     kind = " ".join(
         re.sub(r"[^a-z0-9-]", "", name.lower())
         for name in (f"doc-{options.kind}", *options.classes)
@@ -247,7 +256,7 @@ def html_page(markdown: str, options: PageOptions, *, screen: bool = False) -> s
         '<meta name="generator" content="interview-prep">\n'
         f"<style>\n{css}</style>\n</head>\n"
         f'<body class="{kind}">\n{header}<main>\n'
-        f"{markdown_to_html(markdown, fillable=options.fillable, screen=screen)}"
+        f"{markdown_to_html(markdown, fillable=options.fillable, screen=screen, ticks=ticks)}"
         "</main>\n</body>\n</html>\n"
     )
 

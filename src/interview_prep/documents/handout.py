@@ -84,7 +84,8 @@ def assignment_handout(
     # with no course or teacher the footer still says what it is ("from Mon, Dec 7" is a fragment)
     label = "Job shadow assignment" if shadow else "Informational interview assignment"
     parts = [part for part in (course, teacher) if part] or [label]
-    footer = " · ".join([*parts, f"from {short_date(start)}"])
+    # a name to write in, as on a worksheet: page 2 carries the student's questions
+    footer = " · ".join(["Name ______________", *parts, f"from {short_date(start)}"])
     return Document(
         "handout",
         "Assignment: " + ("job shadow and " if shadow else "") + "informational interview",

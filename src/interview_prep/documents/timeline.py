@@ -193,7 +193,7 @@ def timeline(
         Step(
             "thank-you",
             "Send a thank-you note",
-            "Name one thing you learned; send it within 24 hours.",
+            "Within 24 hours; name one thing you learned.",
             thanks_at.date() if thanks_at else None,
             start=thanks_at,
             end=thanks_at + timedelta(minutes=15) if thanks_at else None,

@@ -23,8 +23,8 @@ from .steps import (
     cover_themes,
     fill_time,
     left_out_reasons,
-    reserve_targeted,
 )
+from .targeted import reserve_targeted
 from .topics import WHAT_TO_ASK, fits_theme
 
 MIN_MINUTES, MAX_MINUTES = RANGES["minutes"][:2]
@@ -259,8 +259,9 @@ def plan_interview(
     aside first. From 20 minutes, two questions written for the learner's stage, and one for
     the person's seniority when given, are reserved. Every core theme then gets one question
     (the most specific field first, your own banks before the built-in ones, must-ask before
-    standard) while the time allows; the rest of the time goes by priority, spread across
-    themes. No question nearly repeats another in the plan. The same inputs give the same
+    standard) while the time allows, and a more specific question on a theme already asked
+    only while every core theme keeps room; the rest of the time goes by priority, spread
+    across themes. No question nearly repeats another in the plan. The same inputs give the same
     plan; ``seed`` varies the choice among equal questions. Each planned item says why it was
     chosen, and each left-out candidate why not.
     """

@@ -1,5 +1,5 @@
-"""The planner's steps: rank the candidates, reserve questions for the learner's stage and the
-person's seniority, cover the core themes, fill the time; and say why for each choice."""
+"""The planner's steps: rank the candidates, cover the core themes, fill the time; and say why
+for each choice (`targeted` reserves the questions for the learner's stage and seniority)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,7 @@ from .paraphrase import same_ask
 from .similar import Gist, gist, near_duplicate
 from .topics import WHAT_TO_ASK, fits_theme, topic_of
 
-STAGE_ITEMS = 2
-SENIORITY_ITEMS = 1
 TARGETED_FROM_MINUTES = 20
-# themes where a question written for the learner's stage helps most
-STAGE_THEMES = ("path", "advice")
 BROADER = ("", "the sub-cluster's", "the cluster's", "a general one")
 LEVEL_NAMES = ("its own question", "for its sub-cluster", "for its cluster", "for every field")
 
@@ -115,6 +111,8 @@ class Choice:
     best_rank: dict[str, int] = field(default_factory=dict)
     job_words: frozenset[str] = frozenset()  # the field's own names, said by many questions
     notes: list[str] = field(default_factory=list)  # slots with no fitting question
+    # how many chosen questions each candidate is known not to repeat (they are only added)
+    unrepeated: dict[str, int] = field(default_factory=dict)
 
     @property
     def left(self) -> int:
@@ -129,21 +127,27 @@ class Choice:
     def room_for(self, talk: Sequence[Item], themes: Sequence[str], *, best: bool) -> int:
         """Minutes to keep for the cheapest question of each theme not yet covered; with
         ``best``, the cheapest of its most specific questions; without, none for a theme
-        that already has a question (only a more specific one would add to it)."""
+        that already has a question (only a more specific one would add to it), and none of
+        those that repeat a chosen question (they cannot be asked)."""
         asked = {i.theme for i in self.taken}
-        return sum(
-            min(
+        total = 0
+        for t in themes:
+            if self.covers(t) or (not best and t in asked):
+                continue
+            fitting = sorted(
                 (
-                    i.minutes
+                    i
                     for i in talk
                     if i.theme == t
                     and (not best or self.ranking.rank(i) <= self.best_rank.get(t, 0))
                 ),
-                default=0,
+                key=lambda i: i.minutes,
             )
-            for t in themes
-            if not self.covers(t) and (best or t not in asked)
-        )
+            total += next(
+                (i.minutes for i in fitting if best or not self.repeats(i)),
+                fitting[0].minutes if fitting else 0,
+            )
+        return total
 
     def covers(self, theme: str) -> bool:
         """True when a chosen question covers ``theme`` at the most specific level it has: a
@@ -154,12 +158,12 @@ class Choice:
             for i in self.taken
         )
 
-    def twin_of(self, item: Item) -> Item | None:
-        """A chosen question (closing asks included) that ``item`` repeats: the same topic,
-        nearly the same words, or the same ask in other words."""
+    def twin_of(self, item: Item, among: Sequence[Item] | None = None) -> Item | None:
+        """A chosen question (closing asks included; or one of ``among``) that ``item``
+        repeats: the same topic, nearly the same words, or the same ask in other words."""
         mine = self.gists.setdefault(item.id, gist(item.text))
         topic = topic_of(item)
-        for other in (*self.fixed, *self.taken):
+        for other in (*self.fixed, *self.taken) if among is None else among:
             if topic is not None and topic == topic_of(other):
                 self.twin_topics[item.id] = topic
                 return other
@@ -167,6 +171,18 @@ class Choice:
             if near_duplicate(mine, theirs) or same_ask(item.text, other.text, self.job_words):
                 return other
         return None
+
+    def repeats(self, item: Item) -> bool:
+        """Whether ``item`` repeats a chosen question (`twin_of`, checking each chosen
+        question against it only once)."""
+        chosen = (*self.fixed, *self.taken)
+        start = self.unrepeated.get(item.id, 0)
+        if start == len(chosen):
+            return False
+        twin = self.twin_of(item, chosen[start:])
+        if twin is None:
+            self.unrepeated[item.id] = len(chosen)
+        return twin is not None
 
     def take(self, item: Item, reason: str) -> None:
         self.taken.append(item)
@@ -225,62 +241,6 @@ def closing_asks(questions: Sequence[Item], ranking: Ranking, minutes: int) -> l
     return chosen
 
 
-def reserve_targeted(
-    choice: Choice,
-    talk: Sequence[Item],
-    required: Sequence[str],
-    stage: str,
-    seniority: str | None,
-) -> None:
-    """Questions written for the learner's stage (two) and the person's seniority (one),
-    core themes first, path and advice before the others, while the core themes keep room."""
-    stage_title = next((s.title for s in choice.taxonomy.stages if s.id == stage), stage)
-    level_title = next((s.title for s in choice.taxonomy.seniority if s.id == seniority), "")
-    targets: list[tuple[list[Item], int, str]] = [
-        (
-            [i for i in talk if stage in i.stages],
-            STAGE_ITEMS,
-            f"written for your stage ({stage_title})",
-        )
-    ]
-    if seniority is not None:
-        targets.append(
-            (
-                [i for i in talk if seniority in i.seniority],
-                SENIORITY_ITEMS,
-                f"written for the seniority of the person you meet ({level_title})",
-            )
-        )
-    for pool, wanted, reason in targets:
-        pool = sorted(
-            pool,
-            key=lambda i: (
-                choice.ranking.rank(i) > choice.best_rank.get(i.theme, 0),
-                choice.ranking.rank(i),
-                i.theme not in required,
-                i.theme not in STAGE_THEMES,
-                *choice.ranking.key(i),
-            ),
-        )
-        got = 0
-        for distinct in (True, False):
-            for item in pool:
-                if got >= wanted:
-                    break
-                themes = {i.theme for i in choice.taken}
-                if item.id in choice.taken_ids or (distinct and item.theme in themes):
-                    continue
-                covers = choice.ranking.rank(item) <= choice.best_rank.get(item.theme, 0)
-                others = [t for t in required if not (covers and t == item.theme)]
-                if item.minutes <= choice.left - choice.room_for(talk, others, best=True):
-                    got += choice.offer(item, reason)
-        for item in pool:  # when the core themes cannot all keep room, the stage still shows
-            if got >= wanted:
-                break
-            if item.id not in choice.taken_ids and item.minutes <= choice.left:
-                got += choice.offer(item, reason)
-
-
 def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) -> list[str]:
     """One question per required theme not yet covered, best first, keeping room for the
     cheapest question of every theme still to cover; a question counts for a theme only when
@@ -302,12 +262,15 @@ def cover_themes(choice: Choice, talk: Sequence[Item], required: Sequence[str]) 
             and choice.ranking.rank(i) < min(asked, default=4)  # an equally broad one adds nothing
         ]
         reason = f"covers the theme {titles.get(theme, theme)!r}"
+        # the best question that leaves room for the rest; when none does (not every theme can
+        # have one), the best that fits, but only for a theme without a question: a more
+        # specific one is an extra, and never costs another theme its question
+        limits = (choice.left - reserve, choice.left) if not asked else (choice.left - reserve,)
         taken: Item | None = None
-        for limit in (choice.left - reserve, choice.left):
-            for item in options:
-                if item.minutes <= limit and choice.offer(item, reason):
-                    taken = item
-                    break
+        for limit in limits:
+            taken = next(
+                (i for i in options if i.minutes <= limit and choice.offer(i, reason)), None
+            )
             if taken:
                 break
         title = titles.get(theme, theme)
