@@ -19,14 +19,16 @@ from .test_print_round4_pfill import MEETING, document, lines_by_question
 
 
 @pytest.mark.parametrize("kind", ["prep60", "shadow3", "shadow6"])
-def test_questions_of_the_same_minutes_get_the_same_lines_give_or_take_one(kind: str) -> None:
+def test_questions_of_the_same_minutes_get_the_same_lines_give_or_take_two(kind: str) -> None:
     by_minutes: dict[float, list[int]] = defaultdict(list)
     for minutes, lines, closing in lines_by_question(kind):
         if not closing and minutes >= 2:
             by_minutes[minutes].append(lines)
-    # was prep60: 3-minute questions 5 on page 2, 3 on page 4
+    # was prep60: 3-minute questions 5 on page 2, 3 on page 4; round 9 changed this
+    # deliberately from one line to two: a page's own leftover goes to its questions, up to two
+    # lines over the sheet's base, rather than a blank band at its foot (the eighth review's #1)
     for minutes, lines in by_minutes.items():
-        assert max(lines) - min(lines) <= 1, (minutes, lines)
+        assert max(lines) - min(lines) <= 2, (minutes, lines)
 
 
 # --- 2: air above the script's section heads -------------------------------------------------

@@ -204,7 +204,7 @@ def fill_spaces(
             item.set("class", " ".join(c for c in classes if c != "continued"))
             unit.marker = None
     _grow(units, height - slack)
-    most = _fair(units, height, three, slack) if balance else most_lines
+    most, filling = _fair(units, height, three, slack) if balance else (most_lines, most_lines)
     breaks = even_breaks(units, height, three, slack, most) if balance else frozenset()
     pages = paginate(units, height, breaks)
     grown = {id(space): space.lines for unit in units for space in unit.spaces}
@@ -218,7 +218,7 @@ def fill_spaces(
     if balance:
         for page in pages[1:]:
             _continue_heading(page[0][0])
-        for unit, space in _notes_boxes(pages, by_page, height, slack, grown, most):
+        for unit, space in _notes_boxes(pages, by_page, height, slack, grown, (most, filling)):
             _set_lines(space)
             unit.notes = space
     for unit in units:
@@ -251,7 +251,7 @@ def _drop_a_row(units: list[Unit]) -> bool:
 
 def _fair(
     units: list[Unit], height: float, three: Space | None, slack: float
-) -> Callable[[Space], int]:
+) -> tuple[Callable[[Space], int], Callable[[Space], int]]:
     """The most lines each space takes on a fair share: lines in proportion to minutes at the
     rate the most crowded page allows, plus two; a closing ask no more than the shortest
     question. What a roomier page has left over becomes its Notes box (``_notes_boxes``)."""
@@ -284,7 +284,13 @@ def _fair(
             return max(space.least, min(most_lines(space), fair))
         return max(space.least, min(most_lines(space), shortest))
 
-    return most
+    def filling(space: Space) -> int:
+        # a page's leftover: a timed question up to two lines over the base (questions of
+        # the same minutes stay within two lines), a shadow's prompt up to three a minute
+        timed = space.rules.get("data-weight") is not None
+        return min(MOST_LINES, most_lines(space), base[space.weight] + 2 if timed else MOST_LINES)
+
+    return most, filling
 
 
 def _continue_heading(unit: Unit) -> None:
@@ -305,19 +311,25 @@ def _notes_boxes(
     height: float,
     slack: float,
     grown: dict[int, int],
-    most: Callable[[Space], int],
+    caps: tuple[Callable[[Space], int], Callable[[Space], int]],
 ) -> list[tuple[Unit, Space]]:
     """A labeled Notes box at the foot of a page (before the last) whose questions have taken
     all they may of its spare lines and at least three lines are still left, in its last
-    question."""
+    question. A page's leftover goes first to its questions' fair share (``caps[0]``), then
+    to its own prompts and questions (``caps[1]``), the last page's too when it has no
+    "Three things" box."""
     boxes: list[tuple[Unit, Space]] = []
-    for page, spaces in zip(pages[:-1], by_page[:-1], strict=False):
+    for number, (page, spaces) in enumerate(zip(pages, by_page, strict=False)):
+        last = number == len(pages) - 1
+        if last and any(s.box is not None and s.lines for s in spaces):
+            break  # the last page's room is its "Three things I learned" box
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
         lines = int((height - page_used(page) - added - slack) // RULE)
-        lines -= _to_questions(spaces, lines, most)
+        for most in caps:  # the fair share first, then the page's own leftover
+            lines -= _to_questions(spaces, lines, most)
         lines = int((lines * RULE - LABEL) // RULE)
-        if lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
+        if last or lines < THREE_THINGS_LINES or unit.elements[0].tag != "li":
             continue
         box = SubElement(unit.elements[0], "div", {"class": "writing page-notes"})
         SubElement(SubElement(box, "p"), "strong").text = "Notes"
