@@ -92,3 +92,29 @@ def test_the_scripts_heads_keep_more_air_above_than_below() -> None:
         below = lines[index + 1]["top"] - line["bottom"]
         assert above >= 8.5 and above >= 2.5 * below, (line["text"], above, below)
     assert heads >= 8
+
+
+# --- 4: the shadow handout's last page goes to "Questions I want to ask" ---------------------
+
+
+def _questions_box(shadow: bool) -> tuple[int, float]:
+    """The rules under "Questions I want to ask" and the free height under the last page."""
+    from .test_print_round7_print import _handout
+
+    pages = _handout(shadow)
+    words, rules, height = pages[-1]
+    head = next(w for w in words if w["text"] == "Questions")
+    count = len([rule for rule in rules if rule > head["bottom"]])
+    body = [w["bottom"] for w in words if w["bottom"] < height - FOOT]
+    lowest = max([*body, *[rule + 7 * MM for rule in rules]])
+    return count, height - FOOT - lowest
+
+
+@pytest.mark.parametrize("shadow", [False, True])
+def test_the_handouts_last_page_goes_to_its_questions_box(shadow: bool) -> None:
+    from .test_print_round7_print import _handout
+
+    assert len(_handout(shadow)) == 2
+    count, free = _questions_box(shadow)
+    assert free <= 15 * MM, free / 72  # was 1.30 in on the shadow handout
+    assert count >= (5 if shadow else 18), count  # was 3 on the shadow handout

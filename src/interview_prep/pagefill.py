@@ -19,6 +19,7 @@ from xml.etree.ElementTree import Element, SubElement
 
 from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
 from .pagebalance import balance as even_breaks
+from .pagelast import LAST_BOX_KINDS, grow_last_box
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
 from .pageshare import MOST_LINES, measure, most_lines, page_used, pages_of, paginate
 from .pagetext import MM
@@ -70,7 +71,8 @@ def plan_fill(root: Element, options: PageOptions) -> Filled | None:
 
 def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> Any:
     """Lay out ``page`` (a WeasyPrint HTML) with its writing spaces grown into spare height:
-    once, or twice when the first layout shows the estimate missed."""
+    once, or twice when the first layout shows the estimate missed (a handout: twice when its
+    last page has room for its last box to grow)."""
     filled = plan_fill(page.etree_element, options)
     root, plain = page.etree_element, options.kind == "letter"  # a letter has no page numbers
     one = not plain and len(filled.plan if filled else estimate(root, options)) == 1
@@ -81,6 +83,9 @@ def fill_pages(page: Any, options: PageOptions, render: Callable[[], Any]) -> An
         footer_for(root, one)
         if filled is None:
             return render()
+    if filled is None and options.kind in LAST_BOX_KINDS:
+        top = (BRANDED_TOP_MM if (options.school or options.logo) else 11) * MM
+        return grow_last_box(root, document, top, _content_box(options)[1], SLACK, render)
     if filled is None:
         return document
     spaces = [space for page_spaces in filled.plan for space in page_spaces]
