@@ -19,8 +19,8 @@ from xml.etree.ElementTree import Element, SubElement
 
 from .pagebalance import LABEL, THREE_THINGS_LINES, share_pages
 from .pagebalance import balance as even_breaks
-from .pagelast import LAST_BOX_KINDS, grow_last_box
 from .pageheights import REFERRAL_ROW, RULE, WORKSHEETS, Space, Unit, units
+from .pagelast import LAST_BOX_KINDS, grow_last_box
 from .pageshare import MOST_LINES, measure, most_lines, page_used, pages_of, paginate
 from .pagetext import MM
 from .pagetouch import cues_first, footer_for, three_last_words
