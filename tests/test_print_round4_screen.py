@@ -69,6 +69,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         ("by 10:20 a.m. sharp", f"by 10:20{NBSP}a.m. sharp"),
         ("Thu, Dec 10", f"Thu, Dec{NBSP}10"),
         ("1.5 hours", f"1.5{NBSP}hours"),
+        ("Debrief after the shadow · 20 min", f"Debrief after the shadow{NBSP}· 20{NBSP}min"),
     ],
 )
 def test_a_number_keeps_its_unit(typed: str, joined: str) -> None:

@@ -1,5 +1,6 @@
 """No-break spaces in rendered HTML: a number stays with its unit ("30 minutes", "3 hours"),
-a clock time with AM or PM ("4:00 PM") and a month with its day ("Dec 14"), so a narrow
+a clock time with AM or PM ("4:00 PM"), a month with its day ("Dec 14") and a middle dot
+with the word before it ("shadow · 20 min"), so a narrow
 screen or column never puts them on two lines. A markdown-it render rule for text, so the
 HTML and the PDF made from it get the spaces while the Markdown, portable and Word outputs
 (which read the tokens) keep plain ones.
@@ -26,9 +27,10 @@ _DATE = re.compile(rf"(?<!\w)((?:{MONTHS})\.?)[ \t]+(?=\d{{1,2}}(?!\d))")
 
 
 def join_units(text: str) -> str:
-    """``text`` with the space between a number and its unit (or a month and its day) made
-    a no-break space."""
+    """``text`` with the space between a number and its unit (or a month and its day, or a
+    word and a middle dot after it) made a no-break space."""
     joined = _PAIR.sub(lambda match: match.group(1) + NBSP, text)
+    joined = joined.replace(" · ", NBSP + "· ")  # a line never starts with a middle dot
     return _DATE.sub(lambda match: match.group(1) + NBSP, joined)
 
 
