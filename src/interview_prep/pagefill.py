@@ -223,7 +223,10 @@ def fill_spaces(
     if balance:
         for page in pages[1:]:
             _continue_heading(page[0][0])
-        for unit, space in _notes_boxes(pages, by_page, height, slack, grown, (most, filling)):
+        # the last page's leftover goes to its questions only where a "Three things" box
+        # could have taken it and did not fit (the Word writer places its own box)
+        ends = pages if three is not None and not three.lines else pages[:-1]
+        for unit, space in _notes_boxes(ends, by_page, height, slack, grown, (most, filling)):
             _set_lines(space)
             unit.notes = space
     for unit in units:
@@ -325,9 +328,7 @@ def _notes_boxes(
     "Three things" box."""
     boxes: list[tuple[Unit, Space]] = []
     for number, (page, spaces) in enumerate(zip(pages, by_page, strict=False)):
-        last = number == len(pages) - 1
-        if last and any(s.box is not None and s.lines for s in spaces):
-            break  # the last page's room is its "Three things I learned" box
+        last = number == len(by_page) - 1
         unit = page[-1][0]
         added = sum(s.lines - grown.get(id(s), s.lines) for s in spaces) * RULE
         lines = int((height - page_used(page) - added - slack) // RULE)

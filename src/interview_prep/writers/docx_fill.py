@@ -101,7 +101,8 @@ def fill(
                 continue
             minutes = space.minutes
             least = max(1, min(2, minutes - 1)) if minutes else space.least or space.lines
-            estimate = Space(Element("div"), space.lines, least, float(minutes or space.lines))
+            rules = Element("div", {"data-weight": str(minutes)} if minutes else {})
+            estimate = Space(rules, space.lines, least, float(minutes or space.lines))
             ruled = space.lines * row_height
             units.append(Unit([], ruled, 0, 0, keep=_keeps(block), spaces=[estimate]))
             planned.append((space, estimate))
