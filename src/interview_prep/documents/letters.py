@@ -73,6 +73,8 @@ _KIND_PHRASES = {"shadow-request": "shadow request", "keep-in-touch": "keep in t
 
 def _kind_phrase(kind: str) -> str:
     return _KIND_PHRASES.get(kind, kind)
+
+
 _CHANNEL_WORDS = {"email": "email", "linkedin": "LinkedIn note", "letter": "letter"}
 
 
