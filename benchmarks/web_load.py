@@ -193,7 +193,8 @@ def timed_renders(values: dict[str, str], plain_first: bool) -> tuple[float, flo
     from dataclasses import replace
 
     from interview_prep.params import build_document
-    from interview_prep.render import _font_config, html_page, import_weasyprint
+    from interview_prep.pdf import _font_config, import_weasyprint
+    from interview_prep.render import html_page
 
     document = build_document("prep-sheet", values)
     options = replace(document._options(None), fillable=True)
