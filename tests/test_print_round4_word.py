@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import docx
-import pdfplumber
 import pytest
 
 from .test_docx import three
 from .test_print_round3_word import BOTTOM, DOCUMENTS, INCH, LEFT, MM, RIGHT, RULE, TOP, _color
-from .tools import need, word_to_pdf
+from .tools import printed_word
 
 pytestmark = pytest.mark.slow
 
@@ -27,15 +26,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    soffice = need("soffice", "libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("round4-word")
-    for name in NAMES:
-        DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    word_to_pdf(soffice, folder, NAMES)
-    opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
-    yield opened
-    for pdf in opened.values():
-        pdf.close()
+    with printed_word(tmp_path_factory.mktemp("round4-word"), DOCUMENTS, NAMES) as opened:
+        yield opened
 
 
 def _unused(page: Any) -> float:

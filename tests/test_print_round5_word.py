@@ -11,12 +11,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import pdfplumber
 import pytest
 
 from .test_print_round3_word import BOTTOM, DOCUMENTS, INCH, TOP
 from .test_print_round4_word import _rules, _unused
-from .tools import need, word_to_pdf
+from .tools import printed_word
 
 pytestmark = pytest.mark.slow
 
@@ -26,15 +25,8 @@ CUE = re.compile(r"^\d+ min · done by")
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    soffice = need("soffice", "libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("round5-word")
-    for name in NAMES:
-        DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    word_to_pdf(soffice, folder, NAMES)
-    opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
-    yield opened
-    for pdf in opened.values():
-        pdf.close()
+    with printed_word(tmp_path_factory.mktemp("round5-word"), DOCUMENTS, NAMES) as opened:
+        yield opened
 
 
 def _used(page: Any) -> float:

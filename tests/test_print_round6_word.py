@@ -9,13 +9,11 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-import docx
-import pdfplumber
 import pytest
 
 from .test_print_round3_word import DOCUMENTS
 from .test_print_round4_word import _rules
-from .tools import need, word_to_pdf
+from .tools import printed_word
 
 pytestmark = pytest.mark.slow
 
@@ -25,16 +23,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    soffice = need("soffice", "libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("round6-word")
-    for name in NAMES:
-        DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    word_to_pdf(soffice, folder, NAMES)
-    opened = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
-    opened |= {f"{name}.docx": docx.Document(str(folder / f"{name}.docx")) for name in NAMES}
-    yield opened
-    for name in NAMES:
-        opened[name].close()
+    with printed_word(tmp_path_factory.mktemp("round6-word"), DOCUMENTS, NAMES) as opened:
+        yield opened
 
 
 def _sizes(pdf: Any, text: str) -> set[float]:

@@ -14,13 +14,12 @@ from datetime import date
 from typing import Any
 
 import docx
-import pdfplumber
 import pytest
 
 import interview_prep as ip
 
 from .test_print_round3_word import DOCUMENTS
-from .tools import need, word_to_pdf
+from .tools import printed_word
 
 HANDOUTS = {  # as the review's pictures: a January course, clear of the winter break
     "handout-jan": lambda: ip.assignment_handout(date(2027, 1, 11), course="Careers 10"),
@@ -34,17 +33,9 @@ BOX_EM = 1493 / 2048
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    soffice = need("soffice", "libreoffice-writer-nogui")
     folder = tmp_path_factory.mktemp("round7-word")
-    makers = {**DOCUMENTS, **HANDOUTS}
-    for name in NAMES:
-        makers[name]().to_docx(folder / f"{name}.docx")
-    word_to_pdf(soffice, folder, NAMES)
-    opened: dict[str, Any] = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
-    opened |= {f"{name}.docx": docx.Document(str(folder / f"{name}.docx")) for name in NAMES}
-    yield opened
-    for name in NAMES:
-        opened[name].close()
+    with printed_word(folder, {**DOCUMENTS, **HANDOUTS}, NAMES) as opened:
+        yield opened
 
 
 def _lines(page: Any) -> list[dict[str, Any]]:

@@ -9,12 +9,10 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-import docx
-import pdfplumber
 import pytest
 
 from .test_print_round3_word import DOCUMENTS
-from .tools import need, word_to_pdf
+from .tools import printed_word
 
 NAMES = ("prep30", "reflection", "shadow3", "script30", "script60", "timeline")
 # DejaVu Sans's ☐ (LibreOffice's box) is drawn from the baseline up 1493 of its 2048 units;
@@ -25,16 +23,8 @@ BODY_PT = 10.5
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    soffice = need("soffice", "libreoffice-writer-nogui")
-    folder = tmp_path_factory.mktemp("round8-word")
-    for name in NAMES:
-        DOCUMENTS[name]().to_docx(folder / f"{name}.docx")
-    word_to_pdf(soffice, folder, NAMES)
-    opened: dict[str, Any] = {name: pdfplumber.open(folder / f"{name}.pdf") for name in NAMES}
-    opened |= {f"{name}.docx": docx.Document(str(folder / f"{name}.docx")) for name in NAMES}
-    yield opened
-    for name in NAMES:
-        opened[name].close()
+    with printed_word(tmp_path_factory.mktemp("round8-word"), DOCUMENTS, NAMES) as opened:
+        yield opened
 
 
 def _baseline(page: Any, char: dict[str, Any]) -> float:

@@ -7,8 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -61,3 +63,26 @@ def word_to_pdf(soffice: str, folder: Path, names: Iterable[str]) -> None:
         check=True,
         timeout=300,
     )
+
+
+@contextmanager
+def printed_word(
+    folder: Path, makers: Mapping[str, Callable[[], Any]], names: Iterable[str]
+) -> Iterator[dict[str, Any]]:
+    """Each named document saved as Word and printed by LibreOffice in one run: its PDF
+    open in pdfplumber under its name, its .docx read by python-docx under "<name>.docx"."""
+    import docx
+    import pdfplumber
+
+    soffice = need("soffice", "libreoffice-writer-nogui")
+    names = list(names)
+    for name in names:
+        makers[name]().to_docx(folder / f"{name}.docx")
+    word_to_pdf(soffice, folder, names)
+    opened: dict[str, Any] = {name: pdfplumber.open(folder / f"{name}.pdf") for name in names}
+    opened |= {f"{name}.docx": docx.Document(str(folder / f"{name}.docx")) for name in names}
+    try:
+        yield opened
+    finally:
+        for name in names:
+            opened[name].close()
